@@ -1,0 +1,23 @@
+package health.limber;
+
+import health.limber.cli.LimberCommand;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import picocli.CommandLine;
+
+/**
+ * Limber: referral, triage, waiting list, home exercise programmes and one-stop clinics for
+ * community MSK services. {@link #main} runs the command line; {@code serve} and {@code demo}
+ * start the web application.
+ */
+@SpringBootApplication
+@EnableScheduling
+public class LimberApplication {
+
+    public static void main(String[] args) {
+        int exitCode = LimberCommand.commandLine().execute(args.length == 0 ? new String[] {"--help"} : args);
+        if (exitCode != 0 || !LimberCommand.keepsRunning(args)) {
+            System.exit(exitCode);
+        }
+    }
+}

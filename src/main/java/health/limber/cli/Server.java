@@ -1,0 +1,23 @@
+package health.limber.cli;
+
+import health.limber.LimberApplication;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the Spring application from a command, with the command's settings as defaults. */
+public final class Server {
+
+    private Server() {}
+
+    /** The command's settings win over application.properties and the environment (they are what the user typed). */
+    public static ConfigurableApplicationContext start(Map<String, Object> properties, boolean web) {
+        SpringApplication application = new SpringApplication(LimberApplication.class);
+        application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        String[] args = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        return application.run(args);
+    }
+}

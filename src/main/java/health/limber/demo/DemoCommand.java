@@ -1,0 +1,75 @@
+package health.limber.demo;
+
+import health.limber.cli.LimberCommand;
+import health.limber.cli.Server;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", description = "Run Limber with demo data in LIMBER_DATA_DIR (default ./data), created on first run.")
+class DemoCommand implements Callable<Integer>, LimberCommand.Subcommand {
+
+    @Option(names = "--reset", description = "Delete the demo database first and build it again.")
+    boolean reset;
+
+    @Option(names = "--port", description = "HTTP port (default 8080).")
+    int port = Integer.parseInt(System.getenv().getOrDefault("LIMBER_PORT", "8080"));
+
+    @Option(names = "--patients-per-icb", description = "Demo patients per ICB on first load (default 120).")
+    int patientsPerIcb = 120;
+
+    @Override
+    public Integer call() throws IOException {
+        if (System.getenv("LIMBER_DB_URL") != null) {
+            System.err.println("./limber demo uses its own H2 database; unset LIMBER_DB_URL or use ./limber serve.");
+            return 2;
+        }
+        Path dataDir = Path.of(System.getenv().getOrDefault("LIMBER_DATA_DIR", "./data"));
+        if (reset) {
+            deleteDatabase(dataDir);
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("limber.demo.enabled", "true");
+        properties.put("limber.demo.patients-per-icb", patientsPerIcb);
+        properties.put("server.port", port);
+        // The demo is served over plain http://localhost, so cookies cannot require HTTPS.
+        properties.put("server.servlet.session.cookie.secure", "false");
+        var context = Server.start(properties, true);
+        print(context.getBean(DemoData.class).signIns(), port);
+        return 0;
+    }
+
+    private static void deleteDatabase(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dataDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("limber.")).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static void print(DemoSignIns signIns, int port) {
+        var out = System.out;
+        out.println();
+        out.println("Limber demo is running at http://localhost:" + port + "/");
+        out.println();
+        out.println("Staff sign in at http://localhost:" + port + "/sign-in  (password for every account: " + signIns.password() + ")");
+        signIns.staff().forEach(staff -> out.printf("  %-16s %s%n", staff.role(), staff.username()));
+        out.println("  (the same roles exist for every ICB: clinician.qjk, manager.qnx, ...)");
+        out.println();
+        out.println("Patients sign in at http://localhost:" + port + "/patient/sign-in  (codes are new each start, single use)");
+        signIns.patients().forEach(patient -> out.printf("  %-22s NHS %s  born %s  access code %s%n", patient.name(),
+                patient.nhsNumber(), patient.birthDate().format(DateTimeFormatter.ofPattern("d M yyyy")), patient.accessCode()));
+        out.println();
+        out.println("Press Ctrl+C to stop.");
+    }
+}

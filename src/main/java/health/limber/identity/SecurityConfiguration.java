@@ -1,0 +1,226 @@
+package health.limber.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import java.util.List;
+
+/**
+ * Who may reach what. Staff sign in with a password (form, or HTTP Basic for integrators); patients
+ * with an access code and date of birth, then stay signed in on that device for 30 days. CSRF on
+ * every form, a strict Content-Security-Policy (no inline script or style), sessions in the database.
+ * Record-level rules (which ICB, whose record) are enforced in each module's service.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+    /** Swagger UI sets inline styles; only its own pages get this relaxation. */
+    static final String CSP_API_DOCS = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final Duration REMEMBERED_DEVICE = Duration.ofDays(30);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    PersistentTokenBasedRememberMeServices rememberedDevices(@Value("${limber.security.device-key:limber-device}") String key,
+            LimberUserDetailsService users, DataSource dataSource,
+            @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) {
+        JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
+        tokens.setDataSource(dataSource);
+        PersistentTokenBasedRememberMeServices services = new PersistentTokenBasedRememberMeServices(key, users, tokens) {
+            @Override
+            protected void onLoginSuccess(HttpServletRequest request, HttpServletResponse response,
+                                          org.springframework.security.core.Authentication authentication) {
+                // Only patients' devices are remembered; staff sign in every session.
+                if (authentication.getPrincipal() instanceof LimberUser user && user.actor().isPatient()) {
+                    super.onLoginSuccess(request, response, authentication);
+                }
+            }
+        };
+        services.setAlwaysRemember(true);
+        services.setTokenValiditySeconds((int) REMEMBERED_DEVICE.toSeconds());
+        services.setCookieName("LIMBER_DEVICE");
+        services.setUseSecureCookie(secureCookies);
+        return services;
+    }
+
+    @Bean
+    SecurityFilterChain limberSecurity(HttpSecurity http, LimberUserDetailsService users, PasswordEncoder passwordEncoder,
+            AccessCodes accessCodes, PersistentTokenBasedRememberMeServices rememberedDevices,
+            ApplicationEventPublisher events) throws Exception {
+        var staffManager = new ProviderManager(staffPasswords(users, passwordEncoder),
+                new RememberMeAuthenticationProvider(rememberedDevices.getKey()));
+        staffManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+
+        var csrfTokens = new HttpSessionCsrfTokenRepository();
+        var contextRepository = new HttpSessionSecurityContextRepository();
+
+        var patientSignIn = new PatientSignIn.Filter();
+        patientSignIn.setAuthenticationManager(new ProviderManager(new PatientSignIn.Provider(accessCodes, users)));
+        patientSignIn.setRememberMeServices(rememberedDevices);
+        patientSignIn.setSecurityContextRepository(contextRepository);
+        patientSignIn.setSessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(List.of(
+                new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrfTokens))));
+        patientSignIn.setAuthenticationSuccessHandler((request, response, authentication) ->
+                response.sendRedirect(request.getContextPath() + "/my"));
+        patientSignIn.setAuthenticationFailureHandler((request, response, exception) ->
+                response.sendRedirect(request.getContextPath() + "/patient/sign-in?error=" + patientFailure(exception)));
+
+        RequestMatcher api = path("/api/**");
+        http
+            .authenticationManager(staffManager)
+            .securityContext(context -> context.securityContextRepository(contextRepository))
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers(path("/"), path("/sign-in"), path("/patient/sign-in"), path("/css/**"), path("/js/**"),
+                        path("/webjars/**"), path("/favicon.svg"), path("/accessibility"), path("/privacy"),
+                        path("/error"), path("/error/**"), path("/actuator/health/**"), path("/actuator/info"),
+                        path("/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html")).permitAll()
+                .requestMatchers(path("/admin/**")).hasRole("ADMIN")
+                .requestMatchers(path("/my/**"), path("/my")).hasRole("PATIENT")
+                .requestMatchers(path("/patients/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
+                .requestMatchers(path("/hubs/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
+                .anyRequest().authenticated())
+            .formLogin(form -> form
+                .loginPage("/sign-in")
+                .failureHandler((request, response, exception) ->
+                        response.sendRedirect(request.getContextPath() + "/sign-in?error=" + staffFailure(exception)))
+                .defaultSuccessUrl("/", true))
+            .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
+            .rememberMe(remember -> remember.rememberMeServices(rememberedDevices))
+            .addFilterBefore(patientSignIn, UsernamePasswordAuthenticationFilter.class)
+            .logout(logout -> logout
+                .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/sign-out"))
+                .logoutSuccessUrl("/?signedOut")
+                .deleteCookies("LIMBER_SESSION", "LIMBER_DEVICE"))
+            .csrf(csrf -> csrf
+                .csrfTokenRepository(csrfTokens)
+                // Integrators authenticate each call with an Authorization header, never a cookie.
+                .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+            .exceptionHandling(errors -> errors
+                .authenticationEntryPoint(entryPoints(api))
+                .accessDeniedHandler(deniedHandlers(api)))
+            .headers(headers -> headers
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(path("/swagger-ui/**"),
+                        new StaticHeadersWriter("Content-Security-Policy", CSP_API_DOCS)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(path("/swagger-ui/**")),
+                        new StaticHeadersWriter("Content-Security-Policy", CSP)))
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static DaoAuthenticationProvider staffPasswords(LimberUserDetailsService users, PasswordEncoder encoder) {
+        UserDetailsService staffOnly = username -> {
+            if (username == null || username.startsWith(LimberUser.PATIENT_PREFIX)) {
+                throw new UsernameNotFoundException("Patients sign in with an access code");
+            }
+            return users.loadUserByUsername(username);
+        };
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(staffOnly);
+        provider.setPasswordEncoder(encoder);
+        return provider;
+    }
+
+    static String staffFailure(AuthenticationException exception) {
+        if (exception instanceof LockedException) {
+            return "locked";
+        }
+        if (exception instanceof DisabledException) {
+            return "disabled";
+        }
+        return "credentials";
+    }
+
+    static String patientFailure(AuthenticationException exception) {
+        if (exception instanceof LockedException) {
+            return "locked";
+        }
+        if (exception instanceof CredentialsExpiredException) {
+            return "expired";
+        }
+        return "credentials";
+    }
+
+    private static AuthenticationEntryPoint entryPoints(RequestMatcher api) {
+        var points = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+        points.put(api, problemEntryPoint());
+        points.put(path("/my/**"), new LoginUrlAuthenticationEntryPoint("/patient/sign-in"));
+        points.put(path("/my"), new LoginUrlAuthenticationEntryPoint("/patient/sign-in"));
+        var delegating = new DelegatingAuthenticationEntryPoint(points);
+        delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"));
+        return delegating;
+    }
+
+    private static AuthenticationEntryPoint problemEntryPoint() {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Limber\"");
+            writeProblem(response, 401, "unauthorized", "Unauthorized", "Sign in to use this API");
+        };
+    }
+
+    private static AccessDeniedHandler deniedHandlers(RequestMatcher api) {
+        var handlers = new LinkedHashMap<RequestMatcher, AccessDeniedHandler>();
+        handlers.put(api, (request, response, exception) ->
+                writeProblem(response, 403, "forbidden", "Forbidden", "You do not have access to this"));
+        return new RequestMatcherDelegatingAccessDeniedHandler(handlers, new AccessDeniedHandlerImpl());
+    }
+
+    private static void writeProblem(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"https://limber.health/problems/" + type + "\",\"title\":\"" + title
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+}

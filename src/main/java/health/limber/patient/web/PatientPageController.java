@@ -1,0 +1,208 @@
+package health.limber.patient.web;
+
+import health.limber.identity.CurrentActor;
+import health.limber.organisation.Icb;
+import health.limber.organisation.Organisations;
+import health.limber.patient.AccessibilityNeeds;
+import health.limber.patient.ContactPreferences;
+import health.limber.patient.Patient;
+import health.limber.patient.PatientInput;
+import health.limber.patient.PatientManagement;
+import health.limber.patient.PatientView;
+import health.limber.patient.Sex;
+import health.limber.patient.WorkStatus;
+import health.limber.platform.ConflictException;
+import health.limber.platform.InvalidFieldsException;
+import health.limber.platform.InvalidInputException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Staff pages for the patient record: find, add, view, edit, void, issue an app access code. */
+@Controller
+class PatientPageController {
+
+    static final Map<String, String> LANGUAGES = languages();
+
+    private final PatientManagement patients;
+    private final Organisations organisations;
+    private final CurrentActor currentActor;
+
+    PatientPageController(PatientManagement patients, Organisations organisations, CurrentActor currentActor) {
+        this.patients = patients;
+        this.organisations = organisations;
+        this.currentActor = currentActor;
+    }
+
+    @ModelAttribute
+    void options(Model model) {
+        model.addAttribute("sexes", Sex.values());
+        model.addAttribute("workStatuses", WorkStatus.values());
+        model.addAttribute("needOptions", AccessibilityNeeds.Need.values());
+        model.addAttribute("channelOptions", ContactPreferences.Channel.values());
+        model.addAttribute("languages", LANGUAGES);
+        model.addAttribute("errors", Map.of());
+    }
+
+    @GetMapping("/patients")
+    String search(@RequestParam(required = false) String nhsNumber, @RequestParam(required = false) String familyName,
+                  @RequestParam(required = false) String dobDay, @RequestParam(required = false) String dobMonth,
+                  @RequestParam(required = false) String dobYear, Model model) {
+        model.addAttribute("nhsNumber", nhsNumber);
+        model.addAttribute("familyName", familyName);
+        model.addAttribute("dobDay", dobDay);
+        model.addAttribute("dobMonth", dobMonth);
+        model.addAttribute("dobYear", dobYear);
+        try {
+            if (nhsNumber != null && !nhsNumber.isBlank()) {
+                model.addAttribute("results", patients.findByNhsNumber(nhsNumber));
+            } else if (familyName != null) {
+                model.addAttribute("results", patients.findByNameAndBirthDate(familyName, date(dobDay, dobMonth, dobYear)));
+            }
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
+        }
+        return "patient/search";
+    }
+
+    @GetMapping("/patients/new")
+    String newPatient(Model model) {
+        model.addAttribute("form", PatientForm.empty());
+        return form(model, null);
+    }
+
+    @PostMapping("/patients")
+    String create(@ModelAttribute("form") PatientForm form, Model model, RedirectAttributes redirect) {
+        try {
+            Patient patient = patients.create(form.toInput());
+            redirect.addFlashAttribute("notice", "Patient record created");
+            return "redirect:/patients/" + patient.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", errors(e));
+        } catch (ConflictException e) {
+            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
+        }
+        return form(model, null);
+    }
+
+    @GetMapping("/patients/{id}")
+    String view(@PathVariable UUID id, Model model) {
+        Patient patient = patients.read(id);
+        model.addAttribute("patient", patient);
+        model.addAttribute("icb", organisations.icb(patient.icbCode()).map(Icb::name).orElse(patient.icbCode()));
+        model.addAttribute("practice", patient.gpPracticeCode() == null ? null
+                : organisations.practice(patient.gpPracticeCode()).map(p -> p.name() + " (" + p.code() + ")").orElse(patient.gpPracticeCode()));
+        model.addAttribute("language", LANGUAGES.getOrDefault(patient.preferredLanguage(), patient.preferredLanguage()));
+        return "patient/view";
+    }
+
+    @GetMapping("/patients/{id}/edit")
+    String edit(@PathVariable UUID id, Model model) {
+        model.addAttribute("form", PatientForm.of(PatientInput.from(patients.read(id))));
+        return form(model, id);
+    }
+
+    @PostMapping("/patients/{id}")
+    String update(@PathVariable UUID id, @ModelAttribute("form") PatientForm form, Model model, RedirectAttributes redirect) {
+        try {
+            patients.update(id, form.toInput());
+            redirect.addFlashAttribute("notice", "Changes saved");
+            return "redirect:/patients/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", errors(e));
+        } catch (ConflictException e) {
+            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
+            if (e.current() instanceof PatientView current) {
+                model.addAttribute("form", PatientForm.of(PatientInput.from(patients.read(current.id()))));
+                model.addAttribute("stale", true);
+            }
+        }
+        return form(model, id);
+    }
+
+    @GetMapping("/patients/{id}/void")
+    String confirmVoid(@PathVariable UUID id, Model model) {
+        model.addAttribute("patient", patients.read(id));
+        return "patient/void";
+    }
+
+    @PostMapping("/patients/{id}/void")
+    String voidRecord(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String reason,
+                      Model model, RedirectAttributes redirect) {
+        try {
+            patients.voidRecord(id, version, reason);
+            redirect.addFlashAttribute("notice", "Record voided. It is kept, marked as made in error.");
+            return "redirect:/patients/" + id;
+        } catch (InvalidInputException | ConflictException e) {
+            model.addAttribute("errors", Map.of(e instanceof InvalidInputException i ? i.field() : "reason", e.getMessage()));
+            model.addAttribute("patient", patients.read(id));
+            return "patient/void";
+        }
+    }
+
+    @PostMapping("/patients/{id}/access-code")
+    String issueAccessCode(@PathVariable UUID id, Model model) {
+        model.addAttribute("issued", patients.issueAccessCode(id));
+        model.addAttribute("patient", patients.read(id));
+        return "patient/access-code";
+    }
+
+    private String form(Model model, UUID id) {
+        List<Icb> icbs = organisations.icbs().stream().filter(icb -> currentActor.get().serves(icb.code())).toList();
+        model.addAttribute("icbs", icbs);
+        model.addAttribute("patientId", id);
+        return "patient/form";
+    }
+
+    private static Map<String, String> errors(InvalidInputException e) {
+        if (e instanceof InvalidFieldsException many) {
+            Map<String, String> errors = new LinkedHashMap<>(many.errors());
+            if (errors.containsKey("birthDate")) {
+                errors.put("dobDay", errors.remove("birthDate"));
+            }
+            return errors;
+        }
+        return Map.of("birthDate".equals(e.field()) ? "dobDay" : e.field(), e.getMessage());
+    }
+
+    private static LocalDate date(String day, String month, String year) {
+        try {
+            return LocalDate.of(Integer.parseInt(year.trim()), Integer.parseInt(month.trim()), Integer.parseInt(day.trim()));
+        } catch (NullPointerException | NumberFormatException | DateTimeException e) {
+            throw new InvalidInputException("dobDay", "Enter the date of birth as a real date, like 27 3 1980");
+        }
+    }
+
+    private static Map<String, String> languages() {
+        Map<String, String> languages = new LinkedHashMap<>();
+        languages.put("en", "English");
+        languages.put("cy", "Welsh (Cymraeg)");
+        languages.put("pl", "Polish");
+        languages.put("ro", "Romanian");
+        languages.put("pa", "Punjabi");
+        languages.put("ur", "Urdu");
+        languages.put("bn", "Bengali");
+        languages.put("gu", "Gujarati");
+        languages.put("ar", "Arabic");
+        languages.put("so", "Somali");
+        languages.put("pt", "Portuguese");
+        languages.put("tr", "Turkish");
+        languages.put("lt", "Lithuanian");
+        languages.put("zh", "Chinese");
+        languages.put("es", "Spanish");
+        languages.put("ta", "Tamil");
+        languages.put("sgn", "British Sign Language");
+        return languages;
+    }
+}

@@ -1,0 +1,35 @@
+package health.limber.platform;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The front page: an introduction for visitors, a home page for each role once signed in. */
+@Controller
+class HomeController {
+
+    @GetMapping("/")
+    String home(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return "platform/welcome";
+        }
+        if (has(authentication, "ROLE_PATIENT")) {
+            return "redirect:/my";
+        }
+        return "platform/home";
+    }
+
+    @GetMapping("/accessibility")
+    String accessibility() {
+        return "platform/accessibility";
+    }
+
+    @GetMapping("/privacy")
+    String privacy() {
+        return "platform/privacy";
+    }
+
+    private static boolean has(Authentication authentication, String authority) {
+        return authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
+    }
+}

@@ -1,0 +1,37 @@
+package health.limber.platform;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** Friendly pages for errors raised while rendering a page; never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+class PageProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(PageProblems.class);
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(NotFoundException e, HttpServletResponse response) {
+        response.setStatus(404);
+        return "error/404";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(AccessDeniedException e, HttpServletResponse response) {
+        response.setStatus(403);
+        return "error/403";
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, HttpServletResponse response, Model model) {
+        log.error("Unexpected error serving page, request {}", RequestIds.current(), e);
+        response.setStatus(500);
+        model.addAttribute("requestId", RequestIds.current());
+        return "error/500";
+    }
+}
