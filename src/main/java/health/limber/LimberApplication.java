@@ -1,6 +1,7 @@
 package health.limber;
 
 import health.limber.cli.LimberCommand;
+import health.limber.cli.Server;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import picocli.CommandLine;
@@ -15,6 +16,7 @@ import picocli.CommandLine;
 public class LimberApplication {
 
     public static void main(String[] args) {
+        Server.use(LimberApplication.class);
         int exitCode = LimberCommand.commandLine().execute(args.length == 0 ? new String[] {"--help"} : args);
         if (exitCode != 0 || !LimberCommand.keepsRunning(args)) {
             System.exit(exitCode);

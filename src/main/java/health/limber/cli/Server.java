@@ -1,6 +1,5 @@
 package health.limber.cli;
 
-import health.limber.LimberApplication;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -9,11 +8,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts the Spring application from a command, with the command's settings as defaults. */
 public final class Server {
 
+    private static Class<?> applicationClass;
+
     private Server() {}
+
+    /** The Spring Boot application class; set once by {@code main} so this module need not know it. */
+    public static void use(Class<?> applicationClass) {
+        Server.applicationClass = applicationClass;
+    }
 
     /** The command's settings win over application.properties and the environment (they are what the user typed). */
     public static ConfigurableApplicationContext start(Map<String, Object> properties, boolean web) {
-        SpringApplication application = new SpringApplication(LimberApplication.class);
+        SpringApplication application = new SpringApplication(applicationClass);
         application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         String[] args = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())

@@ -1,5 +1,6 @@
 package health.limber.identity;
 
+import java.io.Serializable;
 import java.util.Set;
 import java.util.UUID;
 
@@ -8,7 +9,7 @@ import java.util.UUID;
  * ICBs it serves, or a patient with their own record's id.
  */
 public record Actor(String username, String displayName, Role role, String organisationCode,
-                    Set<String> servedIcbs, UUID patientId) {
+                    Set<String> servedIcbs, UUID patientId) implements Serializable {
 
     public Actor {
         servedIcbs = Set.copyOf(servedIcbs);

@@ -4,7 +4,7 @@ import health.limber.patient.PatientInput;
 import java.util.List;
 
 /** The patient form as posted: the date of birth arrives as day, month and year (NHS.UK date input). */
-record PatientForm(String nhsNumber, String nhsNumberUnknownReason, String givenName, String familyName,
+public record PatientForm(String nhsNumber, String nhsNumberUnknownReason, String givenName, String familyName,
                    String dobDay, String dobMonth, String dobYear, String sex, String postcode, String phone,
                    String email, String preferredLanguage, Boolean interpreterNeeded, List<String> accessibilityNeeds,
                    String otherNeeds, List<String> contactPreferences, String gpPracticeCode, String icbCode,
@@ -44,7 +44,7 @@ record PatientForm(String nhsNumber, String nhsNumberUnknownReason, String given
         }
     }
 
-    boolean has(String list, String value) {
+    public boolean has(String list, String value) {
         List<String> values = "needs".equals(list) ? accessibilityNeeds : contactPreferences;
         return values != null && values.contains(value);
     }
