@@ -13,7 +13,7 @@ public class Organisations {
 
     private final JdbcClient jdbc;
 
-    Organisations(JdbcClient jdbc) {
+    public Organisations(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
