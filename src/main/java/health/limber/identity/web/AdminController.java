@@ -103,6 +103,10 @@ class AdminController {
             errors.put("to", "The to date must be the same as or after the from date");
         }
         model.addAttribute("errors", errors);
+        model.addAttribute("patientFilter", patient);
+        model.addAttribute("userFilter", user);
+        model.addAttribute("fromFilter", from);
+        model.addAttribute("toFilter", to);
         model.addAttribute("events", errors.isEmpty()
                 ? auditLog.search(new AuditLog.Query(patientId, user, fromDate, toDate), 500) : java.util.List.of());
         return "identity/audit";

@@ -167,10 +167,9 @@ class PatientPageController {
 
     private static Map<String, String> errors(InvalidInputException e) {
         if (e instanceof InvalidFieldsException many) {
-            Map<String, String> errors = new LinkedHashMap<>(many.errors());
-            if (errors.containsKey("birthDate")) {
-                errors.put("dobDay", errors.remove("birthDate"));
-            }
+            // The date of birth is three inputs on the page; its message belongs to the first.
+            Map<String, String> errors = new LinkedHashMap<>();
+            many.errors().forEach((field, message) -> errors.put("birthDate".equals(field) ? "dobDay" : field, message));
             return errors;
         }
         return Map.of("birthDate".equals(e.field()) ? "dobDay" : e.field(), e.getMessage());
