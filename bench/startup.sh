@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${BENCH_PORT:-18080}
 data=$(mktemp -d)
-trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+stop() { [ -f "$data/pid" ] && kill "$(cat "$data/pid")" 2>/dev/null && while kill -0 "$(cat "$data/pid")" 2>/dev/null; do sleep 0.1; done; true; }
+trap 'stop; rm -rf "$data"' EXIT
 
 now_ms() { date +%s%3N; }
 
@@ -19,14 +20,14 @@ fi
 
 start() {
   LIMBER_DATA_DIR="$data" java -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar target/limber.jar demo --port "$port" >"$data/out.log" 2>&1 &
-  pid=$!
+  echo $! >"$data/pid"
   local t0; t0=$(now_ms)
   until curl -fs -o /dev/null "http://localhost:$port/"; do sleep 0.1; done
   echo $(( $(now_ms) - t0 ))
 }
 
 first=$(start); echo "first start (creates demo data) to first page: $first ms"
-kill $pid; wait $pid 2>/dev/null || true
+stop
 second=$(start); echo "second start (database in place) to first page: $second ms"
 
 measure() { # url count -> mean ms per request
@@ -37,6 +38,6 @@ measure() { # url count -> mean ms per request
 measure "http://localhost:$port/sign-in" 50 >/dev/null   # warm up
 page=$(measure "http://localhost:$port/sign-in" 300)
 empty=$(measure "http://localhost:$port/actuator/health" 300)
-rss=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' /proc/$pid/status)
+rss=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' /proc/$(cat "$data/pid")/status)
 echo "sign-in page: $page ms/request; health endpoint (baseline): $empty ms/request; ratio $(awk -v p="$page" -v e="$empty" 'BEGIN { printf "%.2f", p / e }')"
 echo "resident memory after start and 650 requests: $rss MB"
