@@ -6,8 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Friendly pages for errors raised while rendering a page; never a stack trace. */
 @ControllerAdvice(annotations = Controller.class)
@@ -19,6 +21,19 @@ class PageProblems {
     String notFound(NotFoundException e, HttpServletResponse response) {
         response.setStatus(404);
         return "error/404";
+    }
+
+    /** A malformed id in the address is an address that does not exist. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String badAddress(MethodArgumentTypeMismatchException e, HttpServletResponse response) {
+        response.setStatus(404);
+        return "error/404";
+    }
+
+    @ExceptionHandler(ServletRequestBindingException.class)
+    String badRequest(ServletRequestBindingException e, HttpServletResponse response) {
+        response.setStatus(400);
+        return "error/4xx";
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -158,6 +158,11 @@ class PatientApiIntegrationTests {
         String page = mvc.perform(get("/no-such-page").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
                 .andExpect(status().isNotFound())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).doesNotContain("Exception").doesNotContain("at health.limber");
+        assertThat(page).contains("Page not found").doesNotContain("Exception").doesNotContain("at health.limber");
+        mvc.perform(get("/patients/not-a-uuid").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/no-such-thing").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 }
