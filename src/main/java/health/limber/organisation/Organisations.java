@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import health.limber.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Read access to organisation reference data. */
 @Service
@@ -44,6 +46,34 @@ public class Organisations {
         return jdbc.sql("select code, name from provider order by name")
                 .query((rs, n) -> new Provider(rs.getString(1), rs.getString(2)))
                 .list();
+    }
+
+    /**
+     * Adds a provider and the ICBs its staff serve (first set-up of a deployment). ODS codes of
+     * providers are 3 to 5 letters and digits; every ICB must already be known.
+     */
+    @Transactional
+    public Provider addProvider(String code, String name, Set<String> icbCodes) {
+        String checked = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!checked.matches("[A-Z0-9]{3,5}")) {
+            throw new InvalidInputException("providerCode", "Enter the provider's ODS code: 3 to 5 letters and numbers");
+        }
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("providerName", "Enter the provider's name");
+        }
+        if (icbCodes.isEmpty() || !icbCodes.stream().allMatch(icb -> icb(icb).isPresent())) {
+            throw new InvalidInputException("icb", "Name at least one ICB by its ODS code, for example QHL");
+        }
+        if (providerName(checked).isEmpty()) {
+            jdbc.sql("insert into provider (code, name) values (:code, :name)").param("code", checked).param("name", name.trim()).update();
+        }
+        for (String icb : icbCodes) {
+            if (!icbsServedBy(checked).contains(icb)) {
+                jdbc.sql("insert into provider_icb (provider_code, icb_code) values (:code, :icb)")
+                        .param("code", checked).param("icb", icb).update();
+            }
+        }
+        return new Provider(checked, name.trim());
     }
 
     public Optional<GpPractice> practice(String code) {
