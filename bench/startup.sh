@@ -16,10 +16,10 @@ if [ "${1:-}" = "--build" ]; then
   t0=$(now_ms); mvn -q -B clean package -DskipTests >/dev/null; t1=$(now_ms)
   echo "build (clean package, no tests):        $(( (t1 - t0) / 1000 )) s"
 fi
-[ -f target/limber.jar ] || { echo "run with --build first (target/limber.jar is missing)"; exit 1; }
+./limber version >/dev/null   # builds the jar and the start-up archive when missing or stale
 
 start() {
-  LIMBER_DATA_DIR="$data" java -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar target/limber.jar demo --port "$port" >"$data/out.log" 2>&1 &
+  LIMBER_DATA_DIR="$data" ./limber demo --port "$port" >"$data/out.log" 2>&1 &
   echo $! >"$data/pid"
   local t0; t0=$(now_ms)
   until curl -fs -o /dev/null "http://localhost:$port/"; do sleep 0.1; done
