@@ -47,6 +47,6 @@ class PageProblems {
         log.error("Unexpected error serving page, request {}", RequestIds.current(), e);
         response.setStatus(500);
         model.addAttribute("requestId", RequestIds.current());
-        return "error/500";
+        return "error/5xx";
     }
 }

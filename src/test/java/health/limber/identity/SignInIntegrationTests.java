@@ -54,6 +54,8 @@ class SignInIntegrationTests {
         assertThat(staffSignIn(user, "correct-horse-battery").getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=locked");
         // The lock is a column on the account, so a restart or another instance sees it too.
         assertThat(jdbc.queryForObject("select locked_until is not null from staff_user where username = ?", Boolean.class, user)).isTrue();
+        assertThat(mvc.perform(get("/sign-in?error=locked")).andReturn().getResponse().getContentAsString())
+                .contains("There is a problem").contains("locked after 5 failed sign-ins");
 
         clock.advance(Duration.ofMinutes(14));
         assertThat(staffSignIn(user, "correct-horse-battery").getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=locked");
