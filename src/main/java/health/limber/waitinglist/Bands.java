@@ -1,0 +1,53 @@
+package health.limber.waitinglist;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Waiters on a census date by days waited, in the Community Health Services SitRep bands:
+ * 0–7, 8–14, 15–28, 29–84, 85–126, 127–364 and 365+ days. 18+ weeks means 127+ days; 52+ weeks 365+.
+ */
+public record Bands(long days0to7, long days8to14, long days15to28, long days29to84, long days85to126,
+                    long days127to364, long days365plus) {
+
+    public static final Bands EMPTY = new Bands(0, 0, 0, 0, 0, 0, 0);
+
+    /** The band a wait of {@code days} falls in, as a one-person tally. */
+    public static Bands of(long days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days waited cannot be negative");
+        }
+        return new Bands(days <= 7 ? 1 : 0, days >= 8 && days <= 14 ? 1 : 0, days >= 15 && days <= 28 ? 1 : 0,
+                days >= 29 && days <= 84 ? 1 : 0, days >= 85 && days <= 126 ? 1 : 0, days >= 127 && days <= 364 ? 1 : 0,
+                days >= 365 ? 1 : 0);
+    }
+
+    public Bands plus(Bands other) {
+        return new Bands(days0to7 + other.days0to7, days8to14 + other.days8to14, days15to28 + other.days15to28,
+                days29to84 + other.days29to84, days85to126 + other.days85to126, days127to364 + other.days127to364,
+                days365plus + other.days365plus);
+    }
+
+    public long total() {
+        return days0to7 + days8to14 + days15to28 + days29to84 + days85to126 + days127to364 + days365plus;
+    }
+
+    /** Waiting 18 weeks or more (127+ days). */
+    public long waiting18Plus() {
+        return days127to364 + days365plus;
+    }
+
+    /** Waiting 52 weeks or more (365+ days). */
+    public long waiting52Plus() {
+        return days365plus;
+    }
+
+    /** Share within 18 weeks (0–126 days), in percent to one decimal; empty list counts as 100%. */
+    public BigDecimal percentWithin18Weeks() {
+        if (total() == 0) {
+            return BigDecimal.valueOf(100).setScale(1, RoundingMode.HALF_UP);
+        }
+        return BigDecimal.valueOf(total() - waiting18Plus()).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(total()), 1, RoundingMode.HALF_UP);
+    }
+}

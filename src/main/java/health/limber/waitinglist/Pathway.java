@@ -1,0 +1,223 @@
+package health.limber.waitinglist;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A patient's pathway on the waiting list and its clock. The clock's history is an append-only
+ * list of {@link ClockEvent}s; every rule of DOMAIN.md §3 is a method here that checks its own
+ * preconditions and appends what happened. Whether the patient was waiting on any date, and for how
+ * long, is worked out from the events ({@link #periods()}), never from a status field.
+ */
+public class Pathway {
+
+    private final UUID id;
+    private final PathwayKey key;
+    private final String nhsNumber;
+    private final LocalDate birthDate;
+    private final LocalDate referralReceived;
+    private final SourceOfReferral source;
+    private final String waitingListType;
+    private String treatmentFunction;
+    private Priority priority;
+    private String providerCode;
+    private String commissionerCode;
+    private final List<ClockEvent> events;
+    private final int storedEvents;
+    private final long version;
+
+    Pathway(UUID id, PathwayKey key, String nhsNumber, LocalDate birthDate, LocalDate referralReceived,
+            SourceOfReferral source, String waitingListType, String treatmentFunction, Priority priority,
+            String providerCode, String commissionerCode, List<ClockEvent> events, long version) {
+        this.id = id;
+        this.key = key;
+        this.nhsNumber = nhsNumber;
+        this.birthDate = birthDate;
+        this.referralReceived = referralReceived;
+        this.source = source;
+        this.waitingListType = waitingListType;
+        this.treatmentFunction = treatmentFunction;
+        this.priority = priority;
+        this.providerCode = providerCode;
+        this.commissionerCode = commissionerCode;
+        this.events = new ArrayList<>(events);
+        this.storedEvents = events.size();
+        this.version = version;
+    }
+
+    /** A new pathway whose clock starts on {@code clockStart} (the date the referral was received). */
+    public static Pathway open(PathwayKey key, String nhsNumber, LocalDate birthDate, LocalDate referralReceived,
+                               SourceOfReferral source, String waitingListType, String treatmentFunction,
+                               Priority priority, String providerCode, String commissionerCode, LocalDate clockStart) {
+        Pathway pathway = new Pathway(UUID.randomUUID(), key, nhsNumber, birthDate, referralReceived, source,
+                waitingListType, treatmentFunction, priority, providerCode, commissionerCode, List.of(), 0);
+        pathway.startClock(clockStart);
+        return pathway;
+    }
+
+    /** Starts the clock (a new referral, or a re-booking after the clock was nullified or stopped). */
+    public void startClock(LocalDate on) {
+        if (isRunning()) {
+            throw new ClockRuleException("The clock is already running, since " + currentPeriod().orElseThrow().start());
+        }
+        lastStop().filter(on::isBefore).ifPresent(stop -> {
+            throw new ClockRuleException("A new clock cannot start before the last one stopped (" + stop + ")");
+        });
+        append(ClockEvent.Type.START, on, null);
+    }
+
+    /** Stops the clock: first definitive treatment, or a non-treatment stop. */
+    public void stopClock(LocalDate on, StopReason reason) {
+        ClockPeriod running = currentPeriod().filter(period -> period.end() == null)
+                .orElseThrow(() -> new ClockRuleException("The clock is not running"));
+        if (on.isBefore(running.start())) {
+            throw new ClockRuleException("A clock cannot stop (" + on + ") before it started (" + running.start() + ")");
+        }
+        append(ClockEvent.Type.STOP, on, reason.name());
+    }
+
+    /**
+     * A did-not-attend. At the first appointment it nullifies the clock: the pathway leaves the list
+     * and a re-booking starts a new clock. Later in the pathway it stops the clock only together with
+     * a discharge; otherwise it is recorded and the clock runs on.
+     */
+    public void recordDidNotAttend(LocalDate on, boolean firstAppointment, boolean discharged) {
+        if (firstAppointment) {
+            stopClock(on, StopReason.DNA_NULLIFIED);
+        } else if (discharged) {
+            append(ClockEvent.Type.DNA, on, null);
+            stopClock(on, StopReason.DISCHARGED);
+        } else {
+            requireRunning();
+            append(ClockEvent.Type.DNA, on, null);
+        }
+    }
+
+    /** A cancellation in advance is not a DNA: recorded, and the clock runs on. */
+    public void recordCancellation(LocalDate on, String byWhom) {
+        append(ClockEvent.Type.CANCELLATION, on, byWhom);
+    }
+
+    public void changePriority(LocalDate on, Priority newPriority) {
+        if (newPriority != priority) {
+            append(ClockEvent.Type.PRIORITY_CHANGE, on, priority.name() + "->" + newPriority.name());
+            priority = newPriority;
+        }
+    }
+
+    /** Care moves to another provider or commissioner; the clock carries on. */
+    public void transfer(LocalDate on, String newProvider, String newCommissioner) {
+        if (!newProvider.equals(providerCode) || !newCommissioner.equals(commissionerCode)) {
+            append(ClockEvent.Type.TRANSFER, on, providerCode + "/" + commissionerCode + "->" + newProvider + "/" + newCommissioner);
+            providerCode = newProvider;
+            commissionerCode = newCommissioner;
+        }
+    }
+
+    void changeTreatmentFunction(String code) {
+        treatmentFunction = code;
+    }
+
+    /** The patient chose to wait longer ({@code days}). No pause unless the service has switched local pauses on. */
+    public void recordPatientChoiceDelay(LocalDate on, int days) {
+        requireRunning();
+        append(ClockEvent.Type.PATIENT_CHOICE_DELAY, on, Integer.toString(days));
+    }
+
+    public void recordValidation(LocalDate on, String kindAndOutcome) {
+        append(ClockEvent.Type.VALIDATION, on, kindAndOutcome);
+    }
+
+    /** The clock's runs, replayed from the events in order. */
+    public List<ClockPeriod> periods() {
+        return periodsOf(events);
+    }
+
+    static List<ClockPeriod> periodsOf(List<ClockEvent> events) {
+        List<ClockPeriod> periods = new ArrayList<>();
+        LocalDate start = null;
+        for (ClockEvent event : events) {
+            if (event.type() == ClockEvent.Type.START) {
+                start = event.on();
+            } else if (event.type() == ClockEvent.Type.STOP && start != null) {
+                periods.add(new ClockPeriod(start, event.on(), StopReason.valueOf(event.detail())));
+                start = null;
+            }
+        }
+        if (start != null) {
+            periods.add(new ClockPeriod(start, null, null));
+        }
+        return periods;
+    }
+
+    public boolean isWaitingOn(LocalDate d) {
+        return periods().stream().anyMatch(period -> period.isWaitingOn(d));
+    }
+
+    /** Days waited on {@code d}, or empty when not waiting then. With local pauses on, chosen delays are taken off. */
+    public Optional<Long> daysWaitedOn(LocalDate d, ClockRules rules) {
+        return periods().stream().filter(period -> period.isWaitingOn(d)).findFirst().map(period -> {
+            long days = period.daysWaitedOn(d);
+            if (rules.localPauses()) {
+                days -= events.stream()
+                        .filter(e -> e.type() == ClockEvent.Type.PATIENT_CHOICE_DELAY)
+                        .filter(e -> !e.on().isBefore(period.start()) && !e.on().isAfter(d))
+                        .mapToLong(e -> Math.min(Long.parseLong(e.detail()), ChronoUnit.DAYS.between(e.on(), d)))
+                        .sum();
+            }
+            return Math.max(days, 0);
+        });
+    }
+
+    public boolean isRunning() {
+        return currentPeriod().map(period -> period.end() == null).orElse(false);
+    }
+
+    public Optional<ClockPeriod> currentPeriod() {
+        List<ClockPeriod> periods = periods();
+        return periods.isEmpty() ? Optional.empty() : Optional.of(periods.get(periods.size() - 1));
+    }
+
+    private Optional<LocalDate> lastStop() {
+        return currentPeriod().map(ClockPeriod::end);
+    }
+
+    private void requireRunning() {
+        if (!isRunning()) {
+            throw new ClockRuleException("The clock is not running");
+        }
+    }
+
+    private void append(ClockEvent.Type type, LocalDate on, String detail) {
+        events.add(new ClockEvent(type, on, detail));
+    }
+
+    public UUID id() { return id; }
+    public PathwayKey key() { return key; }
+    public String nhsNumber() { return nhsNumber; }
+    public LocalDate birthDate() { return birthDate; }
+    public LocalDate referralReceived() { return referralReceived; }
+    public SourceOfReferral source() { return source; }
+    public String waitingListType() { return waitingListType; }
+    public String treatmentFunction() { return treatmentFunction; }
+    public Priority priority() { return priority; }
+    public String providerCode() { return providerCode; }
+    public String commissionerCode() { return commissionerCode; }
+    public List<ClockEvent> events() { return Collections.unmodifiableList(events); }
+    public long version() { return version; }
+    boolean isNew() { return storedEvents == 0; }
+
+    /** Events appended since the pathway was loaded: what the repository must write. */
+    List<ClockEvent> unsavedEvents() {
+        return events.subList(storedEvents, events.size());
+    }
+
+    int storedEventCount() {
+        return storedEvents;
+    }
+}

@@ -1,0 +1,167 @@
+package health.limber.waitinglist;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores pathways: the pathway row, its clock events (only ever appended) and the clock periods
+ * replayed from them. Writes are batched so an import of a million rows stays a few statements per chunk.
+ */
+@Repository
+class Pathways {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    Pathways(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    Optional<Pathway> find(UUID id) {
+        List<Stored> found = load("p.id = :id", new MapSqlParameterSource("id", id));
+        return found.stream().findFirst().map(Stored::pathway);
+    }
+
+    Optional<Pathway> find(PathwayKey key) {
+        return findAll(List.of(key)).values().stream().findFirst().map(Stored::pathway);
+    }
+
+    /** The stored pathways among {@code keys}, with their events, and the import that last touched each. */
+    Map<PathwayKey, Stored> findAll(Collection<PathwayKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> byIssuer = new HashMap<>();
+        keys.forEach(key -> byIssuer.computeIfAbsent(key.issuer(), issuer -> new ArrayList<>()).add(key.identifier()));
+        Map<PathwayKey, Stored> result = new HashMap<>();
+        for (var entry : byIssuer.entrySet()) {
+            var params = new MapSqlParameterSource("issuer", entry.getKey()).addValue("ids", entry.getValue());
+            for (Stored stored : load("p.issuer_code = :issuer and p.pathway_identifier in (:ids)", params)) {
+                result.put(stored.pathway().key(), stored);
+            }
+        }
+        return result;
+    }
+
+    private List<Stored> load(String where, MapSqlParameterSource params) {
+        Map<UUID, Row> rows = new LinkedHashMap<>();
+        named.query("select * from pathway p where " + where, params, rs -> {
+            rows.put(rs.getObject("id", UUID.class), row(rs));
+        });
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<ClockEvent>> events = new HashMap<>();
+        named.query("select pathway_id, type, event_date, detail from clock_event where pathway_id in (:ids) order by pathway_id, seq",
+                new MapSqlParameterSource("ids", rows.keySet()), rs -> {
+                    events.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                            .add(new ClockEvent(ClockEvent.Type.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(), rs.getString(4)));
+                });
+        return rows.values().stream().map(row -> new Stored(new Pathway(row.id, row.key, row.nhsNumber, row.birthDate,
+                row.received, row.source, row.listType, row.function, row.priority, row.provider, row.commissioner,
+                events.getOrDefault(row.id, List.of()), row.version), row.lastImport)).toList();
+    }
+
+    /** Writes new and changed pathways; a changed pathway saved by someone else meanwhile fails the whole batch. */
+    void saveAll(List<Pathway> pathways, UUID importId, Instant now) {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> events = new ArrayList<>();
+        List<Object[]> periods = new ArrayList<>();
+        List<Object[]> staleIds = new ArrayList<>();
+        Timestamp at = Timestamp.from(now);
+        for (Pathway p : pathways) {
+            if (p.isNew()) {
+                inserts.add(new Object[] {p.id(), p.key().identifier(), p.key().issuer(), p.nhsNumber(), date(p.birthDate()),
+                        date(p.referralReceived()), p.source().name(), p.waitingListType(), p.treatmentFunction(),
+                        p.priority().code(), p.providerCode(), p.commissionerCode(), p.events().size(), importId});
+            } else {
+                updates.add(new Object[] {p.treatmentFunction(), p.priority().code(), p.providerCode(), p.commissionerCode(),
+                        p.events().size(), importId, p.id(), p.version()});
+                staleIds.add(new Object[] {p.id()});
+            }
+            int seq = p.storedEventCount();
+            for (ClockEvent event : p.unsavedEvents()) {
+                events.add(new Object[] {p.id(), seq++, event.type().name(), Date.valueOf(event.on()), event.detail(), at});
+            }
+            List<ClockPeriod> replayed = p.periods();
+            for (int i = 0; i < replayed.size(); i++) {
+                ClockPeriod period = replayed.get(i);
+                periods.add(new Object[] {p.id(), i, p.commissionerCode(), p.providerCode(), p.treatmentFunction(),
+                        p.priority().code(), Date.valueOf(period.start()), date(period.end()),
+                        period.endReason() == null ? null : period.endReason().name()});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into pathway (id, pathway_identifier, issuer_code, nhs_number, birth_date, referral_received,
+                        source_of_referral, waiting_list_type, treatment_function, priority, provider_code,
+                        commissioner_code, event_count, last_import, version)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", inserts);
+        }
+        if (!updates.isEmpty()) {
+            int[] counts = jdbc.batchUpdate("""
+                    update pathway set treatment_function = ?, priority = ?, provider_code = ?, commissioner_code = ?,
+                        event_count = ?, last_import = ?, version = version + 1
+                    where id = ? and version = ?""", updates);
+            for (int count : counts) {
+                if (count == 0) {
+                    throw new OptimisticLockingFailureException("A pathway was changed by someone else while it was being saved");
+                }
+            }
+            jdbc.batchUpdate("delete from clock_period where pathway_id = ?", staleIds);
+        }
+        if (!events.isEmpty()) {
+            jdbc.batchUpdate("insert into clock_event (pathway_id, seq, type, event_date, detail, recorded_at) values (?, ?, ?, ?, ?, ?)", events);
+        }
+        if (!periods.isEmpty()) {
+            jdbc.batchUpdate("""
+                    insert into clock_period (pathway_id, period_no, commissioner_code, provider_code, treatment_function,
+                        priority, start_date, end_date, end_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", periods);
+        }
+    }
+
+    void save(Pathway pathway, Instant now) {
+        saveAll(List.of(pathway), null, now);
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        Date born = rs.getDate("birth_date");
+        return new Row(rs.getObject("id", UUID.class),
+                new PathwayKey(rs.getString("pathway_identifier"), rs.getString("issuer_code")),
+                rs.getString("nhs_number"), born == null ? null : born.toLocalDate(),
+                rs.getDate("referral_received").toLocalDate(), SourceOfReferral.valueOf(rs.getString("source_of_referral")),
+                rs.getString("waiting_list_type"), rs.getString("treatment_function"), Priority.ofCode(rs.getInt("priority")),
+                rs.getString("provider_code"), rs.getString("commissioner_code"), rs.getObject("last_import", UUID.class),
+                rs.getLong("version"));
+    }
+
+    private record Row(UUID id, PathwayKey key, String nhsNumber, LocalDate birthDate, LocalDate received,
+                       SourceOfReferral source, String listType, String function, Priority priority, String provider,
+                       String commissioner, UUID lastImport, long version) {}
+
+    /** A stored pathway and the import that last wrote it. */
+    record Stored(Pathway pathway, UUID lastImport) {}
+}
