@@ -139,6 +139,14 @@ class Pathways {
         }
     }
 
+    /** Notes that an import saw these pathways unchanged (so a second row with the same key is caught as a duplicate). */
+    void markImported(List<Pathway> unchanged, UUID importId) {
+        if (!unchanged.isEmpty()) {
+            jdbc.batchUpdate("update pathway set last_import = ? where id = ?",
+                    unchanged.stream().map(p -> new Object[] {importId, p.id()}).toList());
+        }
+    }
+
     void save(Pathway pathway, Instant now) {
         saveAll(List.of(pathway), null, now);
     }

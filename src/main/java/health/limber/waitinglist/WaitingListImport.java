@@ -1,0 +1,302 @@
+package health.limber.waitinglist;
+
+import health.limber.organisation.Icb;
+import health.limber.organisation.Organisations;
+import health.limber.platform.LimberTime;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a WLMDS-like CSV file, streaming it in chunks so memory stays flat at any size. The file
+ * is one database transaction: all-or-nothing rolls it back if any row is bad (and a crash leaves
+ * nothing behind); quarantine commits the good rows and hands every bad one, with line, column and
+ * rule, to the caller. Re-importing a later file for the same issuer updates pathways by key and
+ * records each change as a clock event; the same file twice changes nothing.
+ */
+@Service
+public class WaitingListImport {
+
+    static final int CHUNK = 500;
+    static final int PROBLEMS_KEPT = 200;
+
+    private final Pathways pathways;
+    private final Organisations organisations;
+    private final PlatformTransactionManager transactions;
+    private final Clock clock;
+
+    WaitingListImport(Pathways pathways, Organisations organisations, PlatformTransactionManager transactions, Clock clock) {
+        this.pathways = pathways;
+        this.organisations = organisations;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Progress for a progress bar: bytes read so far. */
+    public interface Progress {
+        void bytesRead(long bytes);
+    }
+
+    public ImportSummary run(InputStream file, ImportMode mode, boolean dryRun, Consumer<ImportProblem> rejects, Progress progress) {
+        var template = new TransactionTemplate(transactions);
+        Run run = new Run(mode, dryRun, rejects, progress);
+        try {
+            template.executeWithoutResult(status -> {
+                run.read(file);
+                if (dryRun || (mode == ImportMode.ALL_OR_NOTHING && run.rejected > 0) || run.fileProblem != null) {
+                    status.setRollbackOnly();
+                }
+            });
+        } catch (UncheckedIOException e) {
+            run.fileProblem(e.getCause().getMessage());
+        }
+        boolean committed = !dryRun && run.fileProblem == null && (mode == ImportMode.QUARANTINE || run.rejected == 0);
+        return new ImportSummary(run.rowsRead, committed || dryRun ? run.created : 0, committed || dryRun ? run.updated : 0,
+                committed || dryRun ? run.unchanged : 0, run.rejected, run.warnings, run.kept, committed, dryRun);
+    }
+
+    /** The state of one import while it reads. */
+    private final class Run {
+
+        final ImportMode mode;
+        final boolean dryRun;
+        final Consumer<ImportProblem> rejects;
+        final Progress progress;
+        final UUID importId = UUID.randomUUID();
+        final LocalDate today = LimberTime.today(clock);
+        final WlmdsRow.Context context;
+        final List<String> warnings = new ArrayList<>();
+        final List<ImportProblem> kept = new ArrayList<>();
+        final List<WlmdsRow> chunk = new ArrayList<>();
+        int headerSize;
+        long rowsRead;
+        long created;
+        long updated;
+        long unchanged;
+        long rejected;
+        String fileProblem;
+
+        Run(ImportMode mode, boolean dryRun, Consumer<ImportProblem> rejects, Progress progress) {
+            this.mode = mode;
+            this.dryRun = dryRun;
+            this.rejects = rejects;
+            this.progress = progress;
+            this.context = new WlmdsRow.Context(
+                    organisations.providers().stream().map(Organisations.Provider::code).collect(Collectors.toSet()),
+                    organisations.icbs().stream().map(Icb::code).collect(Collectors.toSet()), today);
+        }
+
+        void read(InputStream input) {
+            var counting = new CountingStream(new BufferedInputStream(input, 1 << 16), progress);
+            var decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .replaceWith(String.valueOf(GuardedReader.REPLACEMENT));
+            var reader = new GuardedReader(new InputStreamReader(counting, decoder));
+            try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
+                var records = parser.iterator();
+                if (!records.hasNext()) {
+                    fileProblem("The file is empty: it needs a header row and one row per pathway");
+                    return;
+                }
+                Map<String, Integer> columns = header(records.next());
+                if (columns == null) {
+                    return;
+                }
+                while (true) {
+                    // The parser reads ahead, so a record's line is where the parser stood before fetching it.
+                    long line = parser.getCurrentLineNumber() + 1;
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    CSVRecord record = records.next();
+                    rowsRead++;
+                    row(line, record, columns);
+                    if (chunk.size() == CHUNK) {
+                        flush();
+                    }
+                }
+                flush();
+            } catch (IOException | UncheckedIOException e) {
+                Throwable cause = e;
+                while (cause.getCause() != null && !(cause instanceof GuardedReader.FileProblem)) {
+                    cause = cause.getCause();
+                }
+                if (cause instanceof GuardedReader.FileProblem problem) {
+                    fileProblem(problem.getMessage());
+                } else {
+                    fileProblem("Line " + reader.line() + ": the file is not valid CSV (" + firstSentence(cause.getMessage())
+                            + "). Quote a value with \" if it holds a comma, and double any \" inside it");
+                }
+            }
+        }
+
+        /** Column name (upper case) to position; null when the header is unusable. */
+        Map<String, Integer> header(CSVRecord header) {
+            Map<String, Integer> columns = new LinkedHashMap<>();
+            headerSize = header.size();
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).replace("\uFEFF", "").trim().toUpperCase(Locale.ROOT);
+                columns.putIfAbsent(name, i);
+            }
+            if (header.size() == 1 && (header.get(0).contains(";") || header.get(0).contains("\t") || header.get(0).contains("|"))) {
+                fileProblem("The file must be comma separated; its header row looks separated by "
+                        + (header.get(0).contains(";") ? "semicolons" : header.get(0).contains("\t") ? "tabs" : "bars"));
+                return null;
+            }
+            List<String> missing = WlmdsColumns.ALL.stream()
+                    .filter(column -> !WlmdsColumns.OPTIONAL.contains(column) && !columns.containsKey(column)).toList();
+            if (!missing.isEmpty()) {
+                fileProblem(columns.keySet().stream().noneMatch(WlmdsColumns.ALL::contains)
+                        ? "The first row must be the header row naming the columns; none of the expected names was found"
+                        : "The header row is missing required column(s): " + String.join(", ", missing));
+                return null;
+            }
+            columns.keySet().stream().filter(name -> !WlmdsColumns.ALL.contains(name))
+                    .forEach(name -> warnings.add("Column " + name + " is not part of the format and was ignored"));
+            return columns;
+        }
+
+        void row(long line, CSVRecord record, Map<String, Integer> columns) {
+            if (record.size() != headerSize) {
+                reject(new ImportProblem(line, null, "The row has " + record.size() + " values; the header has " + headerSize
+                        + " (a truncated or badly quoted line?)"));
+                return;
+            }
+            Map<String, String> values = new HashMap<>();
+            columns.forEach((name, index) -> values.put(name, record.get(index)));
+            var parsed = WlmdsRow.parse(line, values, context);
+            if (parsed.row() == null) {
+                parsed.problems().forEach(this::keep);
+                rejected++;
+                parsed.problems().forEach(rejects);
+            } else {
+                chunk.add(parsed.row());
+            }
+        }
+
+        void flush() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            Map<PathwayKey, Pathways.Stored> stored = pathways.findAll(chunk.stream().map(WlmdsRow::key).toList());
+            Set<PathwayKey> seenInChunk = new HashSet<>();
+            List<Pathway> changed = new ArrayList<>();
+            List<Pathway> confirmed = new ArrayList<>();
+            for (WlmdsRow row : chunk) {
+                Pathways.Stored existing = stored.get(row.key());
+                if (!seenInChunk.add(row.key()) || (existing != null && importId.equals(existing.lastImport()))) {
+                    reject(new ImportProblem(row.line(), WlmdsColumns.PATHWAY_ID,
+                            "Pathway " + row.key().identifier() + " of " + row.key().issuer() + " appears more than once in the file"));
+                    continue;
+                }
+                if (existing == null) {
+                    changed.add(create(row));
+                    created++;
+                    continue;
+                }
+                try {
+                    if (PathwayChanges.apply(existing.pathway(), row, today)) {
+                        changed.add(existing.pathway());
+                        updated++;
+                    } else {
+                        confirmed.add(existing.pathway());
+                        unchanged++;
+                    }
+                } catch (PathwayChanges.Refused refused) {
+                    reject(refused.problem());
+                }
+            }
+            pathways.saveAll(changed, importId, clock.instant());
+            pathways.markImported(confirmed, importId);
+            chunk.clear();
+        }
+
+        Pathway create(WlmdsRow row) {
+            Pathway pathway = Pathway.open(row.key(), row.nhsNumber(), row.birthDate(), row.received(), row.source(),
+                    row.listType(), row.function(), row.priority(), row.provider(), row.commissioner(), row.start());
+            if (row.end() != null) {
+                pathway.stopClock(row.end(), row.endReason());
+            }
+            return pathway;
+        }
+
+        void reject(ImportProblem problem) {
+            rejected++;
+            keep(problem);
+            rejects.accept(problem);
+        }
+
+        void keep(ImportProblem problem) {
+            if (kept.size() < PROBLEMS_KEPT) {
+                kept.add(problem);
+            }
+        }
+
+        void fileProblem(String message) {
+            fileProblem = message;
+            kept.add(0, new ImportProblem(0, null, message));
+        }
+    }
+
+    private static String firstSentence(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int end = message.indexOf('.');
+        return end > 0 ? message.substring(0, end) : message;
+    }
+
+    /** Counts the bytes read, for the progress bar. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+
+        private final Progress progress;
+        private long count;
+
+        CountingStream(InputStream in, Progress progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                progress.bytesRead(++count);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+                progress.bytesRead(count);
+            }
+            return n;
+        }
+    }
+}
