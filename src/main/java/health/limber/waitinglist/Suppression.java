@@ -1,0 +1,17 @@
+package health.limber.waitinglist;
+
+/**
+ * Small-number suppression for published figures (DOMAIN.md §8): a count of 1 to 7 is shown as "*"
+ * and any other count is rounded to the nearest 5, so no person can be picked out.
+ */
+public final class Suppression {
+
+    private Suppression() {}
+
+    public static String count(long value) {
+        if (value >= 1 && value <= 7) {
+            return "*";
+        }
+        return Long.toString(Math.round(value / 5.0) * 5);
+    }
+}

@@ -1,0 +1,120 @@
+package health.limber.waitinglist.cli;
+
+import health.limber.cli.LimberCommand;
+import health.limber.cli.Server;
+import health.limber.waitinglist.Bands;
+import health.limber.waitinglist.Census;
+import health.limber.waitinglist.Suppression;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.LongFunction;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", description = "Waiting-list reports.", subcommands = {ReportCommand.CensusReport.class,
+        ReportCommand.Compare.class}, mixinStandardHelpOptions = true)
+class ReportCommand implements Runnable, LimberCommand.Subcommand {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static class Output {
+        @Option(names = "--format", defaultValue = "table", description = "table (default) or csv")
+        String format;
+
+        @Option(names = "--suppress", description = "Suppress small numbers (1-7 as *, others rounded to 5) for publication.")
+        boolean suppress;
+
+        LongFunction<String> count() {
+            return suppress ? Suppression::count : Long::toString;
+        }
+
+        void print(List<String> header, List<List<String>> rows) {
+            if ("csv".equals(format)) {
+                System.out.println(String.join(",", header));
+                rows.forEach(row -> System.out.println(String.join(",", row)));
+                return;
+            }
+            int[] widths = new int[header.size()];
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = header.get(i).length();
+                for (List<String> row : rows) {
+                    widths[i] = Math.max(widths[i], row.get(i).length());
+                }
+            }
+            List<List<String>> all = new ArrayList<>();
+            all.add(header);
+            all.addAll(rows);
+            for (List<String> row : all) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < row.size(); i++) {
+                    line.append(i == 0 ? String.format("%-" + widths[i] + "s", row.get(i)) : String.format("  %" + widths[i] + "s", row.get(i)));
+                }
+                System.out.println(line);
+            }
+        }
+    }
+
+    @Command(name = "census", description = "Waiters on a date by SitRep band, per commissioner, with a TOTAL row.")
+    static class CensusReport implements Callable<Integer> {
+
+        @Option(names = "--date", required = true, description = "Census date, yyyy-MM-dd")
+        LocalDate date;
+
+        @CommandLine.Mixin
+        Output output = new Output();
+
+        @Override
+        public Integer call() {
+            try (var context = Server.start(Map.of("spring.main.lazy-initialization", true, "logging.level.root", "WARN"), false)) {
+                Map<String, Bands> rows = context.getBean(Census.class).on(date, Census.GroupBy.COMMISSIONER);
+                List<List<String>> lines = new ArrayList<>();
+                rows.forEach((commissioner, bands) -> lines.add(line(commissioner, bands, output.count())));
+                lines.add(line("TOTAL", Census.total(rows), output.count()));
+                output.print(List.of("commissioner", "band_0_7", "band_8_14", "band_15_28", "band_29_84", "band_85_126",
+                        "band_127_364", "band_365_plus", "total", "waiting_18_plus", "pct_within_18"), lines);
+            }
+            return 0;
+        }
+
+        static List<String> line(String name, Bands b, LongFunction<String> count) {
+            return List.of(name, count.apply(b.days0to7()), count.apply(b.days8to14()), count.apply(b.days15to28()),
+                    count.apply(b.days29to84()), count.apply(b.days85to126()), count.apply(b.days127to364()),
+                    count.apply(b.days365plus()), count.apply(b.total()), count.apply(b.waiting18Plus()),
+                    b.percentWithin18Weeks().toPlainString());
+        }
+    }
+
+    @Command(name = "compare", description = "18+ week waiters per commissioner on two dates, the change and % change.")
+    static class Compare implements Callable<Integer> {
+
+        @Option(names = "--from", required = true, description = "yyyy-MM-dd")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, description = "yyyy-MM-dd")
+        LocalDate to;
+
+        @CommandLine.Mixin
+        Output output = new Output();
+
+        @Override
+        public Integer call() {
+            try (var context = Server.start(Map.of("spring.main.lazy-initialization", true, "logging.level.root", "WARN"), false)) {
+                List<List<String>> lines = new ArrayList<>();
+                for (Census.Change change : context.getBean(Census.class).compare(from, to)) {
+                    lines.add(List.of(change.commissioner(), output.count().apply(change.from()), output.count().apply(change.to()),
+                            output.suppress ? "" : Long.toString(change.change()),
+                            change.percentChange() == null ? "" : change.percentChange().toPlainString()));
+                }
+                output.print(List.of("commissioner", "waiting_18_plus_from", "waiting_18_plus_to", "change", "pct_change"), lines);
+            }
+            return 0;
+        }
+    }
+}
