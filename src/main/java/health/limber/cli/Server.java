@@ -21,7 +21,14 @@ public final class Server {
     public static ConfigurableApplicationContext start(Map<String, Object> properties, boolean web) {
         SpringApplication application = new SpringApplication(applicationClass);
         application.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
-        String[] args = properties.entrySet().stream()
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        if (!web) {
+            // Commands print results on standard output; keep the framework's start-up chatter out of it.
+            settings.put("logging.level.root", "ERROR");
+            settings.put("spring.main.log-startup-info", "false");
+        }
+        settings.putAll(properties);
+        String[] args = settings.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
         return application.run(args);

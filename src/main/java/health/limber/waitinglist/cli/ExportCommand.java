@@ -42,7 +42,7 @@ class ExportCommand implements Runnable, LimberCommand.Subcommand {
 
         @Override
         public Integer call() throws IOException {
-            try (var context = Server.start(Map.of("spring.main.lazy-initialization", true, "logging.level.root", "WARN"), false);
+            try (var context = Server.start(Map.of("spring.main.lazy-initialization", true), false);
                  Writer out = file == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
                          : new BufferedWriter(Files.newBufferedWriter(file))) {
                 long written = context.getBean(WaitingListExport.class)

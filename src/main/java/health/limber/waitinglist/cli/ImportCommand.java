@@ -61,7 +61,7 @@ class ImportCommand implements Runnable, LimberCommand.Subcommand {
             }
             long size = Files.size(file);
             Path rejectsFile = file.resolveSibling(file.getFileName() + ".rejects.csv");
-            try (var context = Server.start(Map.of("spring.main.lazy-initialization", true, "logging.level.root", "WARN"), false);
+            try (var context = Server.start(Map.of("spring.main.lazy-initialization", true), false);
                  InputStream in = Files.newInputStream(file);
                  BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile);
                  CSVPrinter rejects = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get().print(rejectsOut)) {
@@ -112,6 +112,9 @@ class ImportCommand implements Runnable, LimberCommand.Subcommand {
         }
 
         void update(long bytes) {
+            if (System.console() == null) {
+                return;
+            }
             int percent = (int) Math.min(100, bytes * 100 / total);
             if (percent != shown) {
                 shown = percent;
@@ -122,7 +125,9 @@ class ImportCommand implements Runnable, LimberCommand.Subcommand {
         }
 
         void finish() {
-            out.println();
+            if (System.console() != null) {
+                out.println();
+            }
         }
     }
 }

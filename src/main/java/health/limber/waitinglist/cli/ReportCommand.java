@@ -72,7 +72,7 @@ class ReportCommand implements Runnable, LimberCommand.Subcommand {
 
         @Override
         public Integer call() {
-            try (var context = Server.start(Map.of("spring.main.lazy-initialization", true, "logging.level.root", "WARN"), false)) {
+            try (var context = Server.start(Map.of("spring.main.lazy-initialization", true), false)) {
                 Map<String, Bands> rows = context.getBean(Census.class).on(date, Census.GroupBy.COMMISSIONER);
                 List<List<String>> lines = new ArrayList<>();
                 rows.forEach((commissioner, bands) -> lines.add(line(commissioner, bands, output.count())));
@@ -105,7 +105,7 @@ class ReportCommand implements Runnable, LimberCommand.Subcommand {
 
         @Override
         public Integer call() {
-            try (var context = Server.start(Map.of("spring.main.lazy-initialization", true, "logging.level.root", "WARN"), false)) {
+            try (var context = Server.start(Map.of("spring.main.lazy-initialization", true), false)) {
                 List<List<String>> lines = new ArrayList<>();
                 for (Census.Change change : context.getBean(Census.class).compare(from, to)) {
                     lines.add(List.of(change.commissioner(), output.count().apply(change.from()), output.count().apply(change.to()),
