@@ -5,6 +5,7 @@ import health.limber.organisation.Icb;
 import health.limber.organisation.Organisations;
 import health.limber.patient.NhsNumber;
 import health.limber.platform.LimberTime;
+import health.limber.waitinglist.WaitingListManagement;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public class DemoData implements ApplicationRunner {
     /** Every demo staff account has this password (12+ characters, as the password rule requires). */
     public static final String PASSWORD = "limber-demo-2025";
     static final String FIRST_ICB = "QHL";
+    static final String PROGRAMME = "XPG";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final JdbcTemplate jdbc;
@@ -44,19 +46,21 @@ public class DemoData implements ApplicationRunner {
     private final Organisations organisations;
     private final PasswordEncoder passwordEncoder;
     private final AccessCodes accessCodes;
+    private final WaitingListManagement waitingList;
     private final Clock clock;
     private final long seed;
     private final int patientsPerIcb;
     private volatile DemoSignIns signIns;
 
     DemoData(JdbcTemplate jdbc, TransactionTemplate transaction, Organisations organisations, PasswordEncoder passwordEncoder,
-             AccessCodes accessCodes, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
+             AccessCodes accessCodes, WaitingListManagement waitingList, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
              @Value("${limber.demo.patients-per-icb:120}") int patientsPerIcb) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.organisations = organisations;
         this.passwordEncoder = passwordEncoder;
         this.accessCodes = accessCodes;
+        this.waitingList = waitingList;
         this.clock = clock;
         this.seed = seed;
         this.patientsPerIcb = patientsPerIcb;
@@ -89,7 +93,27 @@ public class DemoData implements ApplicationRunner {
             hubs(random, icb, provider, towns);
             staff(icb, provider, now);
             patients(random, icb, towns, i, now);
+            waitingList(new Random(seed + i), icb, provider);
         }
+        programme(icbs, now);
+    }
+
+    /** Pathways for this ICB from mid-2023 to today, simulated week by week (see {@link DemoWaitingList}). */
+    private void waitingList(Random random, Icb icb, String provider) {
+        List<String> nhsNumbers = jdbc.queryForList("select nhs_number from patient where icb_code = ?", String.class, icb.code());
+        double arrivalsPerWeek = 5 + random.nextInt(6);
+        waitingList.store(DemoWaitingList.simulate(random, icb.code(), provider, nhsNumbers, LocalDate.of(2023, 6, 5),
+                LimberTime.today(clock), arrivalsPerWeek));
+    }
+
+    /** The national programme team: an organisation serving all 17 ICBs, with an analyst. */
+    private void programme(List<Icb> icbs, Instant now) {
+        jdbc.update("insert into provider (code, name) values (?, ?)", PROGRAMME, "MSK waiting list programme team (demo)");
+        icbs.forEach(icb -> jdbc.update("insert into provider_icb (provider_code, icb_code) values (?, ?)", PROGRAMME, icb.code()));
+        jdbc.update("insert into staff_user (id, username, display_name, password_hash, role, organisation_code, enabled, "
+                        + "failed_attempts, locked_until, created_at, version) values (?, ?, ?, ?, ?, ?, true, 0, null, ?, 0)",
+                UUID.nameUUIDFromBytes("analyst.programme".getBytes()), "analyst.programme", "Priya Shah (programme)",
+                passwordHash(), "ANALYST", PROGRAMME, Timestamp.from(now));
     }
 
     private void organisation(Icb icb, String provider, List<DemoAreas.Town> towns, int index) {
@@ -200,6 +224,7 @@ public class DemoData implements ApplicationRunner {
                 new DemoSignIns.Staff("Clinician", "clinician." + icb),
                 new DemoSignIns.Staff("Service manager", "manager." + icb),
                 new DemoSignIns.Staff("Analyst", "analyst." + icb),
+                new DemoSignIns.Staff("Analyst (all 17 ICBs)", "analyst.programme"),
                 new DemoSignIns.Staff("Administrator", "admin." + icb));
         List<DemoSignIns.Patient> patients = jdbc.query("""
                 select id, given_name, family_name, nhs_number, birth_date from patient

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class CensusIntegrationTests {
 
-    static final String COMMISSIONER = "QNX";
+    static final String PROVIDER = "TST1";
 
     @Autowired Census census;
     @Autowired Pathways pathways;
@@ -26,8 +26,8 @@ class CensusIntegrationTests {
         List<Pathway> list = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             LocalDate start = LocalDate.of(2023, 1, 1).plusDays(random.nextInt(700));
-            Pathway pathway = Pathway.open(new PathwayKey("CEN" + i, "RZQ"), "9434765919", null, start, SourceOfReferral.GP,
-                    "ORTT", "650", Priority.ROUTINE, "RZQ", COMMISSIONER, start);
+            Pathway pathway = Pathway.open(new PathwayKey("CEN" + i, PROVIDER), "9434765919", null, start, SourceOfReferral.GP,
+                    "ORTT", "650", Priority.ROUTINE, PROVIDER, "QNX", start);
             switch (random.nextInt(4)) {
                 case 0 -> pathway.stopClock(start.plusDays(random.nextInt(500)), StopReason.FIRST_TREATMENT);
                 case 1 -> {
@@ -46,7 +46,7 @@ class CensusIntegrationTests {
             LocalDate on = d;
             Bands replayed = list.stream().map(p -> p.daysWaitedOn(on, ClockRules.NATIONAL).map(Bands::of).orElse(Bands.EMPTY))
                     .reduce(Bands.EMPTY, Bands::plus);
-            Bands fromDatabase = census.on(on, Census.GroupBy.COMMISSIONER).getOrDefault(COMMISSIONER, Bands.EMPTY);
+            Bands fromDatabase = census.on(on, Census.GroupBy.PROVIDER).getOrDefault(PROVIDER, Bands.EMPTY);
             assertThat(fromDatabase).as("census on %s", on).isEqualTo(replayed);
         }
     }
@@ -58,18 +58,18 @@ class CensusIntegrationTests {
         int[] waits = {7, 8, 126, 127, 364, 365};
         for (int i = 0; i < waits.length; i++) {
             LocalDate start = d.minusDays(waits[i]);
-            list.add(Pathway.open(new PathwayKey("EDGE" + i, "RZP"), "9434765919", null, start, SourceOfReferral.SELF, "ORTT",
-                    "650", Priority.ROUTINE, "RZP", "QPM", start));
+            list.add(Pathway.open(new PathwayKey("EDGE" + i, "TST2"), "9434765919", null, start, SourceOfReferral.SELF, "ORTT",
+                    "650", Priority.ROUTINE, "TST2", "QPM", start));
         }
-        Pathway stoppedToday = Pathway.open(new PathwayKey("EDGE-stop", "RZP"), "9434765919", null, d.minusDays(200),
-                SourceOfReferral.GP, "ORTT", "650", Priority.ROUTINE, "RZP", "QPM", d.minusDays(200));
+        Pathway stoppedToday = Pathway.open(new PathwayKey("EDGE-stop", "TST2"), "9434765919", null, d.minusDays(200),
+                SourceOfReferral.GP, "ORTT", "650", Priority.ROUTINE, "TST2", "QPM", d.minusDays(200));
         stoppedToday.stopClock(d, StopReason.FIRST_TREATMENT);
         list.add(stoppedToday);
         pathways.saveAll(list, null, Instant.now());
 
-        Bands bands = census.on(d, Census.GroupBy.COMMISSIONER).get("QPM");
+        Bands bands = census.on(d, Census.GroupBy.PROVIDER).get("TST2");
         assertThat(bands).isEqualTo(new Bands(1, 1, 0, 0, 1, 2, 1));
         assertThat(bands.waiting18Plus()).isEqualTo(3);
-        assertThat(census.on(d.minusDays(1), Census.GroupBy.COMMISSIONER).get("QPM").total()).isEqualTo(7);
+        assertThat(census.on(d.minusDays(1), Census.GroupBy.PROVIDER).get("TST2").total()).isEqualTo(7);
     }
 }

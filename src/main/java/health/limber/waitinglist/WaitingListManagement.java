@@ -1,0 +1,50 @@
+package health.limber.waitinglist;
+
+import health.limber.identity.AuditAction;
+import health.limber.identity.AuditLog;
+import health.limber.identity.CurrentActor;
+import health.limber.platform.NotFoundException;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The waiting-list module's API for reading one pathway, within the ICBs the reader's organisation serves. */
+@Service
+public class WaitingListManagement {
+
+    private final Pathways pathways;
+    private final CurrentActor currentActor;
+    private final AuditLog audit;
+
+    WaitingListManagement(Pathways pathways, CurrentActor currentActor, AuditLog audit) {
+        this.pathways = pathways;
+        this.currentActor = currentActor;
+        this.audit = audit;
+    }
+
+    /** A pathway with its clock history; the read is audited like a read of the patient's record. */
+    @Transactional
+    public Pathway read(UUID id) {
+        Pathway pathway = pathways.find(id).orElseThrow(() -> new NotFoundException("No such pathway"));
+        if (!currentActor.get().serves(pathway.commissionerCode())) {
+            audit.denied(null, AuditAction.READ, "Pathway", id.toString());
+            throw new AccessDeniedException("This pathway is commissioned by an ICB your organisation does not serve");
+        }
+        audit.allowed(null, AuditAction.READ, "Pathway", id.toString());
+        return pathway;
+    }
+
+    /** Stores pathways built elsewhere (the demo's simulation, later the referral module's accepted referrals). */
+    @Transactional
+    public void store(java.util.List<Pathway> built) {
+        for (int from = 0; from < built.size(); from += 1000) {
+            pathways.saveAll(built.subList(from, Math.min(built.size(), from + 1000)), null, java.time.Instant.now());
+        }
+    }
+
+    public Optional<Pathway> find(PathwayKey key) {
+        return pathways.find(key);
+    }
+}

@@ -1,0 +1,67 @@
+package health.limber.waitinglist;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** The list as it runs day to day: who is waiting now, most urgent first, then longest wait. */
+@Service
+public class WaitingListQueries {
+
+    public static final int PAGE_SIZE = 50;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    WaitingListQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Filters; any may be null. {@code minDays}/{@code maxDays} pick a band of days waited on {@code today}. */
+    public record Filter(Collection<String> commissioners, String commissioner, Priority priority, String treatmentFunction,
+                         Integer minDays, Integer maxDays) {}
+
+    public record Row(UUID pathwayId, String identifier, String issuer, String nhsNumber, String commissioner,
+                      String provider, String treatmentFunction, Priority priority, LocalDate start, long daysWaited) {}
+
+    /** One page (from 0) of pathways waiting on {@code today}; one extra row is fetched to tell whether there is a next page. */
+    public List<Row> page(Filter filter, LocalDate today, int page) {
+        StringBuilder where = new StringBuilder("c.end_date is null and c.commissioner_code in (:commissioners)");
+        var params = new MapSqlParameterSource("commissioners", filter.commissioners())
+                .addValue("limit", PAGE_SIZE + 1).addValue("offset", page * PAGE_SIZE);
+        if (filter.commissioner() != null) {
+            where.append(" and c.commissioner_code = :commissioner");
+            params.addValue("commissioner", filter.commissioner());
+        }
+        if (filter.priority() != null) {
+            where.append(" and c.priority = :priority");
+            params.addValue("priority", filter.priority().code());
+        }
+        if (filter.treatmentFunction() != null) {
+            where.append(" and c.treatment_function = :function");
+            params.addValue("function", filter.treatmentFunction());
+        }
+        if (filter.minDays() != null) {
+            where.append(" and c.start_date <= :latestStart");
+            params.addValue("latestStart", today.minusDays(filter.minDays()));
+        }
+        if (filter.maxDays() != null) {
+            where.append(" and c.start_date > :earliestStart");
+            params.addValue("earliestStart", today.minusDays(filter.maxDays() + 1L));
+        }
+        return jdbc.query("""
+                select c.pathway_id, p.pathway_identifier, p.issuer_code, p.nhs_number, c.commissioner_code, c.provider_code,
+                       c.treatment_function, c.priority, c.start_date
+                from clock_period c join pathway p on p.id = c.pathway_id
+                where\s""" + where + """
+                 order by case c.priority when 3 then 0 when 2 then 1 else 2 end, c.start_date, p.pathway_identifier
+                limit :limit offset :offset""", params, (rs, n) -> {
+            LocalDate start = rs.getDate(9).toLocalDate();
+            return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), Priority.ofCode(rs.getInt(8)), start, today.toEpochDay() - start.toEpochDay());
+        });
+    }
+}

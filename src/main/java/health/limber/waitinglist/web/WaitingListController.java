@@ -1,0 +1,264 @@
+package health.limber.waitinglist.web;
+
+import health.limber.identity.Actor;
+import health.limber.identity.CurrentActor;
+import health.limber.identity.Role;
+import health.limber.organisation.Icb;
+import health.limber.organisation.Organisations;
+import health.limber.platform.LimberTime;
+import health.limber.waitinglist.Bands;
+import health.limber.waitinglist.Census;
+import health.limber.waitinglist.ImportMode;
+import health.limber.waitinglist.ImportSummary;
+import health.limber.waitinglist.Priority;
+import health.limber.waitinglist.Suppression;
+import health.limber.waitinglist.WaitingListImport;
+import health.limber.waitinglist.WaitingListManagement;
+import health.limber.waitinglist.WaitingListQueries;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongFunction;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Waiting-list pages: the census on any date and the comparison of two dates (table, chart, CSV),
+ * the list itself with filters, a pathway's clock history, and the file upload. Analysts see
+ * published figures: small numbers suppressed (DOMAIN.md §8).
+ */
+@Controller
+class WaitingListController {
+
+    static final Map<String, int[]> BANDS = bands();
+
+    private final Census census;
+    private final WaitingListQueries queries;
+    private final WaitingListManagement management;
+    private final WaitingListImport importer;
+    private final Organisations organisations;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    WaitingListController(Census census, WaitingListQueries queries, WaitingListManagement management,
+                          WaitingListImport importer, Organisations organisations, CurrentActor currentActor, Clock clock) {
+        this.census = census;
+        this.queries = queries;
+        this.management = management;
+        this.importer = importer;
+        this.organisations = organisations;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    @GetMapping("/waiting-list")
+    String census(@RequestParam(required = false) String date, Model model) {
+        LocalDate on = date(date, "date", model).orElse(LimberTime.today(clock));
+        Map<String, Bands> rows = visible(census.on(on, Census.GroupBy.COMMISSIONER));
+        LongFunction<String> count = counter();
+        List<List<String>> table = new ArrayList<>();
+        rows.forEach((icb, bands) -> table.add(line(icbName(icb), bands, count)));
+        table.add(line("Total", Census.total(rows), count));
+        model.addAttribute("date", on);
+        model.addAttribute("table", table);
+        model.addAttribute("suppressed", suppressed());
+        model.addAttribute("chartLabels", write(rows.keySet()));
+        model.addAttribute("chartSeries", write(List.of(
+                series("Under 18 weeks", rows.values().stream().map(b -> b.total() - b.waiting18Plus()).toList()),
+                series("18 to 52 weeks", rows.values().stream().map(Bands::days127to364).toList()),
+                series("52 weeks or more", rows.values().stream().map(Bands::days365plus).toList()))));
+        return "waitinglist/census";
+    }
+
+    @GetMapping("/waiting-list/census.csv")
+    void censusCsv(@RequestParam String date, HttpServletResponse response) throws IOException {
+        LocalDate on = LocalDate.parse(date);
+        Map<String, Bands> rows = visible(census.on(on, Census.GroupBy.COMMISSIONER));
+        LongFunction<String> count = counter();
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"census-" + on + ".csv\"");
+        var out = response.getWriter();
+        out.println("commissioner,band_0_7,band_8_14,band_15_28,band_29_84,band_85_126,band_127_364,band_365_plus,total,waiting_18_plus,pct_within_18");
+        rows.forEach((icb, bands) -> out.println(String.join(",", line(icb, bands, count))));
+        out.println(String.join(",", line("TOTAL", Census.total(rows), count)));
+    }
+
+    @GetMapping("/waiting-list/compare")
+    String compare(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        LocalDate start = date(from, "from", model).orElse(LocalDate.of(2024, 12, 1));
+        LocalDate end = date(to, "to", model).orElse(LocalDate.of(2025, 3, 31));
+        Map<String, Bands> before = visible(census.on(start, Census.GroupBy.COMMISSIONER));
+        Map<String, Bands> after = visible(census.on(end, Census.GroupBy.COMMISSIONER));
+        LongFunction<String> count = counter();
+        List<List<String>> table = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Long> fromSeries = new ArrayList<>();
+        List<Long> toSeries = new ArrayList<>();
+        long totalFrom = 0;
+        long totalTo = 0;
+        for (String icb : union(before, after)) {
+            long a = before.getOrDefault(icb, Bands.EMPTY).waiting18Plus();
+            long b = after.getOrDefault(icb, Bands.EMPTY).waiting18Plus();
+            totalFrom += a;
+            totalTo += b;
+            table.add(compareLine(icbName(icb), a, b, count));
+            labels.add(icb);
+            fromSeries.add(a);
+            toSeries.add(b);
+        }
+        table.add(compareLine("Total", totalFrom, totalTo, count));
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("table", table);
+        model.addAttribute("suppressed", suppressed());
+        model.addAttribute("chartLabels", write(labels));
+        model.addAttribute("chartSeries", write(List.of(series("18+ weeks on " + start, fromSeries),
+                series("18+ weeks on " + end, toSeries))));
+        return "waitinglist/compare";
+    }
+
+    @GetMapping("/waiting-list/pathways")
+    String list(@RequestParam(required = false) String icb, @RequestParam(required = false) Integer priority,
+                @RequestParam(required = false) String function, @RequestParam(required = false) String band,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        Actor actor = currentActor.get();
+        int[] days = band == null ? null : BANDS.get(band);
+        var filter = new WaitingListQueries.Filter(actor.servedIcbs(), blank(icb) ? null : icb,
+                priority == null ? null : Priority.ofCode(priority), blank(function) ? null : function,
+                days == null ? null : days[0], days == null || days[1] < 0 ? null : days[1]);
+        List<WaitingListQueries.Row> rows = queries.page(filter, LimberTime.today(clock), Math.max(page, 0));
+        model.addAttribute("rows", rows.size() > WaitingListQueries.PAGE_SIZE ? rows.subList(0, WaitingListQueries.PAGE_SIZE) : rows);
+        model.addAttribute("hasNext", rows.size() > WaitingListQueries.PAGE_SIZE);
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("icbs", organisations.icbs().stream().filter(i -> actor.serves(i.code())).toList());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("bands", BANDS.keySet());
+        model.addAttribute("icb", icb);
+        model.addAttribute("priority", priority);
+        model.addAttribute("function", function);
+        model.addAttribute("band", band);
+        return "waitinglist/list";
+    }
+
+    @GetMapping("/waiting-list/pathways/{id}")
+    String pathway(@PathVariable UUID id, Model model) {
+        var pathway = management.read(id);
+        model.addAttribute("pathway", pathway);
+        model.addAttribute("periods", pathway.periods());
+        model.addAttribute("today", LimberTime.today(clock));
+        return "waitinglist/pathway";
+    }
+
+    @GetMapping("/waiting-list/import")
+    String importForm() {
+        return "waitinglist/import";
+    }
+
+    @PostMapping("/waiting-list/import")
+    String importFile(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "ALL_OR_NOTHING") ImportMode mode,
+                      @RequestParam(defaultValue = "false") boolean dryRun, Model model) throws IOException {
+        if (file.isEmpty()) {
+            model.addAttribute("errors", Map.of("file", "Select a CSV file to upload"));
+            return "waitinglist/import";
+        }
+        try (InputStream in = file.getInputStream()) {
+            ImportSummary summary = importer.run(in, mode, dryRun, problem -> { }, bytes -> { });
+            model.addAttribute("summary", summary);
+            model.addAttribute("fileName", file.getOriginalFilename());
+        }
+        return "waitinglist/import";
+    }
+
+    private Map<String, Bands> visible(Map<String, Bands> rows) {
+        Actor actor = currentActor.get();
+        Map<String, Bands> mine = new LinkedHashMap<>();
+        rows.forEach((icb, bands) -> {
+            if (actor.serves(icb)) {
+                mine.put(icb, bands);
+            }
+        });
+        return mine;
+    }
+
+    private boolean suppressed() {
+        return currentActor.get().role() == Role.ANALYST;
+    }
+
+    private LongFunction<String> counter() {
+        return suppressed() ? Suppression::count : Long::toString;
+    }
+
+    private String icbName(String code) {
+        return organisations.icb(code).map(Icb::pilotArea).orElse(code);
+    }
+
+    private static List<String> line(String name, Bands b, LongFunction<String> count) {
+        return List.of(name, count.apply(b.days0to7()), count.apply(b.days8to14()), count.apply(b.days15to28()),
+                count.apply(b.days29to84()), count.apply(b.days85to126()), count.apply(b.days127to364()),
+                count.apply(b.days365plus()), count.apply(b.total()), count.apply(b.waiting18Plus()),
+                b.percentWithin18Weeks().toPlainString());
+    }
+
+    private static List<String> compareLine(String name, long from, long to, LongFunction<String> count) {
+        String percent = from == 0 ? "" : String.format("%.1f", (to - from) * 100.0 / from);
+        return List.of(name, count.apply(from), count.apply(to), count.apply(Math.abs(to - from)) + (to < from ? " fewer" : to > from ? " more" : ""),
+                percent);
+    }
+
+    private static List<String> union(Map<String, Bands> a, Map<String, Bands> b) {
+        var keys = new java.util.TreeSet<String>(a.keySet());
+        keys.addAll(b.keySet());
+        return new ArrayList<>(keys);
+    }
+
+    private static Map<String, Object> series(String label, List<Long> data) {
+        return Map.of("label", label, "data", data);
+    }
+
+    private String write(Object value) {
+        return json.writeValueAsString(value);
+    }
+
+    private static java.util.Optional<LocalDate> date(String text, String field, Model model) {
+        if (blank(text)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(LocalDate.parse(text.trim()));
+        } catch (DateTimeParseException e) {
+            model.addAttribute("errors", Map.of(field, "Enter a real date as yyyy-mm-dd"));
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Map<String, int[]> bands() {
+        Map<String, int[]> bands = new LinkedHashMap<>();
+        bands.put("0-7 days", new int[] {0, 7});
+        bands.put("8-14 days", new int[] {8, 14});
+        bands.put("15-28 days", new int[] {15, 28});
+        bands.put("29-84 days", new int[] {29, 84});
+        bands.put("85-126 days", new int[] {85, 126});
+        bands.put("18 to 52 weeks", new int[] {127, 364});
+        bands.put("52 weeks or more", new int[] {365, -1});
+        return bands;
+    }
+}
