@@ -1,0 +1,62 @@
+package health.limber.waitinglist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+
+import health.limber.DemoFixtures;
+import health.limber.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The waiting-list pages for each role: who may see what, and analysts see suppressed figures. */
+@IntegrationTest
+class WaitingListPagesIntegrationTests {
+
+    @Autowired MockMvc mvc;
+
+    String page(String path, String user) throws Exception {
+        var response = mvc.perform(get(path).with(httpBasic(user, DemoFixtures.PASSWORD))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(path + " as " + user).isEqualTo(200);
+        return response.getContentAsString();
+    }
+
+    @Test
+    void theCensusAndComparisonShowTheUsersIcbsAndAnalystsSeeSuppressedFigures() throws Exception {
+        String census = page("/waiting-list?date=2025-03-31", "manager.qhl");
+        assertThat(census).contains("Birmingham and Solihull").doesNotContain("Sussex").contains("data-chart");
+        String analyst = page("/waiting-list?date=2025-03-31", "analyst.programme");
+        assertThat(analyst).contains("Sussex").contains("counts of 1 to 7 are shown as *");
+        assertThat(page("/waiting-list/compare?from=2024-12-01&to=2025-03-31", "analyst.programme")).contains("Total");
+        assertThat(page("/waiting-list/census.csv?date=2025-03-31", "manager.qhl")).startsWith("commissioner,band_0_7");
+    }
+
+    @Test
+    void theListOpensAPathwayWithItsClockHistory() throws Exception {
+        String list = page("/waiting-list/pathways?band=18+to+52+weeks", "manager.qhl");
+        assertThat(list).contains("18+ weeks");
+        String href = list.replaceAll("(?s).*href=\"(/waiting-list/pathways/[0-9a-f-]{36})\".*", "$1");
+        assertThat(page(href, "clinician.qhl")).contains("Clock events").contains("START");
+        int status = mvc.perform(get(href).with(httpBasic("clinician.quy", DemoFixtures.PASSWORD))).andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(403);
+        status = mvc.perform(get("/waiting-list/pathways").with(httpBasic("analyst.qhl", DemoFixtures.PASSWORD))).andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(403);
+    }
+
+    @Test
+    void aServiceManagerUploadsAFileAndSeesTheSummary() throws Exception {
+        String csv = WaitingListImportIntegrationTests.HEADER + WaitingListImportIntegrationTests.row("PAGE-UPLOAD-1", "2025-01-10");
+        var file = new MockMultipartFile("file", "list.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        String page = mvc.perform(multipart("/waiting-list/import").file(file).param("mode", "ALL_OR_NOTHING").with(csrf())
+                .with(httpBasic("manager.qhl", DemoFixtures.PASSWORD))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Imported").contains("Created");
+        int status = mvc.perform(multipart("/waiting-list/import").file(file).with(csrf())
+                .with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(403);
+    }
+}
