@@ -4,6 +4,12 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import static java.sql.Types.BIGINT;
+import static java.sql.Types.DATE;
+import static java.sql.Types.INTEGER;
+import static java.sql.Types.OTHER;
+import static java.sql.Types.TIMESTAMP;
+import static java.sql.Types.VARCHAR;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,19 +50,28 @@ class Pathways {
         return findAll(List.of(key)).values().stream().findFirst().map(Stored::pathway);
     }
 
-    /** The stored pathways among {@code keys}, with their events, and the import that last touched each. */
+    /**
+     * The stored pathways among {@code keys}, with their events, and the import that last touched each.
+     * One statement per issuer with an array parameter, so the database plans it once and reuses it.
+     */
     Map<PathwayKey, Stored> findAll(Collection<PathwayKey> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
         Map<String, List<String>> byIssuer = new HashMap<>();
         keys.forEach(key -> byIssuer.computeIfAbsent(key.issuer(), issuer -> new ArrayList<>()).add(key.identifier()));
-        Map<PathwayKey, Stored> result = new HashMap<>();
+        Map<UUID, Row> rows = new LinkedHashMap<>();
         for (var entry : byIssuer.entrySet()) {
-            var params = new MapSqlParameterSource("issuer", entry.getKey()).addValue("ids", entry.getValue());
-            for (Stored stored : load("p.issuer_code = :issuer and p.pathway_identifier in (:ids)", params)) {
-                result.put(stored.pathway().key(), stored);
-            }
+            jdbc.query("select * from pathway where issuer_code = ? and pathway_identifier = any (?)", ps -> {
+                ps.setString(1, entry.getKey());
+                ps.setArray(2, ps.getConnection().createArrayOf("varchar", entry.getValue().toArray()));
+            }, (ResultSet rs) -> {
+                rows.put(rs.getObject("id", UUID.class), row(rs));
+            });
+        }
+        Map<PathwayKey, Stored> result = new HashMap<>();
+        for (Stored stored : withEvents(rows)) {
+            result.put(stored.pathway().key(), stored);
         }
         return result;
     }
@@ -66,12 +81,16 @@ class Pathways {
         named.query("select * from pathway p where " + where, params, rs -> {
             rows.put(rs.getObject("id", UUID.class), row(rs));
         });
+        return withEvents(rows);
+    }
+
+    private List<Stored> withEvents(Map<UUID, Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<UUID, List<ClockEvent>> events = new HashMap<>();
-        named.query("select pathway_id, type, event_date, detail from clock_event where pathway_id in (:ids) order by pathway_id, seq",
-                new MapSqlParameterSource("ids", rows.keySet()), rs -> {
+        jdbc.query("select pathway_id, type, event_date, detail from clock_event where pathway_id = any (?) order by pathway_id, seq",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", rows.keySet().toArray())), (ResultSet rs) -> {
                     events.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
                             .add(new ClockEvent(ClockEvent.Type.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(), rs.getString(4)));
                 });
@@ -115,27 +134,32 @@ class Pathways {
                     insert into pathway (id, pathway_identifier, issuer_code, nhs_number, birth_date, referral_received,
                         source_of_referral, waiting_list_type, treatment_function, priority, provider_code,
                         commissioner_code, event_count, last_import, version)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", inserts);
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", inserts,
+                    new int[] {OTHER, VARCHAR, VARCHAR, VARCHAR, DATE, DATE, VARCHAR, VARCHAR, VARCHAR, INTEGER, VARCHAR, VARCHAR,
+                            INTEGER, OTHER});
         }
         if (!updates.isEmpty()) {
             int[] counts = jdbc.batchUpdate("""
                     update pathway set treatment_function = ?, priority = ?, provider_code = ?, commissioner_code = ?,
                         event_count = ?, last_import = ?, version = version + 1
-                    where id = ? and version = ?""", updates);
+                    where id = ? and version = ?""", updates,
+                    new int[] {VARCHAR, INTEGER, VARCHAR, VARCHAR, INTEGER, OTHER, OTHER, BIGINT});
             for (int count : counts) {
                 if (count == 0) {
                     throw new OptimisticLockingFailureException("A pathway was changed by someone else while it was being saved");
                 }
             }
-            jdbc.batchUpdate("delete from clock_period where pathway_id = ?", staleIds);
+            jdbc.batchUpdate("delete from clock_period where pathway_id = ?", staleIds, new int[] {OTHER});
         }
         if (!events.isEmpty()) {
-            jdbc.batchUpdate("insert into clock_event (pathway_id, seq, type, event_date, detail, recorded_at) values (?, ?, ?, ?, ?, ?)", events);
+            jdbc.batchUpdate("insert into clock_event (pathway_id, seq, type, event_date, detail, recorded_at) values (?, ?, ?, ?, ?, ?)", events,
+                    new int[] {OTHER, INTEGER, VARCHAR, DATE, VARCHAR, TIMESTAMP});
         }
         if (!periods.isEmpty()) {
             jdbc.batchUpdate("""
                     insert into clock_period (pathway_id, period_no, commissioner_code, provider_code, treatment_function,
-                        priority, start_date, end_date, end_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", periods);
+                        priority, start_date, end_date, end_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", periods,
+                    new int[] {OTHER, INTEGER, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, DATE, VARCHAR});
         }
     }
 
@@ -143,7 +167,7 @@ class Pathways {
     void markImported(List<Pathway> unchanged, UUID importId) {
         if (!unchanged.isEmpty()) {
             jdbc.batchUpdate("update pathway set last_import = ? where id = ?",
-                    unchanged.stream().map(p -> new Object[] {importId, p.id()}).toList());
+                    unchanged.stream().map(p -> new Object[] {importId, p.id()}).toList(), new int[] {OTHER, OTHER});
         }
     }
 

@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WaitingListImport {
 
-    static final int CHUNK = 500;
+    static final int CHUNK = 2000;
     static final int PROBLEMS_KEPT = 200;
 
     private final Pathways pathways;

@@ -70,10 +70,21 @@ class ReportCommand implements Runnable, LimberCommand.Subcommand {
         @CommandLine.Mixin
         Output output = new Output();
 
+        @Option(names = "--timing", description = "Also print how long the census query took (to standard error).")
+        boolean timing;
+
         @Override
         public Integer call() {
             try (var context = Server.start(Map.of("spring.main.lazy-initialization", true), false)) {
-                Map<String, Bands> rows = context.getBean(Census.class).on(date, Census.GroupBy.COMMISSIONER);
+                Census census = context.getBean(Census.class);
+                if (timing) {
+                    census.on(date, Census.GroupBy.COMMISSIONER);
+                }
+                long started = System.nanoTime();
+                Map<String, Bands> rows = census.on(date, Census.GroupBy.COMMISSIONER);
+                if (timing) {
+                    System.err.printf("census query: %.1f ms%n", (System.nanoTime() - started) / 1e6);
+                }
                 List<List<String>> lines = new ArrayList<>();
                 rows.forEach((commissioner, bands) -> lines.add(line(commissioner, bands, output.count())));
                 lines.add(line("TOTAL", Census.total(rows), output.count()));

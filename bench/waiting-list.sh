@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Waiting-list benchmark on PostgreSQL with N pathways (default 1,000,000):
+#  1. import of a valid N-row WLMDS file (all-or-nothing) against PostgreSQL's own COPY of the
+#     same file into a bare table, measured in the same run (target: at least 40% of COPY's rate);
+#  2. the census on a past date for all commissioners against a sequential count(*) of the
+#     pathway table (target: at most 2x);
+#  3. the importing JVM's resident memory through the import (it should stay flat).
+# Needs PostgreSQL at 127.0.0.1:5432 with trust auth for user postgres. Usage: bench/waiting-list.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-1000000}
+db=limber_bench
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+psql_() { psql -q -h 127.0.0.1 -U postgres "$@"; }
+now_ms() { date +%s%3N; }
+
+psql_ -d postgres -c "drop database if exists $db" -c "create database $db" >/dev/null
+export LIMBER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db?reWriteBatchedInserts=true" LIMBER_DB_USER=postgres
+./limber db migrate >/dev/null
+for i in $(seq 0 16); do
+  code="RZ$(printf "\\x$(printf %x $((65 + i)))")"
+  psql_ -d $db -c "insert into provider (code, name) values ('$code', 'Bench provider $code')" >/dev/null
+done
+
+echo "generating $rows rows..."
+python3 - "$rows" "$work/list.csv" <<'PY'
+import sys, random, datetime
+rows, path = int(sys.argv[1]), sys.argv[2]
+random.seed(1)
+icbs = ["QHL","QUY","QUE","QYG","QT6","QJK","QVV","QOP","QRL","QK1","QMM","QMJ","QHM","QMF","QPM","QOC","QNX"]
+base = datetime.date(2023, 1, 1)
+def nhs(n):
+    while True:
+        nine = "9%08d" % n
+        s = sum(int(nine[k]) * (10 - k) for k in range(9)); c = 11 - s % 11
+        if c == 11: c = 0
+        if c != 10: return nine + str(c)
+        n += 1
+reasons = ["FIRST_TREATMENT", "DISCHARGED", "ACTIVE_MONITORING", "DNA_NULLIFIED"]
+with open(path, "w") as f:
+    f.write("PATIENT_PATHWAY_IDENTIFIER,PATHWAY_IDENTIFIER_ISSUER,NHS_NUMBER,PERSON_BIRTH_DATE,REFERRAL_REQUEST_RECEIVED_DATE,"
+            "SOURCE_OF_REFERRAL,RTT_PERIOD_START_DATE,RTT_PERIOD_END_DATE,RTT_PERIOD_END_REASON,WAITING_LIST_TYPE,"
+            "ACTIVITY_TREATMENT_FUNCTION_CODE,PRIORITY_TYPE_CODE,ORGANISATION_CODE_PROVIDER,ORGANISATION_CODE_COMMISSIONER,CENSUS_DATE\n")
+    for i in range(rows):
+        k = i % 17
+        provider = "RZ" + chr(65 + k)
+        start = base + datetime.timedelta(days=random.randint(0, 900))
+        end, reason = "", ""
+        if random.random() < 0.5:
+            e = start + datetime.timedelta(days=random.randint(1, 300))
+            if e <= datetime.date(2025, 11, 1):
+                end, reason = e.isoformat(), random.choice(reasons)
+        f.write(f"B{i},{provider},{nhs(i * 7)},1970-01-01,{start},GP,{start},{end},{reason},ORTT,650,1,{provider},{icbs[k]},\n")
+PY
+size=$(du -m "$work/list.csv" | cut -f1)
+echo "file: $rows rows, ${size} MB"
+
+# Baseline: COPY of the same file into a bare table with the same columns, as text.
+psql_ -d $db -c "create table bare (c1 text, c2 text, c3 text, c4 text, c5 text, c6 text, c7 text, c8 text, c9 text, c10 text, c11 text, c12 text, c13 text, c14 text, c15 text)" >/dev/null
+t0=$(now_ms); psql_ -d $db -c "\\copy bare from '$work/list.csv' with (format csv, header true)"; t1=$(now_ms)
+copy_ms=$((t1 - t0))
+
+# Limber's import, sampling the JVM's resident memory as it goes.
+./limber import waiting-list "$work/list.csv" > "$work/import.out" 2>&1 &
+launcher=$!
+t0=$(now_ms)
+: > "$work/rss"
+while kill -0 $launcher 2>/dev/null; do
+  pid=$(pgrep -f "limber.jar import waiting-list" | head -1 || true)
+  [ -n "$pid" ] && awk '/VmRSS/ { print $2 }' /proc/$pid/status 2>/dev/null >> "$work/rss" || true
+  sleep 0.5
+done
+wait $launcher || true
+t1=$(now_ms)
+import_ms=$((t1 - t0))
+tail -2 "$work/import.out"
+awk -v c=$copy_ms -v i=$import_ms -v n=$rows 'BEGIN {
+  printf "COPY into a bare table: %.1f s (%.0f rows/s)\n", c/1000, n/(c/1000);
+  printf "limber import (whole command, JVM start included): %.1f s (%.0f rows/s)\n", i/1000, n/(i/1000);
+  printf "import rate as a share of COPY: %.0f%% (target >= 40%%)\n", 100*c/i }'
+sort -n "$work/rss" | awk '{ a[NR] = $1 } END { if (NR > 0) printf "import JVM resident memory: min %d MB, median %d MB, max %d MB over %d samples\n", a[1]/1024, a[int((NR+1)/2)]/1024, a[NR]/1024, NR }'
+
+psql_ -d $db -c "vacuum analyze" >/dev/null
+count_ms=$(psql_ -d $db -At -c "\\timing on" -c "select count(*) from pathway" | awk '/Time:/ { print $2 }')
+count_ms=$(psql_ -d $db -At -c "\\timing on" -c "select count(*) from pathway" | awk '/Time:/ { print $2 }')
+census_ms=$(./limber report census --date 2025-03-31 --timing 2>&1 >/dev/null | awk '/census query/ { print $3 }')
+awk -v c=$count_ms -v s=$census_ms 'BEGIN {
+  printf "sequential count(*) of pathway: %.1f ms; census on 2025-03-31, all commissioners: %.1f ms; ratio %.2f (target <= 2)\n", c, s, s/c }'
