@@ -3,12 +3,11 @@ package health.limber.waitinglist;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 
 /**
  * Counts lines as the CSV parser reads and refuses a line longer than the limit, so a broken or
- * hostile file (one 100 MB line) is stopped early instead of filling memory; a byte sequence that is
- * not UTF-8 is reported with its line number.
+ * hostile file (one 100 MB line) is stopped early instead of filling memory. The decoder replaces
+ * bytes that are not UTF-8 with U+FFFD, and meeting one here reports the exact line.
  */
 final class GuardedReader extends FilterReader {
 
@@ -29,7 +28,7 @@ final class GuardedReader extends FilterReader {
 
     @Override
     public int read() throws IOException {
-        int c = guarded(super::read);
+        int c = super.read();
         if (c >= 0) {
             count((char) c);
         }
@@ -38,7 +37,7 @@ final class GuardedReader extends FilterReader {
 
     @Override
     public int read(char[] buffer, int offset, int length) throws IOException {
-        int n = guarded(() -> super.read(buffer, offset, length));
+        int n = super.read(buffer, offset, length);
         for (int i = 0; i < n; i++) {
             count(buffer[offset + i]);
         }
@@ -55,18 +54,6 @@ final class GuardedReader extends FilterReader {
         } else if (++sinceNewline > MAX_LINE) {
             throw new FileProblem("Line " + line + " is longer than " + MAX_LINE + " characters: this is not a waiting-list file");
         }
-    }
-
-    private int guarded(IoRead read) throws IOException {
-        try {
-            return read.read();
-        } catch (CharacterCodingException e) {
-            throw new FileProblem("Line " + line + " has bytes that are not UTF-8: save the file as UTF-8 (CSV UTF-8)");
-        }
-    }
-
-    private interface IoRead {
-        int read() throws IOException;
     }
 
     /** The whole file is refused. */
