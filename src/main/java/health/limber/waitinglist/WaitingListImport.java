@@ -65,6 +65,7 @@ public class WaitingListImport {
         Run run = new Run(mode, dryRun, rejects, progress);
         try {
             template.executeWithoutResult(status -> {
+                pathways.useIndexesForThisTransaction();
                 run.read(file);
                 if (dryRun || (mode == ImportMode.ALL_OR_NOTHING && run.rejected > 0) || run.fileProblem != null) {
                     status.setRollbackOnly();
