@@ -2,6 +2,8 @@ package health.limber.waitinglist;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * Waiters on a census date by days waited, in the Community Health Services SitRep bands:
@@ -11,6 +13,10 @@ public record Bands(long days0to7, long days8to14, long days15to28, long days29t
                     long days127to364, long days365plus) {
 
     public static final Bands EMPTY = new Bands(0, 0, 0, 0, 0, 0, 0);
+
+    /** Column names of a census row, as the CSV report and export of the census use them. */
+    public static final List<String> COLUMNS = List.of("commissioner", "band_0_7", "band_8_14", "band_15_28", "band_29_84",
+            "band_85_126", "band_127_364", "band_365_plus", "total", "waiting_18_plus", "pct_within_18");
 
     /** The band a wait of {@code days} falls in, as a one-person tally. */
     public static Bands of(long days) {
@@ -40,6 +46,13 @@ public record Bands(long days0to7, long days8to14, long days15to28, long days29t
     /** Waiting 52 weeks or more (365+ days). */
     public long waiting52Plus() {
         return days365plus;
+    }
+
+    /** A census row: the name, then each count as {@code count} shows it (exact or suppressed), then the percentage. */
+    public List<String> row(String name, LongFunction<String> count) {
+        return List.of(name, count.apply(days0to7), count.apply(days8to14), count.apply(days15to28), count.apply(days29to84),
+                count.apply(days85to126), count.apply(days127to364), count.apply(days365plus), count.apply(total()),
+                count.apply(waiting18Plus()), percentWithin18Weeks().toPlainString());
     }
 
     /** Share within 18 weeks (0–126 days), in percent to one decimal; empty list counts as 100%. */

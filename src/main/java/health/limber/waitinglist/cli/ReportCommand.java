@@ -86,19 +86,11 @@ class ReportCommand implements Runnable, LimberCommand.Subcommand {
                     System.err.printf("census query: %.1f ms%n", (System.nanoTime() - started) / 1e6);
                 }
                 List<List<String>> lines = new ArrayList<>();
-                rows.forEach((commissioner, bands) -> lines.add(line(commissioner, bands, output.count())));
-                lines.add(line("TOTAL", Census.total(rows), output.count()));
-                output.print(List.of("commissioner", "band_0_7", "band_8_14", "band_15_28", "band_29_84", "band_85_126",
-                        "band_127_364", "band_365_plus", "total", "waiting_18_plus", "pct_within_18"), lines);
+                rows.forEach((commissioner, bands) -> lines.add(bands.row(commissioner, output.count())));
+                lines.add(Census.total(rows).row("TOTAL", output.count()));
+                output.print(Bands.COLUMNS, lines);
             }
             return 0;
-        }
-
-        static List<String> line(String name, Bands b, LongFunction<String> count) {
-            return List.of(name, count.apply(b.days0to7()), count.apply(b.days8to14()), count.apply(b.days15to28()),
-                    count.apply(b.days29to84()), count.apply(b.days85to126()), count.apply(b.days127to364()),
-                    count.apply(b.days365plus()), count.apply(b.total()), count.apply(b.waiting18Plus()),
-                    b.percentWithin18Weeks().toPlainString());
         }
     }
 

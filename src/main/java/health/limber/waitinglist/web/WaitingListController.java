@@ -72,8 +72,8 @@ class WaitingListController {
         Map<String, Bands> rows = visible(census.on(on, Census.GroupBy.COMMISSIONER));
         LongFunction<String> count = counter();
         List<List<String>> table = new ArrayList<>();
-        rows.forEach((icb, bands) -> table.add(line(icbName(icb), bands, count)));
-        table.add(line("Total", Census.total(rows), count));
+        rows.forEach((icb, bands) -> table.add(bands.row(icbName(icb), count)));
+        table.add(Census.total(rows).row("Total", count));
         model.addAttribute("date", on);
         model.addAttribute("table", table);
         model.addAttribute("suppressed", suppressed());
@@ -93,9 +93,9 @@ class WaitingListController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"census-" + on + ".csv\"");
         var out = response.getWriter();
-        out.println("commissioner,band_0_7,band_8_14,band_15_28,band_29_84,band_85_126,band_127_364,band_365_plus,total,waiting_18_plus,pct_within_18");
-        rows.forEach((icb, bands) -> out.println(String.join(",", line(icb, bands, count))));
-        out.println(String.join(",", line("TOTAL", Census.total(rows), count)));
+        out.println(String.join(",", Bands.COLUMNS));
+        rows.forEach((icb, bands) -> out.println(String.join(",", bands.row(icb, count))));
+        out.println(String.join(",", Census.total(rows).row("TOTAL", count)));
     }
 
     @GetMapping("/waiting-list/compare")
@@ -205,13 +205,6 @@ class WaitingListController {
 
     private String icbName(String code) {
         return organisations.icb(code).map(Icb::pilotArea).orElse(code);
-    }
-
-    private static List<String> line(String name, Bands b, LongFunction<String> count) {
-        return List.of(name, count.apply(b.days0to7()), count.apply(b.days8to14()), count.apply(b.days15to28()),
-                count.apply(b.days29to84()), count.apply(b.days85to126()), count.apply(b.days127to364()),
-                count.apply(b.days365plus()), count.apply(b.total()), count.apply(b.waiting18Plus()),
-                b.percentWithin18Weeks().toPlainString());
     }
 
     private static List<String> compareLine(String name, long from, long to, LongFunction<String> count) {
