@@ -127,7 +127,7 @@ class SecurityConfiguration {
                 .requestMatchers(path("/patients/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/hubs/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
                 .requestMatchers(path("/waiting-list/import")).hasRole("SERVICE_MANAGER")
-                .requestMatchers(path("/waiting-list/pathways/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
+                .requestMatchers(path("/waiting-list/pathways/**"), path("/waiting-list/validation")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/waiting-list"), path("/waiting-list/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
                 .anyRequest().authenticated())
             .formLogin(form -> form

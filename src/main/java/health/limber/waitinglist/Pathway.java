@@ -129,8 +129,30 @@ public class Pathway {
         append(ClockEvent.Type.PATIENT_CHOICE_DELAY, on, Integer.toString(days));
     }
 
-    public void recordValidation(LocalDate on, String kindAndOutcome) {
-        append(ClockEvent.Type.VALIDATION, on, kindAndOutcome);
+    /**
+     * Records a validation of the running clock; a removal outcome stops the clock on that date, and a
+     * clinical review may re-prioritise.
+     */
+    public void validate(LocalDate on, Validation validation, Priority newPriority) {
+        ClockPeriod running = currentPeriod().filter(period -> period.end() == null)
+                .orElseThrow(() -> new ClockRuleException("Only a pathway that is waiting can be validated"));
+        if (on.isBefore(running.start())) {
+            throw new ClockRuleException("A validation cannot be dated before the clock started (" + running.start() + ")");
+        }
+        append(ClockEvent.Type.VALIDATION, on, validation.kind().name() + ":" + validation.outcome().name());
+        if (newPriority != null) {
+            changePriority(on, newPriority);
+        }
+        if (validation.outcome().stop() != null) {
+            stopClock(on, validation.outcome().stop());
+        }
+    }
+
+    /** While the clock runs, the next validation date not yet done; empty once it has stopped. */
+    public Optional<LocalDate> nextValidationDue() {
+        return currentPeriod().filter(period -> period.end() == null).map(period -> ValidationSchedule.nextDue(period.start(),
+                events.stream().filter(e -> e.type() == ClockEvent.Type.VALIDATION && !e.on().isBefore(period.start()))
+                        .map(ClockEvent::on).max(LocalDate::compareTo).orElse(null)));
     }
 
     /** The clock's runs, replayed from the events in order. */

@@ -122,11 +122,12 @@ class Pathways {
                 events.add(new Object[] {p.id(), seq++, event.type().name(), Date.valueOf(event.on()), event.detail(), at});
             }
             List<ClockPeriod> replayed = p.periods();
+            Date nextValidation = date(p.nextValidationDue().orElse(null));
             for (int i = 0; i < replayed.size(); i++) {
                 ClockPeriod period = replayed.get(i);
                 periods.add(new Object[] {p.id(), i, p.commissionerCode(), p.providerCode(), p.treatmentFunction(),
                         p.priority().code(), Date.valueOf(period.start()), date(period.end()),
-                        period.endReason() == null ? null : period.endReason().name()});
+                        period.endReason() == null ? null : period.endReason().name(), period.end() == null ? nextValidation : null});
             }
         }
         if (!inserts.isEmpty()) {
@@ -158,8 +159,9 @@ class Pathways {
         if (!periods.isEmpty()) {
             jdbc.batchUpdate("""
                     insert into clock_period (pathway_id, period_no, commissioner_code, provider_code, treatment_function,
-                        priority, start_date, end_date, end_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", periods,
-                    new int[] {OTHER, INTEGER, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, DATE, VARCHAR});
+                        priority, start_date, end_date, end_reason, next_validation_due)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", periods,
+                    new int[] {OTHER, INTEGER, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, DATE, VARCHAR, DATE});
         }
     }
 

@@ -3,7 +3,12 @@ package health.limber.waitinglist;
 import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
+import health.limber.platform.ConflictException;
+import health.limber.platform.InvalidInputException;
+import health.limber.platform.LimberTime;
 import health.limber.platform.NotFoundException;
+import java.time.Clock;
+import org.springframework.dao.OptimisticLockingFailureException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,11 +22,13 @@ public class WaitingListManagement {
     private final Pathways pathways;
     private final CurrentActor currentActor;
     private final AuditLog audit;
+    private final Clock clock;
 
-    WaitingListManagement(Pathways pathways, CurrentActor currentActor, AuditLog audit) {
+    WaitingListManagement(Pathways pathways, CurrentActor currentActor, AuditLog audit, Clock clock) {
         this.pathways = pathways;
         this.currentActor = currentActor;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** A pathway with its clock history; the read is audited like a read of the patient's record. */
@@ -33,6 +40,30 @@ public class WaitingListManagement {
             throw new AccessDeniedException("This pathway is commissioned by an ICB your organisation does not serve");
         }
         audit.allowed(null, AuditAction.READ, "Pathway", id.toString());
+        return pathway;
+    }
+
+    /**
+     * Records a validation done today on the version of the pathway the person was looking at; a
+     * removal outcome stops the clock. Refused if someone changed the pathway meanwhile.
+     */
+    @Transactional
+    public Pathway validate(UUID id, long version, Validation validation, Priority newPriority) {
+        Pathway pathway = read(id);
+        if (pathway.version() != version) {
+            throw new ConflictException("version", "Someone else changed this pathway after you opened it. Check it and validate again", null);
+        }
+        try {
+            pathway.validate(LimberTime.today(clock), validation, newPriority);
+        } catch (ClockRuleException e) {
+            throw new InvalidInputException("outcome", e.getMessage());
+        }
+        try {
+            pathways.saveAll(java.util.List.of(pathway), null, clock.instant());
+        } catch (OptimisticLockingFailureException raced) {
+            throw new ConflictException("version", "Someone else changed this pathway at the same moment. Check it and validate again", null);
+        }
+        audit.allowed(null, AuditAction.UPDATE, "Pathway", id.toString());
         return pathway;
     }
 

@@ -27,6 +27,27 @@ public class WaitingListQueries {
     public record Row(UUID pathwayId, String identifier, String issuer, String nhsNumber, String commissioner,
                       String provider, String treatmentFunction, Priority priority, LocalDate start, long daysWaited) {}
 
+    /** A pathway due (or overdue) for validation. */
+    public record Due(UUID pathwayId, String identifier, String nhsNumber, String commissioner, Priority priority,
+                      LocalDate start, LocalDate due, long daysWaited) {}
+
+    /** Waiting pathways whose next validation date has come, the most overdue first. */
+    public List<Due> validationDue(Collection<String> commissioners, LocalDate today, int page) {
+        var params = new MapSqlParameterSource("commissioners", commissioners).addValue("today", today)
+                .addValue("limit", PAGE_SIZE + 1).addValue("offset", page * PAGE_SIZE);
+        return jdbc.query("""
+                select c.pathway_id, p.pathway_identifier, p.nhs_number, c.commissioner_code, c.priority, c.start_date,
+                       c.next_validation_due
+                from clock_period c join pathway p on p.id = c.pathway_id
+                where c.end_date is null and c.next_validation_due <= :today and c.commissioner_code in (:commissioners)
+                order by c.next_validation_due, c.start_date, p.pathway_identifier
+                limit :limit offset :offset""", params, (rs, n) -> {
+            LocalDate start = rs.getDate(6).toLocalDate();
+            return new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                    Priority.ofCode(rs.getInt(5)), start, rs.getDate(7).toLocalDate(), today.toEpochDay() - start.toEpochDay());
+        });
+    }
+
     /** One page (from 0) of pathways waiting on {@code today}; one extra row is fetched to tell whether there is a next page. */
     public List<Row> page(Filter filter, LocalDate today, int page) {
         StringBuilder where = new StringBuilder("c.end_date is null and c.commissioner_code in (:commissioners)");

@@ -41,6 +41,9 @@ create table clock_period (
     start_date         date        not null,
     end_date           date,
     end_reason         varchar(30),
+    -- while the clock runs: the next 12/26/52-week (then every 12 weeks) validation date not yet done
+    next_validation_due date,
     primary key (pathway_id, period_no)
 );
 create index clock_period_open on clock_period (end_date, priority, start_date);
+create index clock_period_validation on clock_period (end_date, next_validation_due);

@@ -49,6 +49,32 @@ class WaitingListPagesIntegrationTests {
     }
 
     @Test
+    void theValidationWorklistOpensAPathwayWhereTheValidationIsRecorded() throws Exception {
+        String worklist = page("/waiting-list/validation", "manager.qhl");
+        assertThat(worklist).contains("Due for validation");
+        String href = worklist.replaceAll("(?s).*?href=\"(/waiting-list/pathways/[0-9a-f-]{36})\".*", "$1");
+        String pathway = page(href, "manager.qhl");
+        assertThat(pathway).contains("Due now");
+        String version = pathway.replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
+
+        String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(href + "/validation")
+                .with(csrf()).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).param("version", version))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Select how the pathway was validated").contains("Select what the validation found");
+
+        var done = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(href + "/validation")
+                .with(csrf()).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).param("version", version)
+                .param("kind", "PATIENT_CONTACT").param("outcome", "STILL_WAITING")).andReturn().getResponse();
+        assertThat(done.getRedirectedUrl()).isEqualTo(href);
+        assertThat(page(href, "manager.qhl")).contains("PATIENT_CONTACT:STILL_WAITING");
+
+        String stale = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(href + "/validation")
+                .with(csrf()).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).param("version", version)
+                .param("kind", "CLINICAL").param("outcome", "DUPLICATE")).andReturn().getResponse().getContentAsString();
+        assertThat(stale).contains("Someone else changed this pathway");
+    }
+
+    @Test
     void aServiceManagerUploadsAFileAndSeesTheSummary() throws Exception {
         String csv = WaitingListImportIntegrationTests.HEADER + WaitingListImportIntegrationTests.row("PAGE-UPLOAD-1", "2025-01-10");
         var file = new MockMultipartFile("file", "list.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));

@@ -12,6 +12,10 @@ import health.limber.waitinglist.ImportMode;
 import health.limber.waitinglist.ImportSummary;
 import health.limber.waitinglist.Priority;
 import health.limber.waitinglist.Suppression;
+import health.limber.waitinglist.Validation;
+import health.limber.platform.ConflictException;
+import health.limber.platform.InvalidInputException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import health.limber.waitinglist.WaitingListImport;
 import health.limber.waitinglist.WaitingListManagement;
 import health.limber.waitinglist.WaitingListQueries;
@@ -160,8 +164,47 @@ class WaitingListController {
         var pathway = management.read(id);
         model.addAttribute("pathway", pathway);
         model.addAttribute("periods", pathway.periods());
+        model.addAttribute("nextValidation", pathway.nextValidationDue().orElse(null));
+        model.addAttribute("kinds", Validation.Kind.values());
+        model.addAttribute("outcomes", Validation.Outcome.values());
+        model.addAttribute("priorities", Priority.values());
         model.addAttribute("today", LimberTime.today(clock));
         return "waitinglist/pathway";
+    }
+
+    @GetMapping("/waiting-list/validation")
+    String validationDue(@RequestParam(defaultValue = "0") int page, Model model) {
+        List<WaitingListQueries.Due> due = queries.validationDue(currentActor.get().servedIcbs(), LimberTime.today(clock), Math.max(page, 0));
+        model.addAttribute("rows", due.size() > WaitingListQueries.PAGE_SIZE ? due.subList(0, WaitingListQueries.PAGE_SIZE) : due);
+        model.addAttribute("hasNext", due.size() > WaitingListQueries.PAGE_SIZE);
+        model.addAttribute("page", Math.max(page, 0));
+        return "waitinglist/validation";
+    }
+
+    @PostMapping("/waiting-list/pathways/{id}/validation")
+    String validate(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) Validation.Kind kind,
+                    @RequestParam(required = false) Validation.Outcome outcome, @RequestParam(required = false) Integer priority,
+                    Model model, RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (kind == null) {
+            errors.put("kind", "Select how the pathway was validated");
+        }
+        if (outcome == null) {
+            errors.put("outcome", "Select what the validation found");
+        }
+        if (errors.isEmpty()) {
+            try {
+                management.validate(id, version, new Validation(kind, outcome), priority == null ? null : Priority.ofCode(priority));
+                redirect.addFlashAttribute("notice", "Validation recorded: " + outcome.label());
+                return "redirect:/waiting-list/pathways/" + id;
+            } catch (InvalidInputException e) {
+                errors.put(e.field(), e.getMessage());
+            } catch (ConflictException e) {
+                errors.put("kind", e.getMessage());
+            }
+        }
+        model.addAttribute("errors", errors);
+        return pathway(id, model);
     }
 
     @GetMapping("/waiting-list/import")
