@@ -8,6 +8,11 @@ public final class Suppression {
 
     private Suppression() {}
 
+    /** For charts: the rounded count, or null (no bar) where the table shows "*". */
+    public static Long chartValue(long value) {
+        return value >= 1 && value <= 7 ? null : Math.round(value / 5.0) * 5;
+    }
+
     public static String count(long value) {
         if (value >= 1 && value <= 7) {
             return "*";

@@ -11,5 +11,6 @@ class SuppressionTests {
     @CsvSource({"0,0", "1,*", "7,*", "8,10", "12,10", "13,15", "1234,1235", "1232,1230"})
     void smallCountsAreHiddenAndOthersRoundedToFive(long count, String shown) {
         assertThat(Suppression.count(count)).isEqualTo(shown);
+        assertThat(Suppression.chartValue(count)).isEqualTo("*".equals(shown) ? null : Long.valueOf(shown));
     }
 }

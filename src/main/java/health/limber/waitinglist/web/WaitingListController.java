@@ -250,8 +250,11 @@ class WaitingListController {
         return organisations.icb(code).map(Icb::pilotArea).orElse(code);
     }
 
-    private static List<String> compareLine(String name, long from, long to, LongFunction<String> count) {
-        String percent = from == 0 ? "" : String.format("%.1f", (to - from) * 100.0 / from);
+    private List<String> compareLine(String name, long from, long to, LongFunction<String> count) {
+        // The percentage of published figures is worked out from the rounded counts, never the exact ones.
+        long base = suppressed() ? Math.round(from / 5.0) * 5 : from;
+        long now = suppressed() ? Math.round(to / 5.0) * 5 : to;
+        String percent = base == 0 ? "" : String.format("%.1f", (now - base) * 100.0 / base);
         return List.of(name, count.apply(from), count.apply(to), count.apply(Math.abs(to - from)) + (to < from ? " fewer" : to > from ? " more" : ""),
                 percent);
     }
@@ -262,8 +265,10 @@ class WaitingListController {
         return new ArrayList<>(keys);
     }
 
-    private static Map<String, Object> series(String label, List<Long> data) {
-        return Map.of("label", label, "data", data);
+    /** A chart series; published (suppressed) figures are rounded in the chart too, so its tooltips reveal no more than the table. */
+    private Map<String, Object> series(String label, List<Long> data) {
+        List<Long> shown = suppressed() ? data.stream().map(Suppression::chartValue).toList() : data;
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Map.of("label", label, "data", new ArrayList<>(shown))));
     }
 
     private String write(Object value) {
