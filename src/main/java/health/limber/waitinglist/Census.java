@@ -83,6 +83,31 @@ public class Census {
         return keys.keySet().stream().sorted().toList();
     }
 
+    /**
+     * The inputs of the capacity formulas from one ICB's list: referrals (clock starts) and removals
+     * (clock stops) per week over the {@code weeks} before {@code today}, people waiting today and
+     * their mean days waited.
+     */
+    public ListFlow flow(String commissioner, LocalDate today, int weeks) {
+        var params = new MapSqlParameterSource("icb", commissioner).addValue("since", today.minusWeeks(weeks)).addValue("today", today);
+        Long starts = jdbc.queryForObject("select count(*) from clock_period where commissioner_code = :icb "
+                + "and start_date > :since and start_date <= :today", params, Long.class);
+        Long stops = jdbc.queryForObject("select count(*) from clock_period where commissioner_code = :icb "
+                + "and end_date > :since and end_date <= :today", params, Long.class);
+        long[] waiting = {0, 0};
+        jdbc.query("select start_date, count(*) from clock_period where commissioner_code = :icb and start_date <= :today "
+                + "and (end_date is null or end_date > :today) group by start_date", params, rs -> {
+            long count = rs.getLong(2);
+            waiting[0] += count;
+            waiting[1] += count * (today.toEpochDay() - rs.getDate(1).toLocalDate().toEpochDay());
+        });
+        return new ListFlow(starts / (double) weeks, stops / (double) weeks, waiting[0],
+                waiting[0] == 0 ? 0 : waiting[1] / (double) waiting[0]);
+    }
+
+    /** Referrals and removals per week, the list size and the mean days already waited. */
+    public record ListFlow(double arrivalsPerWeek, double removalsPerWeek, long waiting, double meanDaysWaited) {}
+
     /** The sum of every row. */
     public static Bands total(Map<String, Bands> rows) {
         return rows.values().stream().reduce(Bands.EMPTY, Bands::plus);

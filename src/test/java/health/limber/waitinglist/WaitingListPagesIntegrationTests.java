@@ -37,6 +37,12 @@ class WaitingListPagesIntegrationTests {
     }
 
     @Test
+    void theForecastIsFilledFromTheIcbsOwnList() throws Exception {
+        String forecast = page("/waiting-list/forecast?icb=QHL&targetWeeks=18", "manager.qhl");
+        assertThat(forecast).contains("Referrals per week").contains("Load (ρ = λ/μ)").contains("Pressure");
+    }
+
+    @Test
     void theListOpensAPathwayWithItsClockHistory() throws Exception {
         String list = page("/waiting-list/pathways?band=18+to+52+weeks", "manager.qhl");
         assertThat(list).contains("18+ weeks");

@@ -7,6 +7,7 @@ import health.limber.organisation.Icb;
 import health.limber.organisation.Organisations;
 import health.limber.platform.LimberTime;
 import health.limber.waitinglist.Bands;
+import health.limber.waitinglist.CapacityFormulas;
 import health.limber.waitinglist.Census;
 import health.limber.waitinglist.ImportMode;
 import health.limber.waitinglist.ImportSummary;
@@ -170,6 +171,30 @@ class WaitingListController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("today", LimberTime.today(clock));
         return "waitinglist/pathway";
+    }
+
+    @GetMapping("/waiting-list/forecast")
+    String forecast(@RequestParam(required = false) String icb, @RequestParam(defaultValue = "18") double targetWeeks,
+                    @RequestParam(defaultValue = "26") double reliefWeeks, Model model) {
+        Actor actor = currentActor.get();
+        List<Icb> icbs = organisations.icbs().stream().filter(i -> actor.serves(i.code())).toList();
+        String chosen = icb != null && actor.serves(icb) ? icb : icbs.isEmpty() ? null : icbs.get(0).code();
+        model.addAttribute("icbs", icbs);
+        model.addAttribute("icb", chosen);
+        model.addAttribute("targetWeeks", targetWeeks);
+        model.addAttribute("reliefWeeks", reliefWeeks);
+        if (chosen != null) {
+            Census.ListFlow flow = census.flow(chosen, LimberTime.today(clock), 12);
+            model.addAttribute("flow", flow);
+            if (flow.removalsPerWeek() > 0 && targetWeeks > 0 && reliefWeeks > 0) {
+                var formulas = new CapacityFormulas(flow.arrivalsPerWeek(), flow.removalsPerWeek(), targetWeeks);
+                model.addAttribute("formulas", formulas);
+                model.addAttribute("relief", formulas.reliefCapacity(flow.waiting(), reliefWeeks));
+                model.addAttribute("targetCapacity", formulas.targetCapacity(1, 1));
+                model.addAttribute("pressure", formulas.pressure(flow.meanDaysWaited() / 7));
+            }
+        }
+        return "waitinglist/forecast";
     }
 
     @GetMapping("/waiting-list/validation")
