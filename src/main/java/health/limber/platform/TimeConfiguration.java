@@ -14,5 +14,4 @@ class TimeConfiguration {
     Clock clock() {
         return Clock.system(LimberTime.ZONE);
     }
-
 }
