@@ -49,11 +49,13 @@ public class DemoData implements ApplicationRunner {
     private final WaitingListManagement waitingList;
     private final Clock clock;
     private final long seed;
+    private final int referralsPerIcb;
     private final int patientsPerIcb;
     private volatile DemoSignIns signIns;
 
     DemoData(JdbcTemplate jdbc, TransactionTemplate transaction, Organisations organisations, PasswordEncoder passwordEncoder,
              AccessCodes accessCodes, WaitingListManagement waitingList, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
+             @Value("${limber.demo.referrals-per-icb:60}") int referralsPerIcb,
              @Value("${limber.demo.patients-per-icb:120}") int patientsPerIcb) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -63,6 +65,7 @@ public class DemoData implements ApplicationRunner {
         this.waitingList = waitingList;
         this.clock = clock;
         this.seed = seed;
+        this.referralsPerIcb = referralsPerIcb;
         this.patientsPerIcb = patientsPerIcb;
     }
 
@@ -94,6 +97,9 @@ public class DemoData implements ApplicationRunner {
             staff(icb, provider, now);
             patients(random, icb, towns, i, now);
             waitingList(new Random(seed + i), icb, provider);
+            DemoReferrals.load(jdbc, new Random(seed * 31 + i), icb.code(), provider,
+                    jdbc.queryForList("select code from gp_practice where icb_code = ?", String.class, icb.code()),
+                    health.limber.platform.LimberTime.today(clock), now, referralsPerIcb, 12);
         }
         programme(icbs, now);
     }

@@ -121,10 +121,14 @@ class SecurityConfiguration {
                 .requestMatchers(path("/"), path("/sign-in"), path("/patient/sign-in"), path("/css/**"), path("/js/**"),
                         path("/webjars/**"), path("/favicon.svg"), path("/accessibility"), path("/privacy"),
                         path("/error"), path("/error/**"), path("/actuator/health/**"), path("/actuator/info"),
-                        path("/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html")).permitAll()
+                        path("/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html"),
+                        path("/self-referral"), path("/self-referral/**"), path("/wait-well")).permitAll()
                 .requestMatchers(path("/admin/**")).hasRole("ADMIN")
                 .requestMatchers(path("/my/**"), path("/my")).hasRole("PATIENT")
                 .requestMatchers(path("/patients/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
+                .requestMatchers(path("/referrals/new"), PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/referrals"))
+                        .hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ADMIN")
+                .requestMatchers(path("/referrals"), path("/referrals/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/hubs/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
                 .requestMatchers(path("/waiting-list/import")).hasRole("SERVICE_MANAGER")
                 .requestMatchers(path("/waiting-list/pathways/**"), path("/waiting-list/validation")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")

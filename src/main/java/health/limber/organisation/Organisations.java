@@ -83,6 +83,51 @@ public class Organisations {
                 .optional();
     }
 
+    /** Every ICB some provider on this deployment serves: where self-referrals are accepted from. */
+    public Set<String> servedIcbs() {
+        return new TreeSet<>(jdbc.sql("select distinct icb_code from provider_icb").query(String.class).list());
+    }
+
+    /** The providers serving an ICB (who a person of that area is referred to). */
+    public List<Provider> providersServing(String icbCode) {
+        return jdbc.sql("""
+                        select p.code, p.name from provider p join provider_icb pi on pi.provider_code = p.code
+                        where pi.icb_code = :icb order by p.name""")
+                .param("icb", icbCode)
+                .query((rs, n) -> new Provider(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /**
+     * GP practices whose code or name matches what a person typed (case-insensitive, at most 20),
+     * for "which GP practice are you registered with?".
+     */
+    public List<GpPractice> findPractices(String typed) {
+        String text = typed == null ? "" : typed.trim().toLowerCase(java.util.Locale.ROOT);
+        if (text.length() < 2) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select code, name, postcode, icb_code from gp_practice
+                        where lower(code) = :text or lower(name) like :like or lower(postcode) like :like
+                        order by name, code limit 20""")
+                .param("text", text)
+                .param("like", "%" + text.replace("%", "").replace("_", "") + "%")
+                .query((rs, n) -> new GpPractice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /**
+     * The ICB of a postcode district, from the practices registered in it (organisation data, not
+     * code). Empty when no practice on this deployment shares the outward code.
+     */
+    public Optional<String> icbForPostcodeDistrict(String outwardCode) {
+        return jdbc.sql("select icb_code from gp_practice where postcode like :prefix group by icb_code order by count(*) desc limit 1")
+                .param("prefix", outwardCode.toUpperCase(java.util.Locale.ROOT) + " %")
+                .query(String.class)
+                .optional();
+    }
+
     /** A provider of community MSK services (ODS code), e.g. a community trust. */
     public record Provider(String code, String name) {}
 }

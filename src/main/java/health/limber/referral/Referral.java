@@ -1,0 +1,394 @@
+package health.limber.referral;
+
+import health.limber.patient.WorkStatus;
+import health.limber.platform.InvalidInputException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A referral to the community MSK service. Its life is a series of methods, each checking its own
+ * rules, writing a history line and publishing a past-tense event: {@link #receive},
+ * {@link #triage} (which ends in accepted, redirected or rejected), {@link #linkPatient} and
+ * {@link #attach}. Nothing is ever deleted.
+ */
+@Table("referral")
+public class Referral {
+
+    @Id
+    private final UUID id;
+    private final String reference;
+    private final ReferralSource source;
+    private final String ubrn;
+    private final LocalDate receivedOn;
+    private final Instant receivedAt;
+    private final String icbCode;
+    private final String gpPracticeCode;
+    private final String referrer;
+    private UUID patientId;
+    private String nhsNumber;
+    private final String givenName;
+    private final String familyName;
+    private final LocalDate birthDate;
+    private final String postcode;
+    private final String phone;
+    private final String email;
+    private final String contactPreferences;
+    private final String preferredLanguage;
+    private final boolean interpreterNeeded;
+    private final String accessibilityNeeds;
+    private final String reasonCode;
+    private final String bodySites;
+    private final SymptomDuration symptomDuration;
+    private final String history;
+    private final Urgency requestedUrgency;
+    private final int urgencyRank;
+    private final String redFlagsAsked;
+    private String redFlagsYes;
+    private RedFlagLevel redFlagLevel;
+    private int redFlagRank;
+    private final Instrument instrument;
+    private final String instrumentAnswers;
+    private final Integer scoreTotal;
+    private final Integer scoreDistress;
+    private final RiskGroup riskGroup;
+    private final WorkStatus workStatus;
+    private final Integer daysOffWork;
+    private boolean wantsEmploymentSupport;
+    private boolean wantsDebtSupport;
+    private final boolean consentToContact;
+    private ReferralStatus status;
+    private CarePathway pathway;
+    private Urgency priority;
+    private String decisionReason;
+    private String overrideReason;
+    private String redirectedTo;
+    private String rejectionLetter;
+    private String triagedBy;
+    private Instant triagedAt;
+    private final String submissionKey;
+    private final Instant createdAt;
+    @MappedCollection(idColumn = "referral_id", keyColumn = "position")
+    private final List<ReferralHistoryEntry> historyEntries;
+    @MappedCollection(idColumn = "referral_id", keyColumn = "position")
+    private final List<ReferralAttachment> attachments;
+    @Version
+    private Long version;
+    @Transient
+    private final List<Object> events = new ArrayList<>();
+
+    @PersistenceCreator
+    Referral(UUID id, String reference, ReferralSource source, String ubrn, LocalDate receivedOn, Instant receivedAt,
+             String icbCode, String gpPracticeCode, String referrer, UUID patientId, String nhsNumber, String givenName,
+             String familyName, LocalDate birthDate, String postcode, String phone, String email,
+             String contactPreferences, String preferredLanguage, boolean interpreterNeeded, String accessibilityNeeds,
+             String reasonCode, String bodySites, SymptomDuration symptomDuration, String history,
+             Urgency requestedUrgency, int urgencyRank, String redFlagsAsked, String redFlagsYes,
+             RedFlagLevel redFlagLevel, int redFlagRank, Instrument instrument, String instrumentAnswers,
+             Integer scoreTotal, Integer scoreDistress, RiskGroup riskGroup, WorkStatus workStatus, Integer daysOffWork,
+             boolean wantsEmploymentSupport, boolean wantsDebtSupport, boolean consentToContact, ReferralStatus status,
+             CarePathway pathway, Urgency priority, String decisionReason, String overrideReason, String redirectedTo,
+             String rejectionLetter, String triagedBy, Instant triagedAt, String submissionKey, Instant createdAt,
+             List<ReferralHistoryEntry> historyEntries, List<ReferralAttachment> attachments, Long version) {
+        this.id = id;
+        this.reference = reference;
+        this.source = source;
+        this.ubrn = ubrn;
+        this.receivedOn = receivedOn;
+        this.receivedAt = receivedAt;
+        this.icbCode = icbCode;
+        this.gpPracticeCode = gpPracticeCode;
+        this.referrer = referrer;
+        this.patientId = patientId;
+        this.nhsNumber = nhsNumber;
+        this.givenName = givenName;
+        this.familyName = familyName;
+        this.birthDate = birthDate;
+        this.postcode = postcode;
+        this.phone = phone;
+        this.email = email;
+        this.contactPreferences = contactPreferences;
+        this.preferredLanguage = preferredLanguage;
+        this.interpreterNeeded = interpreterNeeded;
+        this.accessibilityNeeds = accessibilityNeeds;
+        this.reasonCode = reasonCode;
+        this.bodySites = bodySites;
+        this.symptomDuration = symptomDuration;
+        this.history = history;
+        this.requestedUrgency = requestedUrgency;
+        this.urgencyRank = urgencyRank;
+        this.redFlagsAsked = redFlagsAsked;
+        this.redFlagsYes = redFlagsYes;
+        this.redFlagLevel = redFlagLevel;
+        this.redFlagRank = redFlagRank;
+        this.instrument = instrument;
+        this.instrumentAnswers = instrumentAnswers;
+        this.scoreTotal = scoreTotal;
+        this.scoreDistress = scoreDistress;
+        this.riskGroup = riskGroup;
+        this.workStatus = workStatus;
+        this.daysOffWork = daysOffWork;
+        this.wantsEmploymentSupport = wantsEmploymentSupport;
+        this.wantsDebtSupport = wantsDebtSupport;
+        this.consentToContact = consentToContact;
+        this.status = status;
+        this.pathway = pathway;
+        this.priority = priority;
+        this.decisionReason = decisionReason;
+        this.overrideReason = overrideReason;
+        this.redirectedTo = redirectedTo;
+        this.rejectionLetter = rejectionLetter;
+        this.triagedBy = triagedBy;
+        this.triagedAt = triagedAt;
+        this.submissionKey = submissionKey;
+        this.createdAt = createdAt;
+        this.historyEntries = new ArrayList<>(historyEntries == null ? List.of() : historyEntries);
+        this.attachments = new ArrayList<>(attachments == null ? List.of() : attachments);
+        this.version = version;
+    }
+
+    /**
+     * A referral arrives. It is screened already ({@code details.redFlags()}); the caller raises a
+     * task when it carries a red flag.
+     *
+     * @param submissionKey the client's key for this submission: a second submit with the same key
+     *                      finds this referral instead of making another
+     */
+    public static Referral receive(NewReferral details, String reference, Instant at, String by, String submissionKey) {
+        InstrumentScore score = details.score();
+        var referral = new Referral(UUID.randomUUID(), reference, details.source(), details.ubrn(), details.receivedOn(), at,
+                details.icbCode(), details.gpPracticeCode(), details.referrer(), null,
+                details.nhsNumber() == null ? null : details.nhsNumber().value(), details.givenName(), details.familyName(),
+                details.birthDate(), details.postcode(), details.phone(), details.email(),
+                String.join(",", details.contactPreferences()), details.preferredLanguage(), details.interpreterNeeded(),
+                String.join(",", details.accessibilityNeeds()), details.reasonCode(), ReferralInput.join(details.bodySites()),
+                details.duration(), details.history(), details.requestedUrgency(), details.requestedUrgency().rank(),
+                String.join(",", details.redFlags().asked()), String.join(",", details.redFlags().yes()),
+                details.redFlags().level(), details.redFlags().level().rank(), score == null ? null : score.instrument(),
+                details.instrumentAnswers() == null ? null
+                        : details.instrumentAnswers().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                score == null ? null : score.total(), score == null ? null : score.distress(),
+                score == null ? null : score.risk(), details.workStatus(), details.daysOffWork(),
+                details.wantsEmploymentSupport(), details.wantsDebtSupport(), details.consentToContact(),
+                ReferralStatus.RECEIVED, null, null, null, null, null, null, null, null, submissionKey, at,
+                List.of(), List.of(), null);
+        referral.record(at, by, "Received", details.source().label()
+                + (details.redFlags().hasRedFlag() ? "; red flags: " + details.redFlags().level().label().toLowerCase() : ""));
+        referral.events.add(new ReferralReceived(referral.id, reference, referral.icbCode, referral.source,
+                referral.redFlagLevel, at));
+        return referral;
+    }
+
+    /**
+     * Records the triage decision. A red flag cannot go to routine priority or digital
+     * self-management without an override reason (DOMAIN.md §4); a red-flag referral cannot be
+     * accepted at all until the person is linked to a patient record.
+     *
+     * @param providerCode the accepting clinician's organisation: the provider the person will wait for
+     */
+    public void triage(TriageDecision decision, String by, String providerCode, Instant at, LocalDate today) {
+        if (status != ReferralStatus.RECEIVED) {
+            throw new InvalidInputException("outcome", "This referral was already triaged (" + status.label().toLowerCase()
+                                                       + "). Reload the page to see the decision");
+        }
+        if (decision.outcome() == null) {
+            throw new InvalidInputException("outcome", "Select what to do with the referral");
+        }
+        if (decision.reason() == null || decision.reason().isBlank()) {
+            throw new InvalidInputException("reason", "Enter the reason for the decision");
+        }
+        boolean overridden = false;
+        switch (decision.outcome()) {
+            case ACCEPT -> {
+                if (decision.pathway() == null) {
+                    throw new InvalidInputException("pathway", "Select a pathway");
+                }
+                if (decision.priority() == null) {
+                    throw new InvalidInputException("priority", "Select a clinical priority");
+                }
+                if (redFlagLevel.isRedFlag() && decision.isRoutineOrSelfManagement()) {
+                    if (decision.overrideReason() == null || decision.overrideReason().strip().length() < 10) {
+                        throw new InvalidInputException("overrideReason", "This referral has a red flag ("
+                                + redFlagLevel.label().toLowerCase() + "). To send it to routine care or self-management, "
+                                + "give the reason for overriding the red flag (at least 10 characters)");
+                    }
+                    overridden = true;
+                }
+                if (patientId == null) {
+                    throw new InvalidInputException("patient", "Link the referral to a patient record before accepting it");
+                }
+                this.status = ReferralStatus.ACCEPTED;
+                this.pathway = decision.pathway();
+                this.priority = decision.priority();
+            }
+            case REDIRECT -> {
+                if (decision.redirectTo() == null || decision.redirectTo().isBlank()) {
+                    throw new InvalidInputException("redirectTo", "Enter the service the referral is redirected to");
+                }
+                this.status = ReferralStatus.REDIRECTED;
+                this.redirectedTo = decision.redirectTo().strip();
+            }
+            case REJECT -> {
+                if (decision.rejectionLetter() == null || decision.rejectionLetter().strip().length() < 20) {
+                    throw new InvalidInputException("rejectionLetter",
+                            "Write the letter to the referrer explaining why the referral is rejected (at least 20 characters)");
+                }
+                this.status = ReferralStatus.REJECTED;
+                this.rejectionLetter = decision.rejectionLetter().strip();
+            }
+        }
+        this.decisionReason = decision.reason().strip();
+        this.overrideReason = overridden ? decision.overrideReason().strip() : null;
+        this.wantsEmploymentSupport = decision.wantsEmploymentSupport();
+        this.wantsDebtSupport = decision.wantsDebtSupport();
+        this.triagedBy = by;
+        this.triagedAt = at;
+        record(at, by, "Triaged", decision.outcome().label()
+                + (pathway != null && status == ReferralStatus.ACCEPTED ? ": " + pathway.label() + ", " + priority.label().toLowerCase() : "")
+                + (overridden ? "; red flag overridden: " + overrideReason : ""));
+        events.add(new ReferralTriaged(id, icbCode, decision.outcome(), pathway, priority, overridden, by, at));
+        switch (status) {
+            case ACCEPTED -> events.add(new ReferralAccepted(id, reference, patientId, nhsNumber, birthDate, icbCode,
+                    providerCode, receivedOn, source, pathway, priority, bodySites(), wantsEmploymentSupport,
+                    wantsDebtSupport, today));
+            case REDIRECTED -> events.add(new ReferralRedirected(id, redirectedTo, at));
+            case REJECTED -> events.add(new ReferralRejected(id, decisionReason, at));
+            default -> throw new IllegalStateException("triage left status " + status);
+        }
+    }
+
+    /** Links the referral to the person's patient record (confirmed by a clinician, or by NHS number). */
+    public void linkPatient(UUID patient, String how, String by, Instant at) {
+        if (patientId != null && !patientId.equals(patient)) {
+            throw new InvalidInputException("patient", "This referral is already linked to another patient record");
+        }
+        this.patientId = patient;
+        record(at, by, "Linked to patient record", how);
+    }
+
+    /** The NHS number, traced or confirmed at triage when the referral came without one. */
+    public void confirmNhsNumber(health.limber.patient.NhsNumber number, String by, Instant at) {
+        if (nhsNumber != null && !nhsNumber.equals(number.value())) {
+            throw new InvalidInputException("nhsNumber", "This referral already has the NHS number " + nhsNumber);
+        }
+        if (nhsNumber == null) {
+            this.nhsNumber = number.value();
+            record(at, by, "NHS number added", number.formatted());
+        }
+    }
+
+    /** A red flag reported after intake raises the referral's level (never lowers it). */
+    public void reportRedFlags(Set<String> ids, RedFlagLevel level, String where, String by, Instant at) {
+        Set<String> yes = new LinkedHashSet<>(redFlagsYes());
+        yes.addAll(ids);
+        this.redFlagsYes = String.join(",", yes);
+        this.redFlagLevel = redFlagLevel.atLeast(level);
+        this.redFlagRank = redFlagLevel.rank();
+        record(at, by, "Red flag reported", where + ": " + String.join(", ", ids));
+    }
+
+    public void attach(ReferralAttachment attachment) {
+        attachments.add(attachment);
+        record(attachment.uploadedAt(), attachment.uploadedBy(), "Attachment added", attachment.filename());
+    }
+
+    private void record(Instant at, String by, String action, String detail) {
+        historyEntries.add(new ReferralHistoryEntry(at, by, action, detail));
+    }
+
+    @DomainEvents
+    List<Object> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    @AfterDomainEventPublication
+    void clearEvents() {
+        events.clear();
+    }
+
+    public UUID id() { return id; }
+    public String reference() { return reference; }
+    public ReferralSource source() { return source; }
+    public String ubrn() { return ubrn; }
+    public LocalDate receivedOn() { return receivedOn; }
+    public Instant receivedAt() { return receivedAt; }
+    public String icbCode() { return icbCode; }
+    public String gpPracticeCode() { return gpPracticeCode; }
+    public String referrer() { return referrer; }
+    public Optional<UUID> patientId() { return Optional.ofNullable(patientId); }
+    public String nhsNumber() { return nhsNumber; }
+    public String givenName() { return givenName; }
+    public String familyName() { return familyName; }
+    public LocalDate birthDate() { return birthDate; }
+    public String postcode() { return postcode; }
+    public String phone() { return phone; }
+    public String email() { return email; }
+    public List<String> contactPreferences() { return split(contactPreferences); }
+    public String preferredLanguage() { return preferredLanguage; }
+    public boolean interpreterNeeded() { return interpreterNeeded; }
+    public List<String> accessibilityNeeds() { return split(accessibilityNeeds); }
+    public String reasonCode() { return reasonCode; }
+    public SymptomDuration symptomDuration() { return symptomDuration; }
+    public String history() { return history; }
+    public Urgency requestedUrgency() { return requestedUrgency; }
+    public List<String> redFlagsAsked() { return split(redFlagsAsked); }
+    public List<String> redFlagsYes() { return split(redFlagsYes); }
+    public RedFlagLevel redFlagLevel() { return redFlagLevel; }
+    public Optional<Instrument> instrument() { return Optional.ofNullable(instrument); }
+    public List<Integer> instrumentAnswers() {
+        return split(instrumentAnswers).stream().map(Integer::valueOf).toList();
+    }
+    public Optional<InstrumentScore> score() {
+        return instrument == null ? Optional.empty() : Optional.of(new InstrumentScore(instrument, scoreTotal, scoreDistress, riskGroup));
+    }
+    public Optional<RiskGroup> riskGroup() { return Optional.ofNullable(riskGroup); }
+    public Optional<WorkStatus> workStatus() { return Optional.ofNullable(workStatus); }
+    public Integer daysOffWork() { return daysOffWork; }
+    public boolean wantsEmploymentSupport() { return wantsEmploymentSupport; }
+    public boolean wantsDebtSupport() { return wantsDebtSupport; }
+    public boolean consentToContact() { return consentToContact; }
+    public ReferralStatus status() { return status; }
+    public Optional<CarePathway> pathway() { return Optional.ofNullable(pathway); }
+    public Optional<Urgency> priority() { return Optional.ofNullable(priority); }
+    public String decisionReason() { return decisionReason; }
+    public String overrideReason() { return overrideReason; }
+    public String redirectedTo() { return redirectedTo; }
+    public String rejectionLetter() { return rejectionLetter; }
+    public String triagedBy() { return triagedBy; }
+    public Instant triagedAt() { return triagedAt; }
+    public String submissionKey() { return submissionKey; }
+    public List<ReferralHistoryEntry> historyEntries() { return Collections.unmodifiableList(historyEntries); }
+    public List<ReferralAttachment> attachments() { return Collections.unmodifiableList(attachments); }
+    public long version() { return version == null ? 0 : version; }
+
+    public Set<BodySite> bodySites() {
+        Set<BodySite> sites = EnumSet.noneOf(BodySite.class);
+        split(bodySites).forEach(site -> sites.add(BodySite.valueOf(site)));
+        return sites;
+    }
+
+    public String fullName() {
+        return givenName + " " + familyName;
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}

@@ -1,0 +1,16 @@
+package health.limber.referral;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A referral was accepted to a pathway. The waiting list starts a clock from {@code receivedOn}
+ * (DOMAIN.md §3); support and exercise modules act on the rest.
+ *
+ * @param providerCode the ODS code of the provider whose clinician accepted it (the pathway's issuer)
+ */
+public record ReferralAccepted(UUID referralId, String reference, UUID patientId, String nhsNumber, LocalDate birthDate,
+                               String icbCode, String providerCode, LocalDate receivedOn, ReferralSource source,
+                               CarePathway pathway, Urgency priority, Set<BodySite> bodySites,
+                               boolean wantsEmploymentSupport, boolean wantsDebtSupport, LocalDate acceptedOn) {}

@@ -1,0 +1,15 @@
+package health.limber.referral;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface Referrals extends ListCrudRepository<Referral, UUID> {
+
+    Optional<Referral> findBySubmissionKey(String submissionKey);
+
+    Optional<Referral> findByReference(String reference);
+
+    List<Referral> findByPatientIdOrderByReceivedOnDesc(UUID patientId);
+}

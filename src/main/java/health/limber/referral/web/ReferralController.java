@@ -1,0 +1,259 @@
+package health.limber.referral.web;
+
+import health.limber.platform.ConflictException;
+import health.limber.platform.InvalidFieldsException;
+import health.limber.platform.InvalidInputException;
+import health.limber.platform.LimberTime;
+import health.limber.referral.BodySite;
+import health.limber.referral.CarePathway;
+import health.limber.referral.Instrument;
+import health.limber.referral.InstrumentWording;
+import health.limber.referral.RedFlagLevel;
+import health.limber.referral.Referral;
+import health.limber.referral.ReferralInput;
+import health.limber.referral.ReferralManagement;
+import health.limber.referral.ReferralQueries;
+import health.limber.referral.ReferralSource;
+import health.limber.referral.RiskGroup;
+import health.limber.referral.SymptomDuration;
+import health.limber.referral.TriageDecision;
+import health.limber.referral.TriageOutcome;
+import health.limber.referral.Urgency;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Staff pages: referral intake, the triage worklist, the triage page and red-flag tasks. */
+@Controller
+@RequestMapping("/referrals")
+class ReferralController {
+
+    private final ReferralManagement referrals;
+    private final InstrumentWording wording;
+    private final Clock clock;
+
+    ReferralController(ReferralManagement referrals, InstrumentWording wording, Clock clock) {
+        this.referrals = referrals;
+        this.wording = wording;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String worklist(@RequestParam(required = false) ReferralSource source, @RequestParam(required = false) BodySite site,
+                    @RequestParam(required = false) RiskGroup risk, @RequestParam(required = false) Integer olderThanDays,
+                    @RequestParam(defaultValue = "0") int page, Model model) {
+        var filter = new ReferralQueries.WorklistFilter(source, site, risk, olderThanDays, Math.max(0, page));
+        model.addAttribute("worklist", referrals.worklist(filter));
+        model.addAttribute("filter", filter);
+        model.addAttribute("sources", ReferralSource.values());
+        model.addAttribute("sites", BodySite.values());
+        model.addAttribute("risks", RiskGroup.values());
+        model.addAttribute("today", LimberTime.today(clock));
+        model.addAttribute("openTasks", referrals.openTasks().size());
+        return "referral/worklist";
+    }
+
+    @GetMapping("/{id}")
+    String referral(@PathVariable UUID id, Model model) {
+        Referral referral = referrals.read(id);
+        return triagePage(referral, Map.of(), new TriageForm(), model);
+    }
+
+    @PostMapping("/{id}/triage")
+    String triage(@PathVariable UUID id, @ModelAttribute TriageForm form, Model model, RedirectAttributes redirect) {
+        var decision = new TriageDecision(form.outcome, form.pathway, form.priority, form.reason, form.wantsEmploymentSupport,
+                form.wantsDebtSupport, form.overrideReason, form.redirectTo, form.rejectionLetter);
+        try {
+            Referral referral = referrals.triage(id, form.version, decision, form.patient, form.nhsNumber);
+            redirect.addFlashAttribute("done", "Decision recorded for " + referral.reference() + ": " + referral.status().label().toLowerCase());
+            return "redirect:/referrals";
+        } catch (InvalidFieldsException e) {
+            return triagePage(referrals.read(id), e.errors(), form, model);
+        } catch (InvalidInputException e) {
+            return triagePage(referrals.read(id), Map.of(e.field(), e.getMessage()), form, model);
+        } catch (ConflictException e) {
+            return triagePage(referrals.read(id), Map.of(e.field(), e.getMessage()), new TriageForm(), model);
+        }
+    }
+
+    private String triagePage(Referral referral, Map<String, String> errors, TriageForm form, Model model) {
+        model.addAttribute("referral", referral);
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+        model.addAttribute("questions", referrals.questions());
+        model.addAttribute("reasonDisplay", referrals.reasons().display(referral.reasonCode()).orElse(null));
+        model.addAttribute("matches", referral.patientId().isEmpty() ? referrals.possibleMatches(referral).values() : List.of());
+        model.addAttribute("tasks", referrals.tasksOf(referral));
+        model.addAttribute("outcomes", TriageOutcome.values());
+        model.addAttribute("pathways", CarePathway.values());
+        model.addAttribute("priorities", Urgency.values());
+        model.addAttribute("answers", instrumentAnswers(referral));
+        model.addAttribute("now", clock.instant());
+        return "referral/triage";
+    }
+
+    private Map<String, String> instrumentAnswers(Referral referral) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        referral.instrument().ifPresent(instrument -> {
+            List<Integer> given = referral.instrumentAnswers();
+            for (int item = 1; item <= given.size(); item++) {
+                answers.put(item + ". " + wording.item(instrument, item), instrument.scale(item).options().get(given.get(item - 1))
+                        + " (" + instrument.points(item, given.get(item - 1)) + ")");
+            }
+        });
+        return answers;
+    }
+
+    @GetMapping("/new")
+    String newReferral(Model model) {
+        return intakePage(new IntakeForm(), Map.of(), model);
+    }
+
+    @PostMapping
+    String receive(@ModelAttribute IntakeForm form, Model model, RedirectAttributes redirect) {
+        try {
+            Referral referral = referrals.receive(form.input());
+            redirect.addFlashAttribute("done", "Referral " + referral.reference() + " received"
+                    + (referral.redFlagLevel() != RedFlagLevel.NONE ? ": red flag, a task has been raised" : ""));
+            return "redirect:/referrals/new";
+        } catch (InvalidFieldsException e) {
+            return intakePage(form, e.errors(), model);
+        } catch (InvalidInputException e) {
+            return intakePage(form, Map.of(e.field(), e.getMessage()), model);
+        }
+    }
+
+    private String intakePage(IntakeForm form, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("sources", List.of(ReferralSource.GP, ReferralSource.ERS, ReferralSource.FRACTURE_CLINIC,
+                ReferralSource.EMERGENCY_DEPARTMENT, ReferralSource.OTHER_PROVIDER, ReferralSource.SELF));
+        model.addAttribute("sites", BodySite.values());
+        model.addAttribute("durations", SymptomDuration.values());
+        model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("reasons", referrals.reasons().inOrder());
+        model.addAttribute("questions", referrals.redFlagQuestions());
+        model.addAttribute("today", LimberTime.today(clock));
+        return "referral/intake";
+    }
+
+    @GetMapping("/tasks")
+    String tasks(Model model) {
+        model.addAttribute("tasks", referrals.openTasks());
+        return "referral/tasks";
+    }
+
+    @PostMapping("/tasks/{id}/take")
+    String take(@PathVariable UUID id) {
+        referrals.takeTask(id);
+        return "redirect:/referrals/tasks";
+    }
+
+    @PostMapping("/tasks/{id}/close")
+    String close(@PathVariable UUID id, @RequestParam(required = false) String outcome, RedirectAttributes redirect) {
+        try {
+            referrals.closeTask(id, outcome);
+            redirect.addFlashAttribute("done", "Task closed");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("taskError", e.getMessage());
+            redirect.addFlashAttribute("taskErrorId", id);
+        }
+        return "redirect:/referrals/tasks";
+    }
+
+    /** The triage form as posted. */
+    static final class TriageForm {
+        public TriageOutcome outcome;
+        public CarePathway pathway;
+        public Urgency priority;
+        public String reason;
+        public boolean wantsEmploymentSupport;
+        public boolean wantsDebtSupport;
+        public String overrideReason;
+        public String redirectTo;
+        public String rejectionLetter;
+        public String patient;
+        public String nhsNumber;
+        public long version;
+
+        public void setOutcome(TriageOutcome outcome) { this.outcome = outcome; }
+        public void setPathway(CarePathway pathway) { this.pathway = pathway; }
+        public void setPriority(Urgency priority) { this.priority = priority; }
+        public void setReason(String reason) { this.reason = reason; }
+        public void setWantsEmploymentSupport(boolean v) { this.wantsEmploymentSupport = v; }
+        public void setWantsDebtSupport(boolean v) { this.wantsDebtSupport = v; }
+        public void setOverrideReason(String overrideReason) { this.overrideReason = overrideReason; }
+        public void setRedirectTo(String redirectTo) { this.redirectTo = redirectTo; }
+        public void setRejectionLetter(String rejectionLetter) { this.rejectionLetter = rejectionLetter; }
+        public void setPatient(String patient) { this.patient = patient; }
+        public void setNhsNumber(String nhsNumber) { this.nhsNumber = nhsNumber; }
+        public void setVersion(long version) { this.version = version; }
+    }
+
+    /** The staff intake form as posted. */
+    static final class IntakeForm {
+        public String source = "GP";
+        public String ubrn;
+        public String receivedOn;
+        public String gpPracticeCode;
+        public String referrer;
+        public String nhsNumber;
+        public String givenName;
+        public String familyName;
+        public String birthDate;
+        public String postcode;
+        public String phone;
+        public String email;
+        public String reasonCode;
+        public List<String> bodySites = List.of();
+        public String symptomDuration;
+        public String history;
+        public String requestedUrgency = "ROUTINE";
+        public List<String> redFlags = List.of();
+        public boolean wantsEmploymentSupport;
+        public boolean wantsDebtSupport;
+
+        public void setSource(String v) { source = v; }
+        public void setUbrn(String v) { ubrn = v; }
+        public void setReceivedOn(String v) { receivedOn = v; }
+        public void setGpPracticeCode(String v) { gpPracticeCode = v; }
+        public void setReferrer(String v) { referrer = v; }
+        public void setNhsNumber(String v) { nhsNumber = v; }
+        public void setGivenName(String v) { givenName = v; }
+        public void setFamilyName(String v) { familyName = v; }
+        public void setBirthDate(String v) { birthDate = v; }
+        public void setPostcode(String v) { postcode = v; }
+        public void setPhone(String v) { phone = v; }
+        public void setEmail(String v) { email = v; }
+        public void setReasonCode(String v) { reasonCode = v; }
+        public void setBodySites(List<String> v) { bodySites = v == null ? List.of() : v; }
+        public void setSymptomDuration(String v) { symptomDuration = v; }
+        public void setHistory(String v) { history = v; }
+        public void setRequestedUrgency(String v) { requestedUrgency = v; }
+        public void setRedFlags(List<String> v) { redFlags = v == null ? List.of() : v; }
+        public void setWantsEmploymentSupport(boolean v) { wantsEmploymentSupport = v; }
+        public void setWantsDebtSupport(boolean v) { wantsDebtSupport = v; }
+
+        ReferralInput input() {
+            return new ReferralInput(source, ubrn, receivedOn, gpPracticeCode, postcode, referrer, nhsNumber, givenName,
+                    familyName, birthDate, postcode, phone, email, List.of(), "en", false, List.of(), reasonCode, bodySites,
+                    symptomDuration, history, requestedUrgency, null, redFlags, null, null, null, wantsEmploymentSupport,
+                    wantsDebtSupport, "SELF".equals(source) ? Boolean.TRUE : null);
+        }
+    }
+
+    static boolean isBackPain(Referral referral) {
+        return Instrument.forSites(referral.bodySites()) == Instrument.START_BACK;
+    }
+}
