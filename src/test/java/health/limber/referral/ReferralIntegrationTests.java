@@ -1,0 +1,250 @@
+package health.limber.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import health.limber.DemoFixtures;
+import health.limber.IntegrationTest;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Referrals end to end: API with Idempotency-Key, field-named problems, self-referral, triage and the clock. */
+@IntegrationTest
+class ReferralIntegrationTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcTemplate jdbc;
+
+    static String body(String familyName, String receivedOn, List<String> redFlags) {
+        return """
+                {"source": "GP", "receivedOn": "%s", "gpPracticeCode": "%s", "givenName": "Ada", "familyName": "%s",
+                 "birthDate": "1968-04-02", "phone": "07700 900123", "bodySites": ["BACK"], "symptomDuration": "UNDER_6_WEEKS",
+                 "requestedUrgency": "ROUTINE", "reasonCode": "279039007", "redFlags": [%s]}"""
+                .formatted(receivedOn, practice(), familyName, String.join(",", redFlags.stream().map(f -> "\"" + f + "\"").toList()));
+    }
+
+    static String practice() {
+        return "Y01001";
+    }
+
+    ResultActions postReferral(String json, String key) throws Exception {
+        var request = post("/api/referrals").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(json);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return mvc.perform(request);
+    }
+
+    int referrals() {
+        return jdbc.queryForObject("select count(*) from referral", Integer.class);
+    }
+
+    @Test
+    void aReplayWithTheSameIdempotencyKeyReturnsTheFirstReplyAndCreatesNothing() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String json = body("Replay", "2026-01-05", List.of());
+        String first = postReferral(json, key).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        int after = referrals();
+        String second = postReferral(json, key).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true")).andReturn().getResponse().getContentAsString();
+        assertThat(second).isEqualTo(first);
+        assertThat(referrals()).isEqualTo(after);
+        postReferral(body("Different", "2026-01-05", List.of()), key).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+    }
+
+    @Test
+    void badFieldsAreNamedInProblemJsonAndNothingIsSaved() throws Exception {
+        int before = referrals();
+        postReferral(body("Future", "2999-01-01", List.of()).replace("\"BACK\"", "\"ELBOWS\""), null)
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.containsString("application/problem+json")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'receivedOn')].message").value("The date the referral was received must be today or in the past"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'bodySites')]").exists());
+        postReferral(body("Elsewhere", "2026-01-05", List.of()).replace(practice(), "Z99999"), null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("gpPracticeCode"));
+        assertThat(referrals()).isEqualTo(before);
+    }
+
+    @Test
+    void aPracticeInAnIcbTheClinicianDoesNotServeIsToldWhoToContact() throws Exception {
+        String otherIcbPractice = jdbc.queryForObject("select min(code) from gp_practice where icb_code = 'QNX'", String.class);
+        postReferral(body("Outside", "2026-01-05", List.of()).replace(practice(), otherIcbPractice), null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("111")));
+    }
+
+    @Test
+    void aRedFlagReferralRaisesATaskAndCannotBeAcceptedAsRoutineWithoutAnOverride() throws Exception {
+        String response = postReferral(body("Redflag", "2026-01-05", List.of("CES_SADDLE_NUMBNESS")), null)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.redFlagLevel").value("EMERGENCY"))
+                .andReturn().getResponse().getContentAsString();
+        String id = response.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(jdbc.queryForObject("select count(*) from red_flag_task where referral_id = ? and status = 'OPEN'",
+                Integer.class, UUID.fromString(id))).isEqualTo(1);
+
+        String triage = """
+                {"outcome": "ACCEPT", "pathway": "PHYSIOTHERAPY", "priority": "ROUTINE", "reason": "Seen", "patient": "new",
+                 "nhsNumber": "%s", "version": 0%s}""";
+        String nhs = health.limber.patient.PatientApiIntegrationTestsAccess.freshNhsNumber();
+        mvc.perform(post("/api/referrals/" + id + "/triage").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(triage.formatted(nhs, "")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("overrideReason"));
+        assertThat(jdbc.queryForObject("select status from referral where id = ?", String.class, UUID.fromString(id))).isEqualTo("RECEIVED");
+
+        mvc.perform(post("/api/referrals/" + id + "/triage").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(triage.formatted(nhs, ", \"overrideReason\": \"Longstanding numbness, investigated by neurology in 2024\"")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACCEPTED"));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'RED_FLAG_OVERRIDE' and resource_id = ?",
+                Integer.class, id)).isEqualTo(1);
+    }
+
+    @Test
+    void acceptingAReferralStartsTheWaitingListClockFromTheReceivedDate() throws Exception {
+        String nhs = health.limber.patient.PatientApiIntegrationTestsAccess.freshNhsNumber();
+        String response = postReferral(body("Clock", "2026-02-10", List.of()).replace("\"givenName\"", "\"nhsNumber\": \"" + nhs + "\", \"givenName\""), null)
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = response.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        String reference = response.replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+        mvc.perform(post("/api/referrals/" + id + "/triage").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"outcome": "ACCEPT", "pathway": "ONE_STOP_CLINIC", "priority": "SOON", "reason": "Complex, wants work support",
+                                 "patient": "new", "wantsEmploymentSupport": true, "version": 0}"""))
+                .andExpect(status().isOk());
+        var pathway = jdbc.queryForMap("select p.id, p.commissioner_code from pathway p where p.pathway_identifier = ?", reference);
+        assertThat(pathway.get("commissioner_code")).isEqualTo("QHL");
+        assertThat(jdbc.queryForObject("select start_date from clock_period where pathway_id = ?", java.sql.Date.class, pathway.get("id")))
+                .hasToString("2026-02-10");
+    }
+
+    @Test
+    void theWorklistPutsEmergencyThenUrgentRedFlagsFirst() throws Exception {
+        postReferral(body("Urgentflag", "2026-03-01", List.of("FEVER")), null).andExpect(status().isCreated());
+        postReferral(body("Emergencyflag", "2026-03-02", List.of("CES_GAIT")), null).andExpect(status().isCreated());
+        mvc.perform(get("/api/referrals").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows[0].redFlagLevel").value("EMERGENCY"))
+                .andExpect(jsonPath("$.rows[?(@.redFlagLevel == 'NONE')]").exists());
+        var levels = jdbc.queryForList("""
+                select red_flag_rank from referral where status = 'RECEIVED' and icb_code = 'QHL'
+                order by red_flag_rank, urgency_rank, received_on, reference""", Integer.class);
+        assertThat(levels).isSorted();
+    }
+
+    @Test
+    void analystsAndOtherIcbsCannotSeeReferrals() throws Exception {
+        mvc.perform(get("/api/referrals").with(httpBasic("analyst.qhl", DemoFixtures.PASSWORD))).andExpect(status().isForbidden());
+        String id = jdbc.queryForObject("select cast(id as varchar) from referral where icb_code = 'QNX' limit 1", String.class);
+        mvc.perform(get("/api/referrals/" + id).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aDoubleSubmittedSelfReferralMakesOneReferral() throws Exception {
+        Browser session = new Browser();
+        answer(session, "age", "birthDate-day", "4", "birthDate-month", "5", "birthDate-year", "1980");
+        answer(session, "gp", "practiceSearch", practice(), "gpPracticeCode", practice());
+        answer(session, "name", "givenName", "Sam", "familyName", "Doublesubmit");
+        answer(session, "nhs-number", "nhsNumber", "");
+        answer(session, "contact", "phone", "07700 900456");
+        answer(session, "where", "bodySites", "KNEE");
+        answer(session, "how-long", "symptomDuration", "THREE_TO_12_MONTHS");
+        answer(session, "emergency", "emergency", "NONE");
+        answer(session, "urgent", "urgent", "NONE");
+        for (int i = 1; i <= 10; i++) {
+            answer(session, "question-" + i, "question-" + i, "1");
+        }
+        answer(session, "work", "workStatus", "RETIRED");
+        answer(session, "support", "support", "NONE");
+        answer(session, "language", "preferredLanguage", "en", "interpreterNeeded", "no");
+        answer(session, "access", "accessibilityNeeds", "NONE");
+        answer(session, "consent", "consentToContact", "yes");
+        int before = referrals();
+        send(session, post("/self-referral/submit")).andExpect(redirectedUrl("/self-referral/confirmation"));
+        // the second click arrives with the same session, after the first has gone through
+        send(session, post("/self-referral/submit")).andExpect(status().is3xxRedirection());
+        assertThat(referrals()).isEqualTo(before + 1);
+        var row = jdbc.queryForMap("select source, instrument, score_total, risk_group, patient_id from referral where family_name = 'Doublesubmit'");
+        assertThat(row.get("source")).isEqualTo("SELF");
+        assertThat(row.get("instrument")).isEqualTo("START_MSK");
+        assertThat(((Number) row.get("score_total")).intValue()).isEqualTo(9);
+        assertThat(row.get("patient_id")).isNull();
+    }
+
+    @Test
+    void anEmergencyAnswerRecordsTheSelfReferralAtOnceWithASameDayTask() throws Exception {
+        Browser session = new Browser();
+        answer(session, "age", "birthDate-day", "4", "birthDate-month", "5", "birthDate-year", "1975");
+        answer(session, "gp", "practiceSearch", practice(), "gpPracticeCode", practice());
+        answer(session, "name", "givenName", "Pat", "familyName", "Emergencyonly");
+        answer(session, "nhs-number", "nhsNumber", "");
+        answer(session, "contact", "phone", "07700 900789");
+        answer(session, "where", "bodySites", "BACK");
+        answer(session, "how-long", "symptomDuration", "UNDER_6_WEEKS");
+        send(session, post("/self-referral/emergency").param("emergency", "CES_BLADDER_BOWEL"))
+                .andExpect(redirectedUrl("/self-referral/urgent-care"));
+        var task = jdbc.queryForMap("""
+                select t.level, t.due_at, t.raised_at from red_flag_task t join referral r on r.id = t.referral_id
+                where r.family_name = 'Emergencyonly'""");
+        assertThat(task.get("level")).isEqualTo("EMERGENCY");
+    }
+
+    @Test
+    void underSixteensAreToldWhereToGoAndNothingIsRecorded() throws Exception {
+        Browser session = new Browser();
+        int before = referrals();
+        send(session, post("/self-referral/age")
+                        .param("birthDate-day", "1").param("birthDate-month", "1").param("birthDate-year", "2015"))
+                .andExpect(redirectedUrl("/self-referral/not-eligible?why=age"));
+        assertThat(referrals()).isEqualTo(before);
+    }
+
+    /** Carries the session cookie from reply to request, as a browser does (sessions live in the database). */
+    static final class Browser {
+        jakarta.servlet.http.Cookie[] cookies = new jakarta.servlet.http.Cookie[0];
+
+        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder with(
+                org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) {
+            return cookies.length == 0 ? request : request.cookie(cookies);
+        }
+
+        ResultActions keep(ResultActions result) {
+            var set = result.andReturn().getResponse().getCookie("LIMBER_SESSION");
+            if (set != null) {
+                cookies = new jakarta.servlet.http.Cookie[] {set};
+            }
+            return result;
+        }
+    }
+
+    ResultActions send(Browser session, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        return session.keep(mvc.perform(session.with(request).with(csrf())));
+    }
+
+    void answer(Browser session, String step, String... pairs) throws Exception {
+        var request = post("/self-referral/" + step);
+        for (int i = 0; i < pairs.length; i += 2) {
+            request.param(pairs[i], pairs[i + 1]);
+        }
+        send(session, request).andExpect(status().is3xxRedirection());
+    }
+}
