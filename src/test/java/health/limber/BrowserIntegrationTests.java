@@ -105,4 +105,116 @@ class BrowserIntegrationTests {
             assertThat(page.locator("table")).containsText("Found your record in a search");
         }
     }
+
+    /** Presses Tab until the element matching {@code css} has the focus: the page is used with a keyboard alone. */
+    static void tabTo(Page page, String css) {
+        for (int i = 0; i < 80; i++) {
+            page.keyboard().press("Tab");
+            if ((Boolean) page.evaluate("s => document.activeElement && document.activeElement.matches(s)", css)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + css + " on " + page.url());
+    }
+
+    static void type(Page page, String css, String text) {
+        tabTo(page, css);
+        page.keyboard().type(text);
+    }
+
+    static void tick(Page page, String css) {
+        tabTo(page, css);
+        page.keyboard().press("Space");
+    }
+
+    static void continueWithKeyboard(Page page) {
+        tabTo(page, "button[type=submit]");
+        page.waitForNavigation(() -> page.keyboard().press("Enter"));
+    }
+
+    /** Answers the self-referral up to the red-flag pages at 390 px, keyboard only. */
+    static void startSelfReferral(Page page, String base, String familyName) {
+        page.navigate(base + "/self-referral");
+        tabTo(page, "a.nhsuk-button--start");
+        page.waitForNavigation(() -> page.keyboard().press("Enter"));
+        type(page, "#birthDate-day", "14");
+        type(page, "#birthDate-month", "2");
+        type(page, "#birthDate-year", "1979");
+        continueWithKeyboard(page);
+        type(page, "#practiceSearch", "Y01001");
+        continueWithKeyboard(page);
+        tick(page, "#gpPracticeCode");
+        continueWithKeyboard(page);
+        type(page, "#givenName", "Kim");
+        type(page, "#familyName", familyName);
+        continueWithKeyboard(page);
+        continueWithKeyboard(page); // NHS number: left blank
+        type(page, "#phone", "07700 900111");
+        continueWithKeyboard(page);
+        tick(page, "#bodySites");
+        continueWithKeyboard(page);
+        tick(page, "#symptomDuration");
+        continueWithKeyboard(page);
+    }
+
+    @Test
+    void aPersonRefersThemselvesByKeyboardAnotherIsSentToUrgentCareAndTheClinicianSeesBothInOrder() {
+        String routine = "Keyboardroutine";
+        String emergency = "Keyboardemergency";
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page page = phone.newPage();
+            startSelfReferral(page, url(""), routine);
+            assertThat(page.locator("h1")).containsText("Do you have any of these symptoms?");
+            tick(page, "#emergency-NONE");
+            continueWithKeyboard(page);
+            tick(page, "#urgent-NONE");
+            continueWithKeyboard(page);
+            for (int item = 1; item <= 9; item++) {
+                assertThat(page.locator(".nhsuk-caption-m")).containsText("Question");
+                tick(page, "#question-" + item);
+                continueWithKeyboard(page);
+            }
+            tick(page, "#workStatus");
+            continueWithKeyboard(page);
+            type(page, "#daysOffWork", "3");
+            continueWithKeyboard(page);
+            tick(page, "#support");
+            continueWithKeyboard(page);
+            tabTo(page, "#interpreterNeeded");
+            page.keyboard().press("ArrowDown"); // radios: the arrow keys move to "No" and select it
+            continueWithKeyboard(page);
+            tick(page, "#accessibilityNeeds-NONE");
+            continueWithKeyboard(page);
+            tick(page, "#consentToContact");
+            continueWithKeyboard(page);
+            assertThat(page.locator("h1")).containsText("Check your answers");
+            page.reload();
+            assertThat(page.locator("h1")).containsText("Check your answers");
+            continueWithKeyboard(page);
+            assertThat(page.locator("h1")).containsText("Referral sent");
+            assertThat(page.locator(".nhsuk-panel__body")).containsText("MSK-");
+        }
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page page = phone.newPage();
+            startSelfReferral(page, url(""), emergency);
+            tick(page, "#emergency-CES_SADDLE_NUMBNESS");
+            continueWithKeyboard(page);
+            assertThat(page.locator("h1")).containsText("Go to A&E now or call 999");
+        }
+        try (BrowserContext staff = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = staff.newPage();
+            page.navigate(url("/sign-in"));
+            page.getByLabel("Username").fill("clinician.qhl");
+            page.getByLabel("Password").fill(DemoFixtures.PASSWORD);
+            page.waitForNavigation(() -> page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Sign in")).click());
+            page.navigate(url("/referrals?source=SELF"));
+            assertThat(page.locator("h1")).containsText("Triage worklist");
+            var names = page.locator("tbody tr td:nth-child(2) a").allInnerTexts();
+            int emergencyAt = names.indexOf("Kim " + emergency);
+            int routineAt = names.indexOf("Kim " + routine);
+            org.assertj.core.api.Assertions.assertThat(emergencyAt).isGreaterThanOrEqualTo(0);
+            org.assertj.core.api.Assertions.assertThat(routineAt).isGreaterThan(emergencyAt);
+        }
+    }
 }

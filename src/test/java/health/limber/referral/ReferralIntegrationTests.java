@@ -218,6 +218,23 @@ class ReferralIntegrationTests {
         assertThat(referrals()).isEqualTo(before);
     }
 
+    @Test
+    void theStaffPagesShowTheWorklistTasksTriagePageAndIntakeForm() throws Exception {
+        var clinician = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("clinician.qhl");
+        String emergency = jdbc.queryForObject("""
+                select cast(id as varchar) from referral where icb_code = 'QHL' and red_flag_level = 'EMERGENCY' and status = 'RECEIVED' limit 1""", String.class);
+        for (String page : List.of("/referrals", "/referrals/tasks", "/referrals/new", "/referrals/" + emergency, "/wait-well?sites=BACK",
+                "/self-referral")) {
+            var request = get(page);
+            if (!page.startsWith("/wait") && !page.startsWith("/self")) {
+                request.with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD));
+            }
+            mvc.perform(request).andExpect(status().isOk());
+        }
+        mvc.perform(get("/referrals").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.containsString("Emergency")));
+    }
+
     /** Carries the session cookie from reply to request, as a browser does (sessions live in the database). */
     static final class Browser {
         jakarta.servlet.http.Cookie[] cookies = new jakarta.servlet.http.Cookie[0];

@@ -92,6 +92,8 @@ class ReferralController {
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         model.addAttribute("questions", referrals.questions());
+        model.addAttribute("flagText", referrals.redFlagQuestions().stream()
+                .collect(java.util.stream.Collectors.toMap(q -> q.id(), q -> q.staffText())));
         model.addAttribute("reasonDisplay", referrals.reasons().display(referral.reasonCode()).orElse(null));
         model.addAttribute("matches", referral.patientId().isEmpty() ? referrals.possibleMatches(referral).values() : List.of());
         model.addAttribute("tasks", referrals.tasksOf(referral));
