@@ -13,7 +13,15 @@ import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
 import health.limber.platform.NotFoundException;
+import health.limber.platform.Storage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,12 +34,16 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The referral module's API: receive referrals (staff, integrating systems, the public), the triage
@@ -58,11 +70,14 @@ public class ReferralManagement {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Storage storage;
+    private final DataSize attachmentLimit;
     private final SecureRandom random = new SecureRandom();
 
     ReferralManagement(Referrals referrals, RedFlagTasks tasks, ReferralQueries queries, RedFlagQuestions questions,
                        ReferralReasons reasons, Organisations organisations, PatientManagement patients,
-                       CurrentActor currentActor, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                       CurrentActor currentActor, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+                       Storage storage, @Value("${limber.referral.max-attachment-size:10MB}") DataSize attachmentLimit) {
         this.referrals = referrals;
         this.tasks = tasks;
         this.queries = queries;
@@ -74,6 +89,8 @@ public class ReferralManagement {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.storage = storage;
+        this.attachmentLimit = attachmentLimit;
     }
 
     /**
@@ -83,9 +100,22 @@ public class ReferralManagement {
      */
     @Transactional
     public Referral receive(ReferralInput input) {
+        return receive(input, List.of());
+    }
+
+    /**
+     * A referral with its letter(s). Every field and every file is checked before anything is kept;
+     * files stored for a referral whose transaction then fails are removed again.
+     */
+    @Transactional
+    public Referral receive(ReferralInput input, List<AttachmentUpload> letters) {
         Actor actor = require(INTAKE, null);
         NewReferral details = input.check(organisations, questions, reasons, actor.servedIcbs(), today());
+        List<String> types = letters.stream().map(letter -> letter.check("letter", attachmentLimit)).toList();
         Referral referral = Referral.receive(details, newReference(), clock.instant(), actor.username(), null);
+        for (int i = 0; i < letters.size(); i++) {
+            referral.attach(store(referral.id(), letters.get(i), types.get(i), actor));
+        }
         if (details.nhsNumber() != null && TRIAGERS.contains(actor.role())) {
             List<Patient> found = patients.findByNhsNumber(details.nhsNumber().value());
             if (found.size() == 1) {
@@ -122,6 +152,73 @@ public class ReferralManagement {
         }
         raiseIntakeTask(saved, RedFlagSource.SELF_REFERRAL);
         return saved;
+    }
+
+    /** Adds a letter to a referral already received (staff who can enter or triage referrals). */
+    @Transactional
+    public ReferralAttachment attach(UUID id, AttachmentUpload letter) {
+        Referral referral = referrals.findById(id).orElseThrow(() -> new NotFoundException("No referral " + id));
+        Actor actor = require(INTAKE, referral);
+        String type = letter.check("file", attachmentLimit);
+        ReferralAttachment attachment = store(referral.id(), letter, type, actor);
+        referral.attach(attachment);
+        try {
+            referrals.save(referral);
+        } catch (OptimisticLockingFailureException raced) {
+            throw new ConflictException("version", "Someone else changed this referral at the same moment; try again", null);
+        }
+        audit.allowed(referral.patientId().orElse(null), AuditAction.UPDATE, RESOURCE, id.toString());
+        return attachment;
+    }
+
+    /** Opens a referral's letter for a member of staff who may read the referral; the read is audited. */
+    @Transactional
+    public StoredAttachment openAttachment(UUID id, UUID attachmentId) {
+        Referral referral = referrals.findById(id).orElseThrow(() -> new NotFoundException("No referral " + id));
+        require(TRIAGERS, referral);
+        ReferralAttachment attachment = referral.attachments().stream().filter(a -> a.id().equals(attachmentId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No attachment " + attachmentId + " on referral " + id));
+        audit.allowed(referral.patientId().orElse(null), AuditAction.READ, "ReferralAttachment", attachmentId.toString());
+        try {
+            return new StoredAttachment(attachment, storage.open(attachment.storageKey()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The file of attachment " + attachmentId + " cannot be read", e);
+        }
+    }
+
+    /** An attachment's details with its bytes, to stream back to the reader (who closes it). */
+    public record StoredAttachment(ReferralAttachment attachment, InputStream content) {}
+
+    private ReferralAttachment store(UUID referralId, AttachmentUpload letter, String type, Actor actor) {
+        UUID attachmentId = UUID.randomUUID();
+        String key = "referrals/" + referralId + "/" + attachmentId;
+        try {
+            storage.put(key, new ByteArrayInputStream(letter.content()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The letter could not be stored", e);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    try {
+                        storage.delete(key);
+                    } catch (IOException e) {
+                        log.warn("Could not remove {} after a failed referral transaction", key, e);
+                    }
+                }
+            }
+        });
+        return new ReferralAttachment(attachmentId, letter.filename(), type, letter.content().length, sha256(letter.content()),
+                key, clock.instant(), actor.username());
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The referral a self-referral submission made, if it was made (for the confirmation page). */

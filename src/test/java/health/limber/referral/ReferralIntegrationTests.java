@@ -264,4 +264,96 @@ class ReferralIntegrationTests {
         }
         send(session, request).andExpect(status().is3xxRedirection());
     }
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    String newReferralId() throws Exception {
+        String response = postReferral(body("Letter", "2026-01-05", List.of()), null).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return response.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    }
+
+    ResultActions upload(String id, String filename, byte[] content) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/referrals/" + id + "/attachments")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", filename, "application/pdf", content))
+                .with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)));
+    }
+
+    int attachments(String id) {
+        return jdbc.queryForObject("select count(*) from referral_attachment where referral_id = ?", Integer.class, UUID.fromString(id));
+    }
+
+    @Test
+    void aLetterIsCheckedByItsContentStoredAndDownloadedWithTheSameBytes() throws Exception {
+        String id = newReferralId();
+        String href = upload(id, "../../GP letter.pdf", PDF).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.filename").value("GP letter.pdf"))
+                .andExpect(jsonPath("$.contentType").value("application/pdf"))
+                .andReturn().getResponse().getHeader("Location");
+        byte[] back = mvc.perform(get(href).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(back).isEqualTo(PDF);
+        mvc.perform(get("/api/referrals/" + id).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(jsonPath("$.attachments[0].href").value(href));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'READ' and resource_type = 'ReferralAttachment'",
+                Integer.class)).isPositive();
+    }
+
+    @Test
+    void anUnreadableOrOversizeOrEmptyLetterIsRefusedByNameAndNothingIsKept() throws Exception {
+        String id = newReferralId();
+        upload(id, "letter.pdf", "MZ\u0090 this is a program renamed".getBytes()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("must be a PDF, PNG or JPG")));
+        byte[] big = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        upload(id, "huge.pdf", big).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("The selected file must be smaller than 10 MB"));
+        upload(id, "empty.pdf", new byte[0]).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("The selected file is empty"));
+        assertThat(attachments(id)).isZero();
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("target/test-files/referrals", id))).isFalse();
+    }
+
+    @Test
+    void aLetterSentWithABrokenReferralIsNotKept() throws Exception {
+        int before = referrals();
+        long files = storedFiles();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/referrals")
+                        .file(new org.springframework.mock.web.MockMultipartFile("letter", "letter.pdf", "application/pdf", PDF))
+                        .param("source", "GP").param("receivedOn", "2999-01-01").param("familyName", "Broken")
+                        .with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("The date the referral was received must be today or in the past")));
+        assertThat(referrals()).isEqualTo(before);
+        assertThat(storedFiles()).isEqualTo(files);
+    }
+
+    @Test
+    void aLetterSentWithAGoodReferralFromTheIntakeFormIsKeptWithIt() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/referrals")
+                        .file(new org.springframework.mock.web.MockMultipartFile("letter", "scan.pdf", "application/pdf", PDF))
+                        .param("source", "GP").param("receivedOn", "2026-01-05").param("gpPracticeCode", practice())
+                        .param("givenName", "Lee").param("familyName", "Withletter").param("birthDate", "1970-01-01")
+                        .param("phone", "07700 900111").param("bodySites", "KNEE").param("symptomDuration", "UNDER_6_WEEKS")
+                        .param("requestedUrgency", "ROUTINE").param("reasonCode", "279039007")
+                        .with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("""
+                select a.filename from referral_attachment a join referral r on r.id = a.referral_id
+                where r.family_name = 'Withletter'""", String.class)).isEqualTo("scan.pdf");
+    }
+
+    static long storedFiles() throws java.io.IOException {
+        var root = java.nio.file.Path.of("target/test-files/referrals");
+        if (!java.nio.file.Files.exists(root)) {
+            return 0;
+        }
+        try (var walk = java.nio.file.Files.walk(root)) {
+            return walk.filter(java.nio.file.Files::isRegularFile).count();
+        }
+    }
 }

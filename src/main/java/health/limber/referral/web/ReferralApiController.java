@@ -7,6 +7,7 @@ import health.limber.referral.BodySite;
 import health.limber.referral.CarePathway;
 import health.limber.referral.RedFlagQuestion;
 import health.limber.referral.Referral;
+import health.limber.referral.ReferralAttachment;
 import health.limber.referral.ReferralInput;
 import health.limber.referral.ReferralManagement;
 import health.limber.referral.ReferralQueries;
@@ -18,9 +19,11 @@ import health.limber.referral.Urgency;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +69,26 @@ class ReferralApiController {
             Referral referral = referrals.receive(input);
             return ResponseEntity.created(URI.create("/api/referrals/" + referral.id())).body(ReferralView.of(referral));
         });
+    }
+
+    @Operation(summary = "Add a letter to a referral",
+            description = "multipart/form-data with one part named file: a PDF, PNG or JPEG (checked by its content) "
+                          + "up to limber.referral.max-attachment-size (10 MB by default).")
+    @PostMapping(value = "/referrals/{id}/attachments", consumes = "multipart/form-data")
+    ResponseEntity<ReferralView.AttachmentView> attach(@PathVariable UUID id, @RequestParam("file") MultipartFile file) throws IOException {
+        var uploads = AttachmentForms.uploads(file);
+        if (uploads.isEmpty()) {
+            throw new InvalidInputException("file", "Send the letter in a part named file");
+        }
+        ReferralAttachment attachment = referrals.attach(id, uploads.get(0));
+        var view = ReferralView.AttachmentView.of(id, attachment);
+        return ResponseEntity.created(URI.create(view.href())).body(view);
+    }
+
+    @Operation(summary = "Download a referral's letter")
+    @GetMapping("/referrals/{id}/attachments/{attachmentId}")
+    ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
+        return AttachmentForms.download(referrals.openAttachment(id, attachmentId));
     }
 
     @Operation(summary = "Read a referral")

@@ -19,11 +19,14 @@ import health.limber.referral.SymptomDuration;
 import health.limber.referral.TriageDecision;
 import health.limber.referral.TriageOutcome;
 import health.limber.referral.Urgency;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff pages: referral intake, the triage worklist, the triage page and red-flag tasks. */
@@ -123,9 +127,10 @@ class ReferralController {
     }
 
     @PostMapping
-    String receive(@ModelAttribute IntakeForm form, Model model, RedirectAttributes redirect) {
+    String receive(@ModelAttribute IntakeForm form, @RequestParam(required = false) MultipartFile letter, Model model,
+                   RedirectAttributes redirect) throws IOException {
         try {
-            Referral referral = referrals.receive(form.input());
+            Referral referral = referrals.receive(form.input(), AttachmentForms.uploads(letter));
             redirect.addFlashAttribute("done", "Referral " + referral.reference() + " received"
                     + (referral.redFlagLevel() != RedFlagLevel.NONE ? ": red flag, a task has been raised" : ""));
             return "redirect:/referrals/new";
@@ -148,6 +153,27 @@ class ReferralController {
         model.addAttribute("questions", referrals.redFlagQuestions());
         model.addAttribute("today", LimberTime.today(clock));
         return "referral/intake";
+    }
+
+    @PostMapping("/{id}/attachments")
+    String attach(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
+        try {
+            var uploads = AttachmentForms.uploads(file);
+            if (uploads.isEmpty()) {
+                throw new InvalidInputException("file", "Select a file to add");
+            }
+            var attachment = referrals.attach(id, uploads.get(0));
+            redirect.addFlashAttribute("done", attachment.filename() + " added");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("attachmentError", e.getMessage());
+        }
+        return "redirect:/referrals/" + id + "#attachments";
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
+        return AttachmentForms.download(referrals.openAttachment(id, attachmentId));
     }
 
     @GetMapping("/tasks")
