@@ -345,13 +345,33 @@ public class ReferralManagement {
      */
     @Transactional
     public Optional<UUID> reportRedFlag(UUID patientId, String icbCode, Set<String> flagIds, RedFlagSource where, String detail) {
+        Referral latest = patientId == null ? null
+                : referrals.findByPatientIdOrderByReceivedOnDesc(patientId).stream().findFirst().orElse(null);
+        return raise(latest, patientId, icbCode, flagIds, where, detail);
+    }
+
+    /**
+     * The same for a person known by NHS number only (a pathway imported from another system): the
+     * task goes to the person's latest referral if Limber has one, otherwise to the ICB's triage team.
+     */
+    @Transactional
+    public Optional<UUID> reportRedFlag(String nhsNumber, String icbCode, Set<String> flagIds, RedFlagSource where, String detail) {
+        Referral latest = referrals.findByNhsNumberOrderByReceivedOnDesc(nhsNumber).stream().findFirst().orElse(null);
+        return raise(latest, latest == null ? null : latest.patientId().orElse(null), icbCode, flagIds, where, detail);
+    }
+
+    private Optional<UUID> raise(Referral latest, UUID patientId, String icbCode, Set<String> flagIds, RedFlagSource where,
+                                 String detail) {
+        for (String id : flagIds) {
+            if (questions.find(id).isEmpty()) {
+                throw new InvalidInputException("redFlags", "There is no red-flag question " + id);
+            }
+        }
         RedFlagScreen screen = questions.screen(flagIds, flagIds);
         if (!screen.hasRedFlag()) {
             return Optional.empty();
         }
         String by = currentActor.find().map(Actor::username).orElse("system");
-        Referral latest = patientId == null ? null
-                : referrals.findByPatientIdOrderByReceivedOnDesc(patientId).stream().findFirst().orElse(null);
         if (latest != null) {
             latest.reportRedFlags(screen.yes(), screen.level(), where.label(), by, clock.instant());
             referrals.save(latest);

@@ -12,4 +12,6 @@ interface Referrals extends ListCrudRepository<Referral, UUID> {
     Optional<Referral> findByReference(String reference);
 
     List<Referral> findByPatientIdOrderByReceivedOnDesc(UUID patientId);
+
+    List<Referral> findByNhsNumberOrderByReceivedOnDesc(String nhsNumber);
 }

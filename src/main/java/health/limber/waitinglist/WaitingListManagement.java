@@ -7,7 +7,10 @@ import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
 import health.limber.platform.NotFoundException;
+import health.limber.referral.RedFlagSource;
+import health.limber.referral.ReferralManagement;
 import java.time.Clock;
+import java.util.Set;
 import org.springframework.dao.OptimisticLockingFailureException;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,9 +26,11 @@ public class WaitingListManagement {
     private final CurrentActor currentActor;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReferralManagement referrals;
 
-    WaitingListManagement(Pathways pathways, CurrentActor currentActor, AuditLog audit, Clock clock) {
+    WaitingListManagement(Pathways pathways, CurrentActor currentActor, AuditLog audit, Clock clock, ReferralManagement referrals) {
         this.pathways = pathways;
+        this.referrals = referrals;
         this.currentActor = currentActor;
         this.audit = audit;
         this.clock = clock;
@@ -45,10 +50,18 @@ public class WaitingListManagement {
 
     /**
      * Records a validation done today on the version of the pathway the person was looking at; a
-     * removal outcome stops the clock. Refused if someone changed the pathway meanwhile.
+     * removal outcome stops the clock. Refused if someone changed the pathway meanwhile. A red flag
+     * found by the review raises the referral module's red-flag task in the same transaction, so the
+     * validation and the task are kept together or not at all.
      */
     @Transactional
     public Pathway validate(UUID id, long version, Validation validation, Priority newPriority) {
+        return validate(id, version, validation, newPriority, Set.of(), null);
+    }
+
+    @Transactional
+    public Pathway validate(UUID id, long version, Validation validation, Priority newPriority, Set<String> redFlags,
+                            String redFlagDetail) {
         Pathway pathway = read(id);
         if (pathway.version() != version) {
             throw new ConflictException("version", "Someone else changed this pathway after you opened it. Check it and validate again", null);
@@ -64,6 +77,11 @@ public class WaitingListManagement {
             throw new ConflictException("version", "Someone else changed this pathway at the same moment. Check it and validate again", null);
         }
         audit.allowed(null, AuditAction.UPDATE, "Pathway", id.toString());
+        if (!redFlags.isEmpty()) {
+            referrals.reportRedFlag(pathway.nhsNumber(), pathway.commissionerCode(), redFlags, RedFlagSource.VALIDATION,
+                    "Pathway " + pathway.key().identifier() + " (" + pathway.key().issuer() + ")"
+                    + (redFlagDetail == null || redFlagDetail.isBlank() ? "" : ": " + redFlagDetail.strip()));
+        }
         return pathway;
     }
 

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class WaitingListPagesIntegrationTests {
 
     @Autowired MockMvc mvc;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     String page(String path, String user) throws Exception {
         var response = mvc.perform(get(path).with(httpBasic(user, DemoFixtures.PASSWORD))).andReturn().getResponse();
@@ -78,6 +79,41 @@ class WaitingListPagesIntegrationTests {
                 .with(csrf()).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).param("version", version)
                 .param("kind", "CLINICAL").param("outcome", "DUPLICATE")).andReturn().getResponse().getContentAsString();
         assertThat(stale).contains("Someone else changed this pathway");
+    }
+
+    @Test
+    void aRedFlagFoundAtValidationRaisesATaskForTheTriageTeamWithTheValidation() throws Exception {
+        String worklist = page("/waiting-list/validation", "manager.qhl");
+        var hrefs = java.util.regex.Pattern.compile("href=\"(/waiting-list/pathways/[0-9a-f-]{36})\"").matcher(worklist)
+                .results().map(m -> m.group(1)).distinct().toList();
+        String href = hrefs.get(hrefs.size() - 1);
+        String pathway = page(href, "manager.qhl");
+        assertThat(pathway).contains("Red flags found by this review").contains("CES_SADDLE_NUMBNESS");
+        String version = pathway.replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
+        String pathwayId = href.substring(href.lastIndexOf('/') + 1);
+        String identifier = jdbc.queryForObject("select pathway_identifier from pathway where id = ?", String.class,
+                java.util.UUID.fromString(pathwayId));
+        int before = tasks("%" + identifier + "%");
+
+        String unknown = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(href + "/validation")
+                .with(csrf()).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).param("version", version)
+                .param("kind", "CLINICAL").param("outcome", "STILL_WAITING").param("redFlags", "NOT_A_FLAG"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(unknown).contains("There is no red-flag question NOT_A_FLAG");
+        assertThat(page(href, "manager.qhl")).doesNotContain("CLINICAL:STILL_WAITING");
+
+        var done = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(href + "/validation")
+                .with(csrf()).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).param("version", version)
+                .param("kind", "CLINICAL").param("outcome", "STILL_WAITING").param("redFlags", "CES_SADDLE_NUMBNESS")
+                .param("redFlagDetail", "Numb when wiping since Tuesday")).andReturn().getResponse();
+        assertThat(done.getRedirectedUrl()).isEqualTo(href);
+        assertThat(tasks("%" + identifier + "%Numb when wiping%")).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("select level from red_flag_task where detail like ?", String.class,
+                "%" + identifier + "%Numb when wiping%")).isEqualTo("EMERGENCY");
+    }
+
+    int tasks(String detail) {
+        return jdbc.queryForObject("select count(*) from red_flag_task where source = 'VALIDATION' and detail like ?", Integer.class, detail);
     }
 
     @Test

@@ -23,6 +23,7 @@ import health.limber.waitinglist.WaitingListQueries;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import health.limber.referral.ReferralManagement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongFunction;
 import org.springframework.stereotype.Controller;
@@ -58,10 +60,13 @@ class WaitingListController {
     private final Organisations organisations;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final ReferralManagement referrals;
     private final JsonMapper json = JsonMapper.builder().build();
 
     WaitingListController(Census census, WaitingListQueries queries, WaitingListManagement management,
-                          WaitingListImport importer, Organisations organisations, CurrentActor currentActor, Clock clock) {
+                          WaitingListImport importer, Organisations organisations, CurrentActor currentActor, Clock clock,
+                          ReferralManagement referrals) {
+        this.referrals = referrals;
         this.census = census;
         this.queries = queries;
         this.management = management;
@@ -169,6 +174,7 @@ class WaitingListController {
         model.addAttribute("kinds", Validation.Kind.values());
         model.addAttribute("outcomes", Validation.Outcome.values());
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("redFlagQuestions", referrals.redFlagQuestions());
         model.addAttribute("today", LimberTime.today(clock));
         return "waitinglist/pathway";
     }
@@ -209,6 +215,7 @@ class WaitingListController {
     @PostMapping("/waiting-list/pathways/{id}/validation")
     String validate(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) Validation.Kind kind,
                     @RequestParam(required = false) Validation.Outcome outcome, @RequestParam(required = false) Integer priority,
+                    @RequestParam(required = false) Set<String> redFlags, @RequestParam(required = false) String redFlagDetail,
                     Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (kind == null) {
@@ -219,8 +226,10 @@ class WaitingListController {
         }
         if (errors.isEmpty()) {
             try {
-                management.validate(id, version, new Validation(kind, outcome), priority == null ? null : Priority.ofCode(priority));
-                redirect.addFlashAttribute("notice", "Validation recorded: " + outcome.label());
+                management.validate(id, version, new Validation(kind, outcome), priority == null ? null : Priority.ofCode(priority),
+                        redFlags == null ? Set.of() : redFlags, redFlagDetail);
+                redirect.addFlashAttribute("notice", "Validation recorded: " + outcome.label()
+                        + (redFlags == null || redFlags.isEmpty() ? "" : ". A red-flag task has been raised for the triage team"));
                 return "redirect:/waiting-list/pathways/" + id;
             } catch (InvalidInputException e) {
                 errors.put(e.field(), e.getMessage());
