@@ -98,6 +98,7 @@ public class WaitingListImport {
         long updated;
         long unchanged;
         long rejected;
+        long analysedAt = CHUNK / 2;
         String fileProblem;
 
         Run(ImportMode mode, boolean dryRun, Consumer<ImportProblem> rejects, Progress progress) {
@@ -233,6 +234,10 @@ public class WaitingListImport {
             pathways.saveAll(changed, importId, clock.instant());
             pathways.markImported(confirmed, importId);
             chunk.clear();
+            if (created + updated + unchanged >= 2 * analysedAt) {
+                pathways.refreshStatisticsForThisTransaction();
+                analysedAt = created + updated + unchanged;
+            }
         }
 
         Pathway create(WlmdsRow row) {
