@@ -15,8 +15,13 @@ public record Bands(long days0to7, long days8to14, long days15to28, long days29t
     public static final Bands EMPTY = new Bands(0, 0, 0, 0, 0, 0, 0);
 
     /** Column names of a census row, as the CSV report and export of the census use them. */
-    public static final List<String> COLUMNS = List.of("commissioner", "band_0_7", "band_8_14", "band_15_28", "band_29_84",
+    public static final List<String> COLUMNS = columns("commissioner");
+
+    /** The census columns with the first one named for what the rows are grouped by. */
+    public static List<String> columns(String group) {
+        return List.of(group, "band_0_7", "band_8_14", "band_15_28", "band_29_84",
             "band_85_126", "band_127_364", "band_365_plus", "total", "waiting_18_plus", "pct_within_18");
+    }
 
     /** The band a wait of {@code days} falls in, as a one-person tally. */
     public static Bands of(long days) {

@@ -22,13 +22,19 @@ public class Census {
 
     /** Census rows can be grouped by any of these pathway attributes. */
     public enum GroupBy {
-        COMMISSIONER("commissioner_code"), PROVIDER("provider_code"), TREATMENT_FUNCTION("treatment_function"),
-        PRIORITY("priority");
+        COMMISSIONER("commissioner_code", "ICB"), PROVIDER("provider_code", "Provider"),
+        TREATMENT_FUNCTION("treatment_function", "Treatment function"), PRIORITY("priority", "Priority");
 
         private final String column;
+        private final String label;
 
-        GroupBy(String column) {
+        GroupBy(String column, String label) {
             this.column = column;
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
         }
     }
 
@@ -40,7 +46,15 @@ public class Census {
 
     /** Waiters on {@code date} in bands, one row per group value (sorted), without a total row. */
     public Map<String, Bands> on(LocalDate date, GroupBy groupBy) {
-        var params = new MapSqlParameterSource("d", date)
+        return on(date, groupBy, null);
+    }
+
+    /** The same, counting only pathways commissioned by {@code commissioners} (null: every commissioner). */
+    public Map<String, Bands> on(LocalDate date, GroupBy groupBy, java.util.Collection<String> commissioners) {
+        if (commissioners != null && commissioners.isEmpty()) {
+            return new TreeMap<>();
+        }
+        var params = new MapSqlParameterSource("d", date).addValue("icbs", commissioners)
                 .addValue("c8", date.minusDays(8)).addValue("c15", date.minusDays(15)).addValue("c29", date.minusDays(29))
                 .addValue("c85", date.minusDays(85)).addValue("c127", date.minusDays(127)).addValue("c365", date.minusDays(365));
         Map<String, Bands> rows = new TreeMap<>();
@@ -55,7 +69,7 @@ public class Census {
                   sum(case when start_date <= :c365 then 1 else 0 end) as b365
                 from clock_period
                 where start_date <= :d and (end_date is null or end_date > :d)
-                group by\s""" + groupBy.column, params, rs -> {
+                """ + (commissioners == null ? "" : "and commissioner_code in (:icbs) ") + "group by " + groupBy.column, params, rs -> {
             rows.put(rs.getString("grp"), new Bands(rs.getLong("b0"), rs.getLong("b8"), rs.getLong("b15"), rs.getLong("b29"),
                     rs.getLong("b85"), rs.getLong("b127"), rs.getLong("b365")));
         });

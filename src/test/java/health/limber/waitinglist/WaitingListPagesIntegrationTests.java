@@ -117,6 +117,23 @@ class WaitingListPagesIntegrationTests {
     }
 
     @Test
+    void theCensusGroupsByProviderTreatmentFunctionOrPriorityWithTheSameTotalAndOnlyTheReadersIcbs() throws Exception {
+        String byIcb = csv("/waiting-list/census.csv?date=2025-03-31", "manager.qhl");
+        String byPriority = csv("/waiting-list/census.csv?date=2025-03-31&by=PRIORITY", "manager.qhl");
+        String byProvider = csv("/waiting-list/census.csv?date=2025-03-31&by=PROVIDER", "manager.qhl");
+        assertThat(byPriority).startsWith("priority,");
+        assertThat(byIcb.lines().skip(1).map(l -> l.split(",")[0]).filter(c -> !c.equals("TOTAL")).toList()).containsExactly("QHL");
+        String total = byIcb.lines().filter(l -> l.startsWith("TOTAL")).findFirst().orElseThrow();
+        assertThat(byPriority.lines().filter(l -> l.startsWith("TOTAL")).findFirst().orElseThrow()).isEqualTo(total);
+        assertThat(byProvider.lines().filter(l -> l.startsWith("TOTAL")).findFirst().orElseThrow()).isEqualTo(total);
+        assertThat(page("/waiting-list?date=2025-03-31&by=PRIORITY", "manager.qhl")).contains("Routine");
+    }
+
+    String csv(String path, String user) throws Exception {
+        return page(path, user);
+    }
+
+    @Test
     void aServiceManagerUploadsAFileAndSeesTheSummary() throws Exception {
         String csv = WaitingListImportIntegrationTests.HEADER + WaitingListImportIntegrationTests.row("PAGE-UPLOAD-1", "2025-01-10");
         var file = new MockMultipartFile("file", "list.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));

@@ -61,7 +61,7 @@ class ReportCommand implements Runnable, LimberCommand.Subcommand {
         }
     }
 
-    @Command(name = "census", description = "Waiters on a date by SitRep band, per commissioner, with a TOTAL row.")
+    @Command(name = "census", description = "Waiters on a date by SitRep band, per commissioner (or provider, treatment function, priority), with a TOTAL row.")
     static class CensusReport implements Callable<Integer> {
 
         @Option(names = "--date", required = true, description = "Census date, yyyy-MM-dd")
@@ -73,24 +73,41 @@ class ReportCommand implements Runnable, LimberCommand.Subcommand {
         @Option(names = "--timing", description = "Also print how long the census query took (to standard error).")
         boolean timing;
 
+        @Option(names = "--by", defaultValue = "COMMISSIONER", converter = GroupByConverter.class,
+                description = "Rows per commissioner (default), provider, treatment-function or priority.")
+        Census.GroupBy by;
+
         @Override
         public Integer call() {
             try (var context = Server.start(Map.of("spring.main.lazy-initialization", true), false)) {
                 Census census = context.getBean(Census.class);
                 if (timing) {
-                    census.on(date, Census.GroupBy.COMMISSIONER);
+                    census.on(date, by);
                 }
                 long started = System.nanoTime();
-                Map<String, Bands> rows = census.on(date, Census.GroupBy.COMMISSIONER);
+                Map<String, Bands> rows = census.on(date, by);
                 if (timing) {
                     System.err.printf("census query: %.1f ms%n", (System.nanoTime() - started) / 1e6);
                 }
                 List<List<String>> lines = new ArrayList<>();
                 rows.forEach((commissioner, bands) -> lines.add(bands.row(commissioner, output.count())));
                 lines.add(Census.total(rows).row("TOTAL", output.count()));
-                output.print(Bands.COLUMNS, lines);
+                output.print(Bands.columns(by.name().toLowerCase(java.util.Locale.ROOT)), lines);
             }
             return 0;
+        }
+    }
+
+    /** Accepts {@code treatment-function} as well as {@code TREATMENT_FUNCTION}. */
+    static final class GroupByConverter implements CommandLine.ITypeConverter<Census.GroupBy> {
+        @Override
+        public Census.GroupBy convert(String value) {
+            try {
+                return Census.GroupBy.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("--by must be commissioner, provider, treatment-function or priority, not '"
+                                                              + value + "'");
+            }
         }
     }
 

@@ -77,17 +77,21 @@ class WaitingListController {
     }
 
     @GetMapping("/waiting-list")
-    String census(@RequestParam(required = false) String date, Model model) {
+    String census(@RequestParam(required = false) String date,
+                  @RequestParam(defaultValue = "COMMISSIONER") Census.GroupBy by, Model model) {
         LocalDate on = date(date, "date", model).orElse(LimberTime.today(clock));
-        Map<String, Bands> rows = visible(census.on(on, Census.GroupBy.COMMISSIONER));
+        Map<String, Bands> rows = census.on(on, by, currentActor.get().servedIcbs());
         LongFunction<String> count = counter();
         List<List<String>> table = new ArrayList<>();
-        rows.forEach((icb, bands) -> table.add(bands.row(icbName(icb), count)));
+        rows.forEach((group, bands) -> table.add(bands.row(groupName(by, group), count)));
         table.add(Census.total(rows).row("Total", count));
         model.addAttribute("date", on);
+        model.addAttribute("by", by);
+        model.addAttribute("groupings", Census.GroupBy.values());
         model.addAttribute("table", table);
         model.addAttribute("suppressed", suppressed());
-        model.addAttribute("chartLabels", write(rows.keySet()));
+        model.addAttribute("chartLabels", write(rows.keySet().stream().map(group -> by == Census.GroupBy.COMMISSIONER ? group
+                : groupName(by, group)).toList()));
         model.addAttribute("chartSeries", write(List.of(
                 series("Under 18 weeks", rows.values().stream().map(b -> b.total() - b.waiting18Plus()).toList()),
                 series("18 to 52 weeks", rows.values().stream().map(Bands::days127to364).toList()),
@@ -96,15 +100,16 @@ class WaitingListController {
     }
 
     @GetMapping("/waiting-list/census.csv")
-    void censusCsv(@RequestParam String date, HttpServletResponse response) throws IOException {
+    void censusCsv(@RequestParam String date, @RequestParam(defaultValue = "COMMISSIONER") Census.GroupBy by,
+                   HttpServletResponse response) throws IOException {
         LocalDate on = LocalDate.parse(date);
-        Map<String, Bands> rows = visible(census.on(on, Census.GroupBy.COMMISSIONER));
+        Map<String, Bands> rows = census.on(on, by, currentActor.get().servedIcbs());
         LongFunction<String> count = counter();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"census-" + on + ".csv\"");
         var out = response.getWriter();
-        out.println(String.join(",", Bands.COLUMNS));
-        rows.forEach((icb, bands) -> out.println(String.join(",", bands.row(icb, count))));
+        out.println(String.join(",", Bands.columns(by.name().toLowerCase(java.util.Locale.ROOT))));
+        rows.forEach((group, bands) -> out.println(String.join(",", bands.row(group, count))));
         out.println(String.join(",", Census.total(rows).row("TOTAL", count)));
     }
 
@@ -278,6 +283,16 @@ class WaitingListController {
 
     private LongFunction<String> counter() {
         return suppressed() ? Suppression::count : Long::toString;
+    }
+
+    private String groupName(Census.GroupBy by, String group) {
+        return switch (by) {
+            case COMMISSIONER -> icbName(group);
+            case PRIORITY -> Priority.ofCode(Integer.parseInt(group)).label();
+            case PROVIDER -> organisations.providers().stream().filter(p -> p.code().equals(group)).findFirst()
+                    .map(p -> p.name() + " (" + group + ")").orElse(group);
+            case TREATMENT_FUNCTION -> group.equals("650") ? "Physiotherapy (650)" : group;
+        };
     }
 
     private String icbName(String code) {
