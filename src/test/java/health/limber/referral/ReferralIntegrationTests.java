@@ -347,6 +347,22 @@ class ReferralIntegrationTests {
                 where r.family_name = 'Withletter'""", String.class)).isEqualTo("scan.pdf");
     }
 
+    @Test
+    void theIntakeFormNamesAnUnreadableLetterBesideTheField() throws Exception {
+        int before = referrals();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/referrals")
+                        .file(new org.springframework.mock.web.MockMultipartFile("letter", "letter.pdf", "application/pdf", "MZ".getBytes()))
+                        .param("source", "GP").param("receivedOn", "2026-01-05").param("gpPracticeCode", practice())
+                        .param("givenName", "Lee").param("familyName", "Badletter").param("birthDate", "1970-01-01")
+                        .param("phone", "07700 900111").param("bodySites", "KNEE").param("symptomDuration", "UNDER_6_WEEKS")
+                        .param("requestedUrgency", "ROUTINE").param("reasonCode", "279039007")
+                        .with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("id=\"letter-error\"")));
+        assertThat(referrals()).isEqualTo(before);
+    }
+
     static long storedFiles() throws java.io.IOException {
         var root = java.nio.file.Path.of("target/test-files/referrals");
         if (!java.nio.file.Files.exists(root)) {
