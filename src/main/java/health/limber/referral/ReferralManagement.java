@@ -386,6 +386,12 @@ public class ReferralManagement {
     }
 
     @Transactional(readOnly = true)
+    public long openTaskCount() {
+        Actor actor = require(TRIAGERS, null);
+        return queries.countOpenTasks(actor.servedIcbs());
+    }
+
+    @Transactional(readOnly = true)
     public List<ReferralQueries.TaskRow> openTasks() {
         Actor actor = require(TRIAGERS, null);
         return queries.openTasks(actor.servedIcbs(), clock.instant());

@@ -81,6 +81,15 @@ public class ReferralQueries {
         return new WorklistPage(list, total, filter.page(), PAGE_SIZE);
     }
 
+    /** How many red-flag tasks of the ICBs are open (for the worklist's link, without loading them). */
+    long countOpenTasks(Collection<String> icbs) {
+        if (icbs.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from red_flag_task where status = 'OPEN' and icb_code in (:icbs)")
+                .param("icbs", icbs).query(Long.class).single();
+    }
+
     /** Open red-flag tasks of the ICBs, the soonest due first. */
     List<TaskRow> openTasks(Collection<String> icbs, Instant now) {
         if (icbs.isEmpty()) {

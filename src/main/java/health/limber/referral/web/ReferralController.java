@@ -64,7 +64,7 @@ class ReferralController {
         model.addAttribute("sites", BodySite.values());
         model.addAttribute("risks", RiskGroup.values());
         model.addAttribute("today", LimberTime.today(clock));
-        model.addAttribute("openTasks", referrals.openTasks().size());
+        model.addAttribute("openTasks", referrals.openTaskCount());
         return "referral/worklist";
     }
 
