@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,11 @@ public class Hubs {
 
     Hubs(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    public Optional<Hub> find(UUID id) {
+        String icb = jdbc.sql("select icb_code from hub where id = :id").param("id", id).query(String.class).optional().orElse(null);
+        return icb == null ? Optional.empty() : inIcbs(List.of(icb)).stream().filter(hub -> hub.id().equals(id)).findFirst();
     }
 
     public List<Hub> inIcbs(Collection<String> icbCodes) {

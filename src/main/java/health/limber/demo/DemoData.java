@@ -47,6 +47,7 @@ public class DemoData implements ApplicationRunner {
     private final PasswordEncoder passwordEncoder;
     private final AccessCodes accessCodes;
     private final WaitingListManagement waitingList;
+    private final DemoClinics clinics;
     private final Clock clock;
     private final long seed;
     private final int referralsPerIcb;
@@ -54,7 +55,7 @@ public class DemoData implements ApplicationRunner {
     private volatile DemoSignIns signIns;
 
     DemoData(JdbcTemplate jdbc, TransactionTemplate transaction, Organisations organisations, PasswordEncoder passwordEncoder,
-             AccessCodes accessCodes, WaitingListManagement waitingList, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
+             AccessCodes accessCodes, WaitingListManagement waitingList, DemoClinics clinics, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
              @Value("${limber.demo.referrals-per-icb:60}") int referralsPerIcb,
              @Value("${limber.demo.patients-per-icb:120}") int patientsPerIcb) {
         this.jdbc = jdbc;
@@ -63,6 +64,7 @@ public class DemoData implements ApplicationRunner {
         this.passwordEncoder = passwordEncoder;
         this.accessCodes = accessCodes;
         this.waitingList = waitingList;
+        this.clinics = clinics;
         this.clock = clock;
         this.seed = seed;
         this.referralsPerIcb = referralsPerIcb;
@@ -94,6 +96,7 @@ public class DemoData implements ApplicationRunner {
             List<DemoAreas.Town> towns = DemoAreas.TOWNS.get(icb.code());
             organisation(icb, provider, towns, i);
             hubs(random, icb, provider, towns);
+            clinics.practitioners(new Random(seed * 17 + i), icb.code());
             staff(icb, provider, now);
             patients(random, icb, towns, i, now);
             waitingList(new Random(seed + i), icb, provider);
@@ -101,6 +104,10 @@ public class DemoData implements ApplicationRunner {
                     jdbc.queryForList("select code from gp_practice where icb_code = ?", String.class, icb.code()),
                     health.limber.platform.LimberTime.today(clock), now, referralsPerIcb, 12);
         }
+        UUID firstPatient = jdbc.query("select id from patient where icb_code = ? and voided_at is null order by nhs_number limit 1",
+                (rs, n) -> rs.getObject(1, UUID.class), FIRST_ICB).stream().findFirst().orElse(null);
+        clinics.clinicDays(new Random(seed * 7), FIRST_ICB, providerCode(icbs.stream().map(Icb::code).toList().indexOf(FIRST_ICB)),
+                LimberTime.today(clock), firstPatient);
         programme(icbs, now);
     }
 

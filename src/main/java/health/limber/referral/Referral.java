@@ -267,7 +267,8 @@ public class Referral {
         switch (status) {
             case ACCEPTED -> events.add(new ReferralAccepted(id, reference, patientId, nhsNumber, birthDate, icbCode,
                     providerCode, receivedOn, source, pathway, priority, bodySites(), wantsEmploymentSupport,
-                    wantsDebtSupport, today));
+                    wantsDebtSupport, today, givenName + " " + familyName, preferredLanguage, interpreterNeeded,
+                    accessibilityNeeds != null && accessibilityNeeds.contains("STEP_FREE"), riskGroup));
             case REDIRECTED -> events.add(new ReferralRedirected(id, redirectedTo, at));
             case REJECTED -> events.add(new ReferralRejected(id, decisionReason, at));
             default -> throw new IllegalStateException("triage left status " + status);

@@ -1,0 +1,118 @@
+package health.limber.demo;
+
+import health.limber.clinic.AppointmentOutcome;
+import health.limber.clinic.ClinicDay;
+import health.limber.clinic.ClinicDays;
+import health.limber.identity.Actor;
+import health.limber.identity.CurrentActor;
+import health.limber.identity.Role;
+import java.sql.Date;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Practitioners at every hub, and for the first ICB's first hub: people waiting for a one-stop
+ * visit, a clinic day two weeks ago (published, attendance recorded), one in three days
+ * (published; the first demo patient is booked on it, so their itinerary shows) and one next
+ * week left as a draft for the manager to plan. The days are made through the clinic module's
+ * API as the ICB's service manager, so they are planned and checked like any other.
+ */
+@Component
+class DemoClinics {
+
+    private static final String[][] PRACTITIONERS = {
+            {"PHYSIO", "Amira Haddad", "en,ar"}, {"PHYSIO", "Tom Fletcher", "en"}, {"MENTAL_HEALTH", "Grace Mensah", "en"},
+            {"PHYSICAL_ACTIVITY", "Kasia Nowak", "en,pl"}, {"EMPLOYMENT", "Dev Sharma", "en,pa,ur"}, {"DEBT", "Helen Price", "en"}};
+
+    private final JdbcTemplate jdbc;
+    private final ClinicDays clinicDays;
+    private final CurrentActor currentActor;
+
+    DemoClinics(JdbcTemplate jdbc, ClinicDays clinicDays, CurrentActor currentActor) {
+        this.jdbc = jdbc;
+        this.clinicDays = clinicDays;
+        this.currentActor = currentActor;
+    }
+
+    void practitioners(Random random, String icb) {
+        for (UUID hub : jdbc.queryForList("select id from hub where icb_code = ? order by name", UUID.class, icb)) {
+            for (String[] p : PRACTITIONERS) {
+                String name = random.nextInt(3) == 0 ? p[1].split(" ")[0] + " " + DemoAreas.STREETS.get(random.nextInt(DemoAreas.STREETS.size())).split(" ")[0] : p[1];
+                jdbc.update("insert into practitioner (id, hub_id, name, service_code, languages) values (?, ?, ?, ?, ?)",
+                        new UUID(random.nextLong(), random.nextLong()), hub, name, p[0], p[2]);
+            }
+        }
+    }
+
+    /** One-stop referrals and three clinic days at the ICB's first hub. */
+    void clinicDays(Random random, String icb, String provider, LocalDate today, UUID signInPatient) {
+        List<UUID> referrals = jdbc.queryForList("""
+                select id from referral where icb_code = ? and status = 'ACCEPTED' order by received_on desc, reference limit 40""", UUID.class, icb);
+        for (int i = 0; i < referrals.size(); i++) {
+            UUID referral = referrals.get(i);
+            jdbc.update("update referral set pathway = 'ONE_STOP_CLINIC' where id = ?", referral);
+            jdbc.update("""
+                    insert into one_stop_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, needs,
+                        language, interpreter_needed, step_free, accepted_on)
+                    select id, reference, ?, given_name || ' ' || family_name, icb_code, ?, ?, ?, ?, ?, ?
+                    from referral where id = ?""",
+                    i == 0 ? signInPatient : null, provider, needs(random, i), i % 9 == 4 ? "pl" : "en", i % 9 == 4, i % 7 == 3,
+                    Date.valueOf(today.minusDays(60 - i)), referral);
+        }
+        if (signInPatient != null) {
+            jdbc.update("update one_stop_referral set display_name = (select given_name || ' ' || family_name from patient where id = ?) where patient_id = ?",
+                    signInPatient, signInPatient);
+        }
+        UUID hub = jdbc.queryForList("select id from hub where icb_code = ? order by name", UUID.class, icb).get(0);
+        Actor manager = new Actor("manager." + icb.toLowerCase(), "Alex Morgan", Role.SERVICE_MANAGER, provider, Set.of(icb), null);
+        currentActor.runAs(manager, () -> {
+            UUID soon = publishedDay(hub, today.plusDays(3), 10);
+            UUID past = publishedDay(hub, today.plusDays(1), 12);
+            moveToPast(past, today.minusDays(14));
+            ClinicDay day = clinicDays.read(past);
+            for (ClinicDay.Booked booked : day.appointments()) {
+                int roll = random.nextInt(20);
+                AppointmentOutcome outcome = roll == 0 ? AppointmentOutcome.DID_NOT_ATTEND : roll == 1 ? AppointmentOutcome.CANCELLED_BY_PATIENT : AppointmentOutcome.ATTENDED;
+                clinicDays.recordOutcome(booked.id(), booked.version(), outcome, outcome.isCancellation() ? "Unwell on the day" : null);
+            }
+            clinicDays.open(hub, today.plusDays(7), 9 * 60, 17 * 60, 14);
+            return soon;
+        });
+    }
+
+    private UUID publishedDay(UUID hub, LocalDate date, int offer) {
+        UUID id = clinicDays.open(hub, date, 9 * 60, 17 * 60, offer);
+        clinicDays.plan(id, clinicDays.read(id).version(), Duration.ofSeconds(2), line -> {});
+        clinicDays.publish(id, clinicDays.read(id).version());
+        return id;
+    }
+
+    /** Demo only: a day published "tomorrow" is moved into the past so it can show attendance. */
+    private void moveToPast(UUID day, LocalDate date) {
+        jdbc.update("update clinic_day set clinic_date = ? where id = ?", Date.valueOf(date), day);
+        jdbc.update("update appointment set clinic_date = ? where clinic_day_id = ?", Date.valueOf(date), day);
+        jdbc.update("update appointment_slot set slot_date = ? where appointment_id in (select id from appointment where clinic_day_id = ?)",
+                Date.valueOf(date), day);
+    }
+
+    private static String needs(Random random, int i) {
+        StringBuilder needs = new StringBuilder("PHYSIO");
+        if (random.nextInt(3) == 0) {
+            needs.append(",MENTAL_HEALTH");
+        }
+        needs.append(",PHYSICAL_ACTIVITY");
+        if (random.nextInt(3) == 0 || i == 0) {
+            needs.append(",EMPLOYMENT");
+        }
+        if (random.nextInt(4) == 0) {
+            needs.append(",DEBT");
+        }
+        return needs.toString();
+    }
+}

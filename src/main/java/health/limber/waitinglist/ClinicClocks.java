@@ -1,0 +1,47 @@
+package health.limber.waitinglist;
+
+import health.limber.clinic.AppointmentOutcome;
+import health.limber.clinic.AppointmentRecorded;
+import java.time.Clock;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The clock rules of DOMAIN.md §3 applied to one-stop clinic appointments. Attending the
+ * physiotherapy assessment is the first definitive contact: it stops the clock as first
+ * treatment. Not attending it at the first visit nullifies the clock; a later did-not-attend is
+ * recorded and the clock runs on. A cancellation in advance is recorded and is not a DNA. Other
+ * services at the visit (mental health, activity, employment, debt) do not move the clock. Runs
+ * in the transaction that records the appointment, so both commit or neither does.
+ */
+@Component
+class ClinicClocks {
+
+    private final Pathways pathways;
+    private final Clock clock;
+
+    ClinicClocks(Pathways pathways, Clock clock) {
+        this.pathways = pathways;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AppointmentRecorded recorded) {
+        if (!recorded.isAssessment()) {
+            return;
+        }
+        pathways.find(new PathwayKey(recorded.referralReference(), recorded.providerCode()))
+                .filter(Pathway::isRunning)
+                .ifPresent(pathway -> {
+                    AppointmentOutcome outcome = recorded.outcome();
+                    if (outcome == AppointmentOutcome.ATTENDED) {
+                        pathway.stopClock(recorded.day(), StopReason.FIRST_TREATMENT);
+                    } else if (outcome == AppointmentOutcome.DID_NOT_ATTEND) {
+                        pathway.recordDidNotAttend(recorded.day(), recorded.firstVisit(), false);
+                    } else if (outcome.isCancellation()) {
+                        pathway.recordCancellation(recorded.day(), outcome == AppointmentOutcome.CANCELLED_BY_PATIENT ? "PATIENT" : "SERVICE");
+                    }
+                    pathways.save(pathway, clock.instant());
+                });
+    }
+}
