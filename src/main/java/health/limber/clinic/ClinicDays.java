@@ -13,9 +13,11 @@ import health.limber.clinic.planner.InstanceException;
 import health.limber.clinic.planner.InstanceJson;
 import health.limber.clinic.planner.Plan;
 import health.limber.clinic.planner.Violation;
+import health.limber.identity.Actor;
 import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
+import health.limber.identity.Role;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
@@ -39,6 +41,7 @@ import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,6 +64,8 @@ public class ClinicDays {
     static final List<Instance.Window> DEFAULT_HOURS = List.of(new Instance.Window(9 * 60, 12 * 60 + 30), new Instance.Window(13 * 60, 17 * 60));
     static final int DEFAULT_MAX_STAY = 180;
     static final int SLOT = 5;
+    private static final Set<Role> STAFF = Set.of(Role.CLINICIAN, Role.SERVICE_MANAGER);
+    private static final Set<Role> PLANNERS = Set.of(Role.SERVICE_MANAGER);
 
     private final JdbcClient jdbc;
     private final Hubs hubs;
@@ -85,7 +90,10 @@ public class ClinicDays {
     /** People waiting for a one-stop visit in an ICB and not yet offered a day. */
     public record Waiting(UUID referralId, String reference, String name, List<String> needs, LocalDate acceptedOn) {}
 
-    public List<Summary> list(Collection<String> icbs) {
+    /** Clinic days at the hubs of the ICBs the signed-in person's organisation serves, latest first. */
+    @Transactional(readOnly = true)
+    public List<Summary> list() {
+        Collection<String> icbs = allowed(STAFF, null).servedIcbs();
         if (icbs.isEmpty()) {
             return List.of();
         }
@@ -103,6 +111,7 @@ public class ClinicDays {
 
     @Transactional(readOnly = true)
     public List<Waiting> waiting(String icb) {
+        allowed(STAFF, icb);
         return jdbc.sql("""
                 select referral_id, reference, display_name, needs, accepted_on from one_stop_referral
                 where icb_code = :icb and clinic_day_id is null order by accepted_on, reference""")
@@ -117,7 +126,9 @@ public class ClinicDays {
      * offers places to the {@code offer} people who have waited longest for a one-stop visit.
      */
     public UUID open(UUID hubId, LocalDate day, int dayStart, int dayEnd, int offer) {
-        Hub hub = hub(hubId);
+        Hub hub = hubs.find(hubId).filter(h -> currentActor.get().serves(h.icbCode()))
+                .orElseThrow(() -> new InvalidInputException("hub", "Select a hub"));
+        allowed(PLANNERS, hub.icbCode());
         if (day == null) {
             throw new InvalidInputException("day", "Enter the date of the clinic day");
         }
@@ -154,14 +165,21 @@ public class ClinicDays {
         return id;
     }
 
+    /** A clinic day, for staff of an organisation serving the hub's ICB. */
     @Transactional(readOnly = true)
     public ClinicDay read(UUID id) {
+        ClinicDay day = load(id);
+        allowed(STAFF, day.hub().icbCode());
+        return day;
+    }
+
+    private ClinicDay load(UUID id) {
         var row = jdbc.sql("select hub_id, clinic_date, day_start, day_end, status, plan_version, version, published_at, published_by from clinic_day where id = :id")
                 .param("id", id)
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getInt(4),
                         ClinicDayStatus.valueOf(rs.getString(5)), rs.getInt(6), rs.getLong(7), instant(rs.getTimestamp(8)), rs.getString(9)})
                 .optional().orElseThrow(() -> new NotFoundException("clinic day " + id));
-        Hub hub = hub((UUID) row[0]);
+        Hub hub = hubs.find((UUID) row[0]).orElseThrow();
         int planVersion = (int) row[5];
         List<PlanChange> history = jdbc.sql("""
                 select plan_version, what, made_by, made_at from clinic_day_plan_version where clinic_day_id = :id order by plan_version desc""")
@@ -278,7 +296,7 @@ public class ClinicDays {
         changed.add(new Planned(referralId, service, practitionerId, roomId, start, start + minutes));
         newPlanVersion(id, nextVersion(id), day.planVersion(), "Moved " + person.name() + "'s " + serviceName(day, service)
                 + " to " + InstanceJson.time(start), changed);
-        return read(id).violations();
+        return load(id).violations();
     }
 
     /** Removes one appointment from the draft. */
@@ -305,10 +323,11 @@ public class ClinicDays {
      * every slot. People offered a place who have no appointment go back to waiting.
      */
     public List<Booked> publish(UUID id, long version) {
-        ClinicDay day = read(id);
+        ClinicDay day = load(id);
+        allowed(PLANNERS, day.hub().icbCode());
         if (!day.isDraft()) {
             throw new ConflictException("version", "This clinic day was published by " + day.publishedBy() + " at "
-                    + day.publishedAt() + "; it cannot be published again", day);
+                    + day.publishedAt() + "; it cannot be published again", now(day));
         }
         List<Violation> violations = day.violations().stream().filter(v -> v.rule() != health.limber.clinic.planner.Rule.UNSERVED_LISTED).toList();
         if (!violations.isEmpty()) {
@@ -346,7 +365,7 @@ public class ClinicDays {
                 jdbc.sql("update one_stop_referral set clinic_day_id = null where referral_id = :r").param("r", person.referralId()).update();
             }
         }
-        ClinicDay published = read(id);
+        ClinicDay published = load(id);
         published.appointments().stream().map(Booked::patientId).filter(java.util.Objects::nonNull).distinct()
                 .forEach(patient -> audit.allowed(patient, AuditAction.CREATE, "Appointment", id.toString()));
         return published.appointments();
@@ -371,6 +390,7 @@ public class ClinicDays {
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                         rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8)})
                 .optional().orElseThrow(() -> new NotFoundException("appointment " + appointmentId));
+        allowed(STAFF, load((UUID) row[0]).hub().icbCode());
         if (!"BOOKED".equals(row[5])) {
             throw new InvalidInputException("outcome", "This appointment is already recorded as "
                     + AppointmentOutcome.valueOf((String) row[5]).label().toLowerCase());
@@ -398,18 +418,21 @@ public class ClinicDays {
         }
         events.publishEvent(new AppointmentRecorded(appointmentId, referral, (String) row[6], (String) row[7], (String) row[3],
                 (LocalDate) row[4], outcome, firstVisit));
-        return read((UUID) row[0]).appointments().stream().filter(b -> b.id().equals(appointmentId)).findFirst().orElseThrow();
+        return load((UUID) row[0]).appointments().stream().filter(b -> b.id().equals(appointmentId)).findFirst().orElseThrow();
     }
 
     /** A patient's published visits from today on, with everything they need to find their way. */
     public List<Itinerary> itineraries(UUID patientId) {
+        if (!currentActor.get().isPatient(patientId)) {
+            throw new AccessDeniedException("Only the patient sees their itinerary here");
+        }
         List<UUID> days = jdbc.sql("""
                 select distinct clinic_day_id, clinic_date from appointment where patient_id = :p and clinic_date >= :today order by clinic_date""")
                 .param("p", patientId).param("today", LocalDate.now(clock))
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list();
         List<Itinerary> itineraries = new ArrayList<>();
         for (UUID dayId : days) {
-            ClinicDay day = read(dayId);
+            ClinicDay day = load(dayId);
             List<Itinerary.Stop> stops = day.appointments().stream()
                     .filter(b -> patientId.equals(b.patientId()) && !b.outcome().isCancellation())
                     .map(b -> {
@@ -433,6 +456,9 @@ public class ClinicDays {
 
     /** The patient confirms their visit or asks to change it (with what would suit them). */
     public void respond(UUID patientId, UUID clinicDayId, boolean confirm, String comment) {
+        if (!currentActor.get().isPatient(patientId)) {
+            throw new AccessDeniedException("Only the patient answers for their visit");
+        }
         String text = comment == null ? "" : comment.strip();
         if (!confirm && text.isEmpty()) {
             throw new InvalidInputException("comment", "Tell us what would suit you better, so we can offer another time");
@@ -467,8 +493,20 @@ public class ClinicDays {
         return hubs.find(hubId);
     }
 
-    private Hub hub(UUID hubId) {
-        return hubs.find(hubId).orElseThrow(() -> new NotFoundException("hub " + hubId));
+    /**
+     * Who may do what: staff of an organisation serving the hub's ICB see its clinic days and
+     * record attendance; only its service managers plan and publish. A day of another ICB is
+     * "not found", so its existence is not revealed.
+     */
+    private Actor allowed(Set<Role> roles, String icb) {
+        Actor actor = currentActor.get();
+        if (!roles.contains(actor.role())) {
+            throw new AccessDeniedException("Not allowed for " + actor.role().label());
+        }
+        if (icb != null && !actor.serves(icb)) {
+            throw new NotFoundException("clinic day");
+        }
+        return actor;
     }
 
     private void book(UUID appointment, LocalDate date, Planned planned, Offered person) {
@@ -490,23 +528,29 @@ public class ClinicDays {
 
     /** Checks the draft is still at the version the change was made from, and moves it on. */
     private ClinicDay changeDraft(UUID id, long version) {
+        allowed(PLANNERS, load(id).hub().icbCode());
         int updated = jdbc.sql("update clinic_day set version = version + 1 where id = :id and version = :version and status = 'DRAFT'")
                 .param("id", id).param("version", version).update();
         if (updated == 0) {
             throw stale(id);
         }
-        return read(id);
+        return load(id);
     }
 
     private ConflictException stale(UUID id) {
-        ClinicDay current = read(id);
+        ClinicDay current = load(id);
         if (!current.isDraft()) {
             return new ConflictException("version", "This clinic day was published by " + current.publishedBy()
-                    + " while you were working on it; nothing you sent was saved", current);
+                    + " while you were working on it; nothing you sent was saved", now(current));
         }
         PlanChange last = current.history().isEmpty() ? null : current.history().get(0);
         return new ConflictException("version", "Someone else changed this clinic day since you opened it"
-                + (last == null ? "" : " (latest: \"" + last.what() + "\" by " + last.by() + ")") + "; nothing you sent was saved. Here is the day as it is now.", current);
+                + (last == null ? "" : " (latest: \"" + last.what() + "\" by " + last.by() + ")") + "; nothing you sent was saved. Here is the day as it is now.", now(current));
+    }
+
+    /** What a client needs to catch up after a conflict. */
+    private static Map<String, Object> now(ClinicDay day) {
+        return Map.of("version", day.version(), "status", day.status().name(), "planVersion", day.planVersion());
     }
 
     private void offerNext(UUID id, String icb, int dayStart, int dayEnd, int count) {

@@ -28,7 +28,7 @@ class DemoClinics {
 
     private static final String[][] PRACTITIONERS = {
             {"PHYSIO", "Amira Haddad", "en,ar"}, {"PHYSIO", "Tom Fletcher", "en"}, {"MENTAL_HEALTH", "Grace Mensah", "en"},
-            {"PHYSICAL_ACTIVITY", "Kasia Nowak", "en,pl"}, {"EMPLOYMENT", "Dev Sharma", "en,pa,ur"}, {"DEBT", "Helen Price", "en"}};
+            {"PHYSICAL_ACTIVITY", "Kasia Nowak", "en,pl"}, {"PHYSIO", "Marek Zielinski", "en,pl"}, {"EMPLOYMENT", "Dev Sharma", "en,pa,ur"}, {"DEBT", "Helen Price", "en"}};
 
     private final JdbcTemplate jdbc;
     private final ClinicDays clinicDays;
@@ -43,9 +43,8 @@ class DemoClinics {
     void practitioners(Random random, String icb) {
         for (UUID hub : jdbc.queryForList("select id from hub where icb_code = ? order by name", UUID.class, icb)) {
             for (String[] p : PRACTITIONERS) {
-                String name = random.nextInt(3) == 0 ? p[1].split(" ")[0] + " " + DemoAreas.STREETS.get(random.nextInt(DemoAreas.STREETS.size())).split(" ")[0] : p[1];
                 jdbc.update("insert into practitioner (id, hub_id, name, service_code, languages) values (?, ?, ?, ?, ?)",
-                        new UUID(random.nextLong(), random.nextLong()), hub, name, p[0], p[2]);
+                        new UUID(random.nextLong(), random.nextLong()), hub, p[1], p[0], p[2]);
             }
         }
     }
@@ -70,6 +69,11 @@ class DemoClinics {
                     signInPatient, signInPatient);
         }
         UUID hub = jdbc.queryForList("select id from hub where icb_code = ? order by name", UUID.class, icb).get(0);
+        // the one-stop hub has two more consulting rooms than the generated hubs
+        jdbc.update("insert into room (id, hub_id, name, step_free, services) values (?, ?, 'Consulting room', true, 'PHYSIO,MENTAL_HEALTH')",
+                new UUID(random.nextLong(), random.nextLong()), hub);
+        jdbc.update("insert into room (id, hub_id, name, step_free, services) values (?, ?, 'Advice room', false, 'EMPLOYMENT,DEBT,MENTAL_HEALTH')",
+                new UUID(random.nextLong(), random.nextLong()), hub);
         Actor manager = new Actor("manager." + icb.toLowerCase(), "Alex Morgan", Role.SERVICE_MANAGER, provider, Set.of(icb), null);
         currentActor.runAs(manager, () -> {
             UUID soon = publishedDay(hub, today.plusDays(3), 10);

@@ -73,13 +73,20 @@ record Timeline(int width, int height, List<Row> rows, List<Tick> ticks, List<Bl
             String who = names.getOrDefault(p.referralId(), "?");
             String time = InstanceJson.time(p.start()) + "–" + InstanceJson.time(p.end());
             String where = byPractitioner ? rooms.get(p.roomId()) : practitioners.get(p.practitionerId());
+            int width = (p.end() - p.start()) * PER_MINUTE - 2;
             blocks.add(new Block(LABEL + (p.start() - day.dayStart()) * PER_MINUTE, TOP + ROW * row + 3,
-                    (p.end() - p.start()) * PER_MINUTE - 2, who, time + " " + firstWord(serviceNames.get(p.service())), p.service(),
+                    width, fit(who, width), fit(time + " " + firstWord(serviceNames.get(p.service())), width), p.service(),
                     day.isDraft() && broken.contains(i),
                     day.isDraft() ? "?edit=" + p.referralId() + ":" + p.service() + "#edit" : null,
                     who + ", " + serviceNames.get(p.service()) + ", " + time + ", " + where + (broken.contains(i) ? ", breaks a rule" : "")));
         }
         return new Timeline(LABEL + (day.dayEnd() - day.dayStart()) * PER_MINUTE + 10, TOP + ROW * Math.max(1, rows.size()) + 4, rows, ticks, blocks);
+    }
+
+    /** Shortens a label to what fits in a block (about 7 units a character at the timeline's font size). */
+    static String fit(String text, int width) {
+        int room = Math.max(1, (width - 6) / 7);
+        return text.length() <= room ? text : text.substring(0, Math.max(1, room - 1)) + "…";
     }
 
     private static String firstWord(String name) {

@@ -1,0 +1,83 @@
+package health.limber.waitinglist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import health.limber.IntegrationTest;
+import health.limber.TestClock;
+import health.limber.clinic.AppointmentOutcome;
+import health.limber.clinic.ClinicDay;
+import health.limber.clinic.ClinicDays;
+import health.limber.clinic.ClinicFixtures;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** DOMAIN.md §3 applied to one-stop appointments: what staff record moves the waiting-list clock. */
+@IntegrationTest
+class ClinicClocksIntegrationTests {
+
+    @Autowired ClinicFixtures clinic;
+    @Autowired ClinicDays clinicDays;
+    @Autowired Pathways pathways;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** A booked one-stop physiotherapy assessment tomorrow for a referral whose clock started 40 days ago; the clock then moves to the day after. */
+    record Booked(Pathway pathway, ClinicDay.Booked appointment, LocalDate day) {}
+
+    Booked assessmentTomorrow() {
+        UUID referral = clinic.waitingReferral(null, "PHYSIO");
+        clinic.onlyTheseWait(List.of(referral));
+        String reference = jdbc.queryForObject("select reference from one_stop_referral where referral_id = ?", String.class, referral);
+        String provider = clinic.manager().organisationCode();
+        LocalDate today = LocalDate.now(clock);
+        Pathway pathway = Pathway.open(new PathwayKey(reference, provider), "9990000018", LocalDate.of(1980, 1, 1), today.minusDays(40),
+                SourceOfReferral.SELF, "ORTT", "650", Priority.ROUTINE, provider, ClinicFixtures.ICB, today.minusDays(40));
+        pathways.save(pathway, clock.instant());
+        LocalDate day = today.plusDays(1);
+        UUID id = clinic.plannedDay(clinic.newHub(), day, 1);
+        ClinicDay.Booked booked = clinic.asManager(() -> clinicDays.publish(id, clinicDays.read(id).version())).get(0);
+        clock.advance(Duration.ofDays(2));
+        return new Booked(pathway, booked, day);
+    }
+
+    Pathway record(Booked booked, AppointmentOutcome outcome, String reason) {
+        clinic.asManager(() -> clinicDays.recordOutcome(booked.appointment().id(), booked.appointment().version(), outcome, reason));
+        return pathways.find(booked.pathway().key()).orElseThrow();
+    }
+
+    @Test
+    void attendingTheAssessmentStopsTheClockAsFirstTreatmentOnTheDay() {
+        Booked booked = assessmentTomorrow();
+        Pathway after = record(booked, AppointmentOutcome.ATTENDED, null);
+        assertThat(after.isRunning()).isFalse();
+        assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.STOP, booked.day(), "FIRST_TREATMENT"));
+        assertThat(after.isWaitingOn(booked.day().minusDays(1))).isTrue();
+        assertThat(after.isWaitingOn(booked.day())).isFalse();
+    }
+
+    @Test
+    void notAttendingTheFirstVisitNullifiesTheClock() {
+        Booked booked = assessmentTomorrow();
+        Pathway after = record(booked, AppointmentOutcome.DID_NOT_ATTEND, null);
+        assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.STOP, booked.day(), "DNA_NULLIFIED"));
+    }
+
+    @Test
+    void aCancellationInAdvanceIsRecordedAndTheClockRunsOn() {
+        Booked booked = assessmentTomorrow();
+        Pathway after = record(booked, AppointmentOutcome.CANCELLED_BY_PATIENT, "Has a wedding that day");
+        assertThat(after.isRunning()).isTrue();
+        assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.CANCELLATION, booked.day(), "PATIENT"));
+    }
+}
