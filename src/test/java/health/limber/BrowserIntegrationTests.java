@@ -8,6 +8,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.SelectOption;
+import health.limber.clinic.ClinicFixtures;
 import health.limber.identity.AccessCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,8 @@ class BrowserIntegrationTests {
     @LocalServerPort int port;
     @Autowired DemoFixtures demo;
     @Autowired AccessCodes accessCodes;
+    @Autowired ClinicFixtures clinic;
+    @Autowired TestClock clock;
 
     @BeforeAll
     static void launch() {
@@ -103,6 +107,67 @@ class BrowserIntegrationTests {
             assertThat(page.locator("table")).containsText("Sam Okoro");
             assertThat(page.locator("table")).containsText("Opened your record");
             assertThat(page.locator("table")).containsText("Found your record in a search");
+        }
+    }
+
+    @Test
+    void aManagerPlansAClinicDayFixesAClashAndPublishesAndThePatientSeesTheItineraryOnAPhone() {
+        var patient = demo.patient("QHL", 2);
+        var first = clinic.waitingReferral(patient.id(), "PHYSIO");
+        var second = clinic.waitingReferral(null, "PHYSIO");
+        clinic.onlyTheseWait(List.of(first, second));
+        var hub = clinic.newHub();
+        String date = java.time.LocalDate.now(clock).plusDays(45).toString();
+
+        try (BrowserContext staff = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = staff.newPage();
+            page.navigate(url("/sign-in"));
+            page.getByLabel("Username").fill("manager.qhl");
+            page.getByLabel("Password").fill(DemoFixtures.PASSWORD);
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.navigate(url("/clinic-days"));
+            page.selectOption("#hub", hub.toString());
+            page.fill("#day", date);
+            page.fill("#offer", "2");
+            page.getByText("Open the clinic day").click();
+            assertThat(page.locator("h1")).containsText("One-stop clinic");
+
+            page.locator("#plan-day").click();
+            assertThat(page.locator("[role=status]")).containsText("Planned: 2 of 2 people get their whole visit");
+            var rows = page.locator("#appointments ~ div table tbody tr");
+            String firstStart = rows.nth(0).locator("td").nth(0).textContent().substring(0, 5);
+            String firstRoom = rows.nth(0).locator("td").nth(4).textContent().strip();
+
+            rows.nth(1).locator("a").click();
+            page.selectOption("#start", firstStart);
+            page.selectOption("#room", new SelectOption().setLabel(firstRoom + " (step-free)"));
+            page.locator("#move").click();
+            assertThat(page.locator("#violations")).isVisible();
+            assertThat(page.locator("#violations")).containsText("double-booked");
+            assertThat(page.locator("rect.tl-broken")).hasCount(2);
+
+            page.locator("#undo").click();
+            assertThat(page.locator("#violations")).hasCount(0);
+            page.locator("#publish").click();
+            assertThat(page.locator("[role=status]")).containsText("Published: 2 appointments booked");
+            assertThat(page.locator("h1")).containsText("Published");
+        }
+
+        String code = accessCodes.issue(patient.id(), "browser-test").code();
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page page = phone.newPage();
+            page.navigate(url("/patient/sign-in"));
+            page.getByLabel("Access code").fill(code);
+            page.getByLabel("Day").fill(String.valueOf(patient.birthDate().getDayOfMonth()));
+            page.getByLabel("Month").fill(String.valueOf(patient.birthDate().getMonthValue()));
+            page.getByLabel("Year").fill(String.valueOf(patient.birthDate().getYear()));
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+            page.navigate(url("/my/clinic-day"));
+            assertThat(page.locator("main")).containsText("Test hub " + hub);
+            assertThat(page.locator("main")).containsText("Please arrive by");
+            assertThat(page.locator("main")).containsText("Physiotherapy assessment");
+            org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("() => document.documentElement.scrollWidth"))
+                    .as("no sideways scrolling at 390 px").isLessThanOrEqualTo(390);
         }
     }
 
