@@ -3,6 +3,7 @@ package health.limber.demo;
 import health.limber.clinic.AppointmentOutcome;
 import health.limber.clinic.ClinicDay;
 import health.limber.clinic.ClinicDays;
+import health.limber.clinic.GroupClasses;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
@@ -32,11 +33,13 @@ class DemoClinics {
 
     private final JdbcTemplate jdbc;
     private final ClinicDays clinicDays;
+    private final GroupClasses classes;
     private final CurrentActor currentActor;
 
-    DemoClinics(JdbcTemplate jdbc, ClinicDays clinicDays, CurrentActor currentActor) {
+    DemoClinics(JdbcTemplate jdbc, ClinicDays clinicDays, GroupClasses classes, CurrentActor currentActor) {
         this.jdbc = jdbc;
         this.clinicDays = clinicDays;
+        this.classes = classes;
         this.currentActor = currentActor;
     }
 
@@ -86,8 +89,49 @@ class DemoClinics {
                 clinicDays.recordOutcome(booked.id(), booked.version(), outcome, outcome.isCancellation() ? "Unwell on the day" : null);
             }
             clinicDays.open(hub, today.plusDays(7), 9 * 60, 17 * 60, 14);
+            courses(random, hub, icb, provider, today);
             return soon;
         });
+    }
+
+    /**
+     * People referred to group classes, a back class that started three weeks ago (full, with a
+     * waiting list and three registers taken) and a knee class starting in two weeks.
+     */
+    private void courses(Random random, UUID hub, String icb, String provider, LocalDate today) {
+        List<UUID> referrals = jdbc.queryForList("""
+                select id from referral where icb_code = ? and status = 'ACCEPTED' and id not in (select referral_id from one_stop_referral)
+                order by received_on desc, reference limit 20""", UUID.class, icb);
+        for (int i = 0; i < referrals.size(); i++) {
+            jdbc.update("update referral set pathway = 'GROUP_CLASS' where id = ?", referrals.get(i));
+            jdbc.update("""
+                    insert into class_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, accepted_on)
+                    select id, reference, null, given_name || ' ' || family_name, icb_code, ?, ? from referral where id = ?""",
+                    provider, Date.valueOf(today.minusDays(50 - i)), referrals.get(i));
+        }
+        UUID studio = jdbc.queryForList("select id from room where hub_id = ? order by case when services like '%GROUP_CLASS%' then 0 else 1 end, name",
+                UUID.class, hub).get(0);
+        UUID back = classes.create(hub, studio, "Back class", "Exercise and advice for back pain, in a small group with a physiotherapist.",
+                today.plusDays(1), 6, 10 * 60, 60, 12);
+        for (int i = 0; i < 15 && i < referrals.size(); i++) {
+            classes.book(back, referrals.get(i));
+        }
+        // Demo only: the course is moved three weeks into the past so it can show its registers.
+        jdbc.update("update class_course set first_date = ? where id = ?", Date.valueOf(today.minusDays(21)), back);
+        var course = classes.read(back);
+        for (int session = 1; session <= 3; session++) {
+            Set<UUID> came = new java.util.HashSet<>();
+            course.onCourse().forEach(b -> {
+                if (random.nextInt(6) > 0) {
+                    came.add(b.id());
+                }
+            });
+            classes.register(back, session, came);
+        }
+        UUID knee = classes.create(hub, studio, "Knee class", "Strength and balance exercises for knee pain.", today.plusDays(14), 6, 14 * 60, 60, 10);
+        for (int i = 15; i < referrals.size(); i++) {
+            classes.book(knee, referrals.get(i));
+        }
     }
 
     private UUID publishedDay(UUID hub, LocalDate date, int offer) {

@@ -2,6 +2,7 @@ package health.limber.waitinglist;
 
 import health.limber.clinic.AppointmentOutcome;
 import health.limber.clinic.AppointmentRecorded;
+import health.limber.clinic.ClassAttended;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Component;
  * physiotherapy assessment is the first definitive contact: it stops the clock as first
  * treatment. Not attending it at the first visit nullifies the clock; a later did-not-attend is
  * recorded and the clock runs on. A cancellation in advance is recorded and is not a DNA. Other
- * services at the visit (mental health, activity, employment, debt) do not move the clock. Runs
- * in the transaction that records the appointment, so both commit or neither does.
+ * services at the visit (mental health, activity, employment, debt) do not move the clock.
+ * Attending a group class is treatment too: the first session attended stops the clock. Runs in
+ * the transaction that records the appointment or register, so both commit or neither does.
  */
 @Component
 class ClinicClocks {
@@ -23,6 +25,16 @@ class ClinicClocks {
     ClinicClocks(Pathways pathways, Clock clock) {
         this.pathways = pathways;
         this.clock = clock;
+    }
+
+    @EventListener
+    void on(ClassAttended attended) {
+        pathways.find(new PathwayKey(attended.referralReference(), attended.providerCode()))
+                .filter(Pathway::isRunning)
+                .ifPresent(pathway -> {
+                    pathway.stopClock(attended.on(), StopReason.FIRST_TREATMENT);
+                    pathways.save(pathway, clock.instant());
+                });
     }
 
     @EventListener

@@ -57,14 +57,19 @@ public class ClinicFixtures {
 
     /** A one-stop referral waiting in the ICB, oldest first so the next day offers it. */
     public UUID waitingReferral(UUID patient, String needs) {
-        UUID referral = jdbc.queryForObject("select id from referral where icb_code = ? and id not in (select referral_id from one_stop_referral) fetch first 1 rows only",
-                UUID.class, ICB);
+        UUID referral = UUID.randomUUID();
         jdbc.update("""
                 insert into one_stop_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, needs, language,
                     interpreter_needed, step_free, accepted_on)
-                select id, reference, ?, 'Test Person', icb_code, ?, ?, 'en', false, false, ? from referral where id = ?""",
-                patient, manager().organisationCode(), needs, LocalDate.of(2000, 1, 1), referral);
+                values (?, ?, ?, 'Test Person', ?, ?, ?, 'en', false, false, ?)""",
+                referral, reference(), patient, ICB, manager().organisationCode(), needs, LocalDate.of(2000, 1, 1));
         return referral;
+    }
+
+    /** A made-up referral reference; the clinic module keeps its own copy of what it needs from a referral. */
+    static String reference() {
+        String digits = String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L));
+        return "TST-" + digits.substring(0, 4) + "-" + digits.substring(4);
     }
 
     /** Takes every other waiting one-stop referral of the ICB off the list for the test, so days offer only the test's people. */
@@ -81,4 +86,12 @@ public class ClinicFixtures {
         });
     }
 
+    /** A person referred to a group class in the ICB, not booked anywhere. */
+    public UUID classReferral() {
+        UUID referral = UUID.randomUUID();
+        jdbc.update("""
+                insert into class_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, accepted_on)
+                values (?, ?, null, 'Class Person', ?, ?, ?)""", referral, reference(), ICB, manager().organisationCode(), LocalDate.of(2001, 1, 1));
+        return referral;
+    }
 }

@@ -23,6 +23,7 @@ class ClinicClocksIntegrationTests {
 
     @Autowired ClinicFixtures clinic;
     @Autowired ClinicDays clinicDays;
+    @Autowired health.limber.clinic.GroupClasses classes;
     @Autowired Pathways pathways;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
@@ -79,5 +80,29 @@ class ClinicClocksIntegrationTests {
         Pathway after = record(booked, AppointmentOutcome.CANCELLED_BY_PATIENT, "Has a wedding that day");
         assertThat(after.isRunning()).isTrue();
         assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.CANCELLATION, booked.day(), "PATIENT"));
+    }
+
+    @Test
+    void theFirstGroupClassAttendedStopsTheClockOnThatSessionsDay() {
+        UUID referral = clinic.classReferral();
+        String reference = jdbc.queryForObject("select reference from class_referral where referral_id = ?", String.class, referral);
+        String provider = clinic.manager().organisationCode();
+        LocalDate today = LocalDate.now(clock);
+        Pathway pathway = Pathway.open(new PathwayKey(reference, provider), "9990000026", LocalDate.of(1975, 5, 5), today.minusDays(60),
+                SourceOfReferral.GP, "ORTT", "650", Priority.ROUTINE, provider, ClinicFixtures.ICB, today.minusDays(60));
+        pathways.save(pathway, clock.instant());
+        UUID hub = clinic.newHub();
+        UUID room = jdbc.queryForObject("select id from room where hub_id = ? fetch first 1 rows only", UUID.class, hub);
+        UUID course = clinic.asManager(() -> classes.create(hub, room, "Back class", "", today, 6, 600, 60, 10));
+        clinic.asManager(() -> classes.book(course, referral));
+        jdbc.update("update class_course set first_date = ? where id = ?", today.minusDays(14), course);
+        UUID booking = clinic.asManager(() -> classes.read(course)).onCourse().get(0).id();
+        clinic.asManager(() -> {
+            classes.register(course, 1, java.util.Set.of());
+            classes.register(course, 2, java.util.Set.of(booking));
+            return null;
+        });
+        Pathway after = pathways.find(pathway.key()).orElseThrow();
+        assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.STOP, today.minusDays(7), "FIRST_TREATMENT"));
     }
 }

@@ -10,18 +10,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts referrals accepted to the one-stop pathway on the hub's list of people waiting for a
- * one-stop visit, with what they need from triage: physiotherapy and a physical activity coach
+ * Puts referrals accepted to a hub's pathways on the hub's waiting lists: group-class referrals
+ * wait for a place on a course; one-stop referrals wait for a one-stop visit, with what they need from triage: physiotherapy and a physical activity coach
  * for everyone, mental health support when the STarT score is high risk, and employment or debt
  * advice when the person asked for it. It listens in the triage transaction, so an accepted
  * one-stop referral is never lost between the two modules.
  */
 @Component
-class OneStopIntake {
+class HubIntake {
 
     private final JdbcClient jdbc;
 
-    OneStopIntake(JdbcClient jdbc) {
+    HubIntake(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -42,6 +42,15 @@ class OneStopIntake {
 
     @EventListener
     void on(ReferralAccepted accepted) {
+        if (accepted.pathway() == CarePathway.GROUP_CLASS) {
+            jdbc.sql("""
+                    insert into class_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, accepted_on)
+                    values (:id, :reference, :patient, :name, :icb, :provider, :acceptedOn)""")
+                    .param("id", accepted.referralId()).param("reference", accepted.reference()).param("patient", accepted.patientId())
+                    .param("name", accepted.displayName()).param("icb", accepted.icbCode()).param("provider", accepted.providerCode())
+                    .param("acceptedOn", accepted.acceptedOn()).update();
+            return;
+        }
         if (accepted.pathway() != CarePathway.ONE_STOP_CLINIC) {
             return;
         }
