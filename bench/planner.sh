@@ -18,10 +18,11 @@ trap 'rm -rf "$work"' EXIT
 printf '%-5s %8s %8s %8s %8s %6s %8s %6s\n' seed patients greedy cpsat waiting bound gap secs
 for seed in $(seq 1 "$days"); do
   ./limber plan generate --seed "$seed" --patients "$patients" --planted --out "$work/day.json" 2>/dev/null
-  ./limber plan --instance "$work/day.json" --solver greedy --out "$work/greedy.json" 2>/dev/null
-  ./limber plan --instance "$work/day.json" --solver cpsat --seconds "$seconds" --out "$work/cpsat.json" 2>/dev/null
   violations=0
-  ./limber plan check --instance "$work/day.json" --plan "$work/greedy.json" >/dev/null || violations=$((violations + 1))
+  # ./limber plan checks its own plan and exits 3 (writing nothing) if it breaks a rule; the
+  # optimiser's plan is also checked by the separate ./limber plan check.
+  ./limber plan --instance "$work/day.json" --solver greedy --out "$work/greedy.json" 2>/dev/null || violations=$((violations + 1))
+  ./limber plan --instance "$work/day.json" --solver cpsat --seconds "$seconds" --out "$work/cpsat.json" 2>/dev/null || violations=$((violations + 1))
   ./limber plan check --instance "$work/day.json" --plan "$work/cpsat.json" >/dev/null || violations=$((violations + 1))
   python3 - "$seed" "$violations" "$work/greedy.json" "$work/cpsat.json" >>"$work/rows.tsv" <<'PY'
 import json, sys

@@ -145,8 +145,13 @@ class PlanCommand implements Callable<Integer>, LimberCommand.Subcommand {
                 System.err.println("--patients: must be between 1 and 1000");
                 return 2;
             }
-            write(InstanceJson.write(InstanceGenerator.generate(seed, patients, planted).instance()), out);
-            return 0;
+            try {
+                write(InstanceJson.write(InstanceGenerator.generate(seed, patients, planted).instance()), out);
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println("--patients: " + e.getMessage());
+                return 2;
+            }
         }
     }
 }

@@ -50,9 +50,18 @@ public final class InstanceGenerator {
         if (patients < 1) {
             throw new IllegalArgumentException("--patients must be 1 or more");
         }
-        InstanceGenerator generator = new InstanceGenerator(seed, patients, planted);
-        generator.build();
-        return generator;
+        // A planted day can fill up before its last patient is placed; then the day is laid out
+        // again from a seed derived from this one, so the same seed still gives the same day.
+        for (int attempt = 0; attempt < 20; attempt++) {
+            InstanceGenerator generator = new InstanceGenerator(seed * 1_000_003L + attempt, patients, planted);
+            try {
+                generator.build();
+                return generator;
+            } catch (DayFullException e) {
+                // try the next layout
+            }
+        }
+        throw new IllegalArgumentException("Could not plant " + patients + " patients in one day: use fewer patients");
     }
 
     private Instance instance;
@@ -154,7 +163,7 @@ public final class InstanceGenerator {
                 }
             }
         }
-        throw new IllegalStateException("Could not plant patient " + id + ": the day is full (use fewer patients)");
+        throw new DayFullException();
     }
 
     /** Books the planted visit and describes the patient loosely around it. */
@@ -204,6 +213,12 @@ public final class InstanceGenerator {
         Practitioner practitioner = candidates.get(random.nextInt(candidates.size()));
         Room room = places.get(random.nextInt(places.size()));
         return new Appointment(patient.id(), need, practitioner.id(), room.id(), start, end);
+    }
+
+    private static final class DayFullException extends RuntimeException {
+        DayFullException() {
+            super(null, null, false, false);
+        }
     }
 
     private boolean free(String resource, int start, int end) {
