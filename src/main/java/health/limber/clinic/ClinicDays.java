@@ -18,6 +18,10 @@ import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.notification.Channel;
+import health.limber.notification.Outbox;
+import health.limber.patient.Patient;
+import health.limber.patient.PatientManagement;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
@@ -73,9 +77,14 @@ public class ClinicDays {
     private final CurrentActor currentActor;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final PatientManagement patients;
+    private final Outbox outbox;
 
-    ClinicDays(JdbcClient jdbc, Hubs hubs, Clock clock, CurrentActor currentActor, AuditLog audit, ApplicationEventPublisher events) {
+    ClinicDays(JdbcClient jdbc, Hubs hubs, Clock clock, CurrentActor currentActor, AuditLog audit, ApplicationEventPublisher events,
+               PatientManagement patients, Outbox outbox) {
         this.jdbc = jdbc;
+        this.patients = patients;
+        this.outbox = outbox;
         this.hubs = hubs;
         this.clock = clock;
         this.currentActor = currentActor;
@@ -367,7 +376,10 @@ public class ClinicDays {
         }
         ClinicDay published = load(id);
         published.appointments().stream().map(Booked::patientId).filter(java.util.Objects::nonNull).distinct()
-                .forEach(patient -> audit.allowed(patient, AuditAction.CREATE, "Appointment", id.toString()));
+                .forEach(patient -> {
+                    audit.allowed(patient, AuditAction.CREATE, "Appointment", id.toString());
+                    remind(published, patient);
+                });
         return published.appointments();
     }
 
@@ -408,6 +420,10 @@ public class ClinicDays {
         }
         if (outcome.isCancellation()) {
             jdbc.sql("delete from appointment_slot where appointment_id = :id").param("id", appointmentId).update();
+            if (row[2] != null && jdbc.sql("select count(*) from appointment where clinic_day_id = :day and patient_id = :p and status = 'BOOKED'")
+                    .param("day", row[0]).param("p", row[2]).query(Integer.class).single() == 0) {
+                outbox.withdraw(reminderKey((UUID) row[0], (UUID) row[2]));
+            }
         }
         UUID referral = (UUID) row[1];
         boolean firstVisit = jdbc.sql("""
@@ -475,6 +491,40 @@ public class ClinicDays {
             throw new NotFoundException("itinerary " + clinicDayId);
         }
         audit.allowed(patientId, AuditAction.UPDATE, "Itinerary", clinicDayId.toString());
+    }
+
+    /**
+     * Queues the visit's reminder for two days before (09:00), or at once if that has passed, by
+     * the person's preferred channel (text message, then email). Nobody without a mobile number
+     * or email address that they agreed to be contacted on gets one; the itinerary page is always there.
+     */
+    private void remind(ClinicDay day, UUID patientId) {
+        Patient patient;
+        try {
+            patient = patients.read(patientId);
+        } catch (AccessDeniedException e) {
+            return;
+        }
+        List<Booked> own = day.appointments().stream().filter(b -> patientId.equals(b.patientId())).toList();
+        int arrive = own.stream().mapToInt(Booked::start).min().orElseThrow() - 10;
+        Channel channel = patient.contact().bySms() && patient.phone() != null ? Channel.SMS
+                : patient.contact().byEmail() && patient.email() != null ? Channel.EMAIL : null;
+        if (channel == null) {
+            return;
+        }
+        java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
+        Instant twoDaysBefore = day.day().minusDays(2).atTime(9, 0).atZone(london).toInstant();
+        Instant sendAfter = twoDaysBefore.isBefore(clock.instant()) ? clock.instant() : twoDaysBefore;
+        String when = day.day().format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.UK));
+        String body = "Your one-stop clinic visit is on " + when + " at " + day.hub().name() + ", " + day.hub().addressLine() + ", "
+                + day.hub().postcode() + ". Please arrive by " + InstanceJson.time(arrive) + ". You will see " + own.size()
+                + " people in one visit. See your times or ask to change them: sign in to Limber and choose My clinic visit.";
+        outbox.queue(new Outbox.Message(reminderKey(day.id(), patientId), patientId, day.hub().icbCode(), channel,
+                channel == Channel.SMS ? patient.phone() : patient.email(), "Your one-stop clinic visit on " + when, body, sendAfter));
+    }
+
+    private static String reminderKey(UUID day, UUID patient) {
+        return "clinic-day:" + day + ":patient:" + patient + ":reminder";
     }
 
     /** The hub's practitioners. */

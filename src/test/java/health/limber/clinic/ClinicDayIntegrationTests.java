@@ -53,6 +53,7 @@ class ClinicDayIntegrationTests {
     @Autowired DemoFixtures fixtures;
     @Autowired TestClock clock;
     @Autowired ClinicFixtures clinic;
+    @Autowired health.limber.notification.Outbox outbox;
 
     @AfterEach
     void resetClock() {
@@ -284,5 +285,34 @@ class ClinicDayIntegrationTests {
         assertThat(jdbc.queryForObject("select count(*) from appointment_slot where appointment_id = ?", Integer.class, booked.id())).isZero();
         assertThatThrownBy(() -> currentActor.runAs(new Actor("analyst.qhl", "A", Role.ANALYST, manager().organisationCode(), Set.of(ICB), null),
                 () -> clinicDays.read(id))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void publishingQueuesOneReminderByTextThatIsSentOnceWhenDueAndWithdrawnIfTheVisitIsCancelled() {
+        var patient = fixtures.patient(ICB, 4);
+        jdbc.update("update patient set phone = '07700 900444', contact_by_sms = true where id = ?", patient.id());
+        onlyTheseWait(List.of(waitingReferral(patient.id(), "PHYSIO")));
+        LocalDate date = LocalDate.now(clock).plusDays(10);
+        UUID id = plannedDay(newHub(), date, 1);
+        ClinicDay.Booked booked = asManager(() -> clinicDays.publish(id, clinicDays.read(id).version())).get(0);
+        String key = "clinic-day:" + id + ":patient:" + patient.id() + ":reminder";
+        assertThat(jdbc.queryForList("select status from outbox_message where dedupe_key = ?", String.class, key)).containsExactly("QUEUED");
+        assertThat(jdbc.queryForObject("select address from outbox_message where dedupe_key = ?", String.class, key)).isEqualTo("07700 900444");
+        assertThat(jdbc.queryForObject("select body from outbox_message where dedupe_key = ?", String.class, key)).contains("Please arrive by");
+        outbox.dispatch();
+        assertThat(jdbc.queryForObject("select status from outbox_message where dedupe_key = ?", String.class, key)).isEqualTo("QUEUED");
+        clock.advance(Duration.ofDays(9));
+        outbox.dispatch();
+        outbox.dispatch();
+        assertThat(jdbc.queryForObject("select status from outbox_message where dedupe_key = ?", String.class, key)).isEqualTo("SENT");
+
+        onlyTheseWait(List.of(waitingReferral(patient.id(), "PHYSIO")));
+        clock.reset();
+        UUID later = plannedDay(newHub(), date.plusDays(7), 1);
+        ClinicDay.Booked second = asManager(() -> clinicDays.publish(later, clinicDays.read(later).version())).get(0);
+        asManager(() -> clinicDays.recordOutcome(second.id(), second.version(), AppointmentOutcome.CANCELLED_BY_PATIENT, "On holiday"));
+        assertThat(jdbc.queryForObject("select status from outbox_message where dedupe_key = ?", String.class,
+                "clinic-day:" + later + ":patient:" + patient.id() + ":reminder")).isEqualTo("WITHDRAWN");
+        assertThat(booked).isNotNull();
     }
 }

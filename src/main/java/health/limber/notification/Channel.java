@@ -1,0 +1,6 @@
+package health.limber.notification;
+
+/** How a message reaches the person. */
+public enum Channel {
+    SMS, EMAIL
+}

@@ -1,0 +1,132 @@
+package health.limber.notification;
+
+import health.limber.identity.Actor;
+import health.limber.identity.CurrentActor;
+import health.limber.identity.Role;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The notification module's API. {@link #queue} writes a message in the caller's transaction,
+ * so a reminder exists exactly when the booking does; its dedupe key makes queueing idempotent
+ * (the same reminder is never queued twice, whatever the retries). {@link #dispatch} runs every
+ * minute: each due message is claimed by a conditional update before it is sent, so two app
+ * instances never send the same message.
+ */
+@Service
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final MessageSender sender;
+    private final CurrentActor currentActor;
+    private final TransactionTemplate transactions;
+
+    Outbox(JdbcClient jdbc, Clock clock, MessageSender sender, CurrentActor currentActor, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.sender = sender;
+        this.currentActor = currentActor;
+        this.transactions = transactions;
+    }
+
+    /** A message to queue; nothing is queued when the person has no address for the channel. */
+    public record Message(String dedupeKey, UUID patientId, String icbCode, Channel channel, String address, String subject, String body,
+                          Instant sendAfter) {}
+
+    /** Queues the message unless one with the same dedupe key exists; returns whether it was queued. */
+    @Transactional
+    public boolean queue(Message message) {
+        if (message.address() == null || message.address().isBlank()) {
+            return false;
+        }
+        Integer existing = jdbc.sql("select count(*) from outbox_message where dedupe_key = :key").param("key", message.dedupeKey())
+                .query(Integer.class).single();
+        if (existing > 0) {
+            return false;
+        }
+        jdbc.sql("""
+                insert into outbox_message (id, dedupe_key, patient_id, icb_code, channel, address, subject, body, send_after, status, queued_at)
+                values (:id, :key, :patient, :icb, :channel, :address, :subject, :body, :after, 'QUEUED', :now)""")
+                .param("id", UUID.randomUUID()).param("key", message.dedupeKey()).param("patient", message.patientId())
+                .param("icb", message.icbCode()).param("channel", message.channel().name()).param("address", message.address())
+                .param("subject", message.subject()).param("body", message.body()).param("after", Timestamp.from(message.sendAfter()))
+                .param("now", Timestamp.from(clock.instant())).update();
+        return true;
+    }
+
+    /** Withdraws queued messages whose dedupe key starts with the prefix (e.g. a cancelled visit's reminders). */
+    @Transactional
+    public int withdraw(String dedupePrefix) {
+        return jdbc.sql("update outbox_message set status = 'WITHDRAWN' where dedupe_key like :prefix and status = 'QUEUED'")
+                .param("prefix", dedupePrefix + "%").update();
+    }
+
+    /** Sends every due message once. */
+    @Scheduled(fixedDelayString = "${limber.notification.dispatch-every:PT1M}", initialDelayString = "PT30S")
+    public int dispatch() {
+        List<UUID> due = jdbc.sql("select id from outbox_message where status = 'QUEUED' and send_after <= :now order by send_after")
+                .param("now", Timestamp.from(clock.instant())).query(UUID.class).list();
+        int sent = 0;
+        for (UUID id : due) {
+            Boolean done = transactions.execute(status -> {
+                if (jdbc.sql("update outbox_message set status = 'SENDING' where id = :id and status = 'QUEUED'").param("id", id).update() == 0) {
+                    return false;
+                }
+                OutboxMessage message = read(id);
+                try {
+                    sender.send(message);
+                    jdbc.sql("update outbox_message set status = 'SENT', sent_at = :now where id = :id")
+                            .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+                    return true;
+                } catch (RuntimeException e) {
+                    jdbc.sql("update outbox_message set status = 'FAILED', failure = :why where id = :id")
+                            .param("why", String.valueOf(e.getMessage())).param("id", id).update();
+                    return false;
+                }
+            });
+            sent += Boolean.TRUE.equals(done) ? 1 : 0;
+        }
+        return sent;
+    }
+
+    /** Messages of the ICBs the signed-in staff member's organisation serves, newest first. */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> recent(int limit) {
+        Actor actor = currentActor.get();
+        if (actor.role() != Role.SERVICE_MANAGER && actor.role() != Role.CLINICIAN && actor.role() != Role.ADMIN) {
+            throw new AccessDeniedException("Not allowed for " + actor.role().label());
+        }
+        if (actor.servedIcbs().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select id, dedupe_key, patient_id, icb_code, channel, address, subject, body, send_after, status, sent_at, failure
+                from outbox_message where icb_code in (:icbs) order by send_after desc fetch first :limit rows only""")
+                .param("icbs", actor.servedIcbs()).param("limit", limit)
+                .query((rs, n) -> new OutboxMessage(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                        Channel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
+                        rs.getString(10), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12)))
+                .list();
+    }
+
+    private OutboxMessage read(UUID id) {
+        return jdbc.sql("""
+                select id, dedupe_key, patient_id, icb_code, channel, address, subject, body, send_after, status, sent_at, failure
+                from outbox_message where id = :id""")
+                .param("id", id)
+                .query((rs, n) -> new OutboxMessage(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                        Channel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
+                        rs.getString(10), null, null))
+                .single();
+    }
+}
