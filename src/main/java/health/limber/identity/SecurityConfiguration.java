@@ -129,7 +129,7 @@ class SecurityConfiguration {
                 .requestMatchers(path("/referrals/new"), PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/referrals"))
                         .hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ADMIN")
                 .requestMatchers(path("/referrals"), path("/referrals/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
-                .requestMatchers(path("/hubs/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
+                .requestMatchers(path("/hubs"), path("/hubs/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
                 .requestMatchers(path("/messages")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ADMIN")
                 .requestMatchers(path("/clinic-days"), path("/clinic-days/**"), path("/classes"), path("/classes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/waiting-list/import")).hasRole("SERVICE_MANAGER")
