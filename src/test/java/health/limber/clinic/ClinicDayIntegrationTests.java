@@ -54,6 +54,7 @@ class ClinicDayIntegrationTests {
     @Autowired TestClock clock;
     @Autowired ClinicFixtures clinic;
     @Autowired health.limber.notification.Outbox outbox;
+    @Autowired org.springframework.core.env.Environment environment;
 
     @AfterEach
     void resetClock() {
@@ -146,31 +147,49 @@ class ClinicDayIntegrationTests {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("Someone else changed this clinic day");
     }
 
+    /**
+     * Two app instances on one database (the second started here with the same datasource, no
+     * demo data, its own connection pool) publish the same day at the same moment: one wins, the
+     * other is told the day changed, and every slot is booked once.
+     */
     @Test
-    void twoPublishesOfTheSameDayAtOnceBookItExactlyOnce() throws Exception {
+    void twoAppInstancesPublishingTheSameDayAtOnceBookItExactlyOnce() throws Exception {
         onlyTheseWait(List.of(waitingReferral(null, "PHYSIO,DEBT"), waitingReferral(null, "PHYSIO")));
         UUID id = plannedDay(newHub(), soon(), 2);
         long version = asManager(() -> clinicDays.read(id)).version();
-        var pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        Callable<String> publish = () -> {
-            start.await();
-            try {
-                asManager(() -> clinicDays.publish(id, version));
-                return "published";
-            } catch (ConflictException e) {
-                return "conflict";
+        try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(health.limber.LimberApplication.class)
+                .run("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                        "--spring.flyway.enabled=false", "--limber.demo.enabled=false", "--server.port=0",
+                        "--spring.datasource.hikari.maximum-pool-size=2", "--logging.level.root=WARN")) {
+            List<ClinicDays> instances = List.of(clinicDays, second.getBean(ClinicDays.class));
+            var pool = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (ClinicDays instance : instances) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        asManager(() -> instance.publish(id, version));
+                        return "published";
+                    } catch (ConflictException e) {
+                        return "conflict";
+                    }
+                }));
             }
-        };
-        List<Future<String>> results = new ArrayList<>(List.of(pool.submit(publish), pool.submit(publish)));
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> result : results) {
-            outcomes.add(result.get());
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> result : results) {
+                outcomes.add(result.get());
+            }
+            pool.shutdown();
+            assertThat(outcomes).containsExactlyInAnyOrder("published", "conflict");
         }
-        pool.shutdown();
-        assertThat(outcomes).containsExactlyInAnyOrder("published", "conflict");
         assertThat(jdbc.queryForObject("select count(*) from appointment where clinic_day_id = ?", Integer.class, id)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from (select resource, slot_date, slot_minute from appointment_slot group by resource, slot_date, slot_minute
+                having count(*) > 1) doubled""", Integer.class)).isZero();
     }
 
     @Test
