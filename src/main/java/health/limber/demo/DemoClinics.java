@@ -55,7 +55,7 @@ class DemoClinics {
     /** One-stop referrals and three clinic days at the ICB's first hub. */
     void clinicDays(Random random, String icb, String provider, LocalDate today, UUID signInPatient) {
         List<UUID> referrals = jdbc.queryForList("""
-                select id from referral where icb_code = ? and status = 'ACCEPTED' order by received_on desc, reference limit 40""", UUID.class, icb);
+                select id from referral where icb_code = ? and status = 'ACCEPTED' order by received_on desc, reference limit 32""", UUID.class, icb);
         for (int i = 0; i < referrals.size(); i++) {
             UUID referral = referrals.get(i);
             jdbc.update("update referral set pathway = 'ONE_STOP_CLINIC' where id = ?", referral);
@@ -64,7 +64,7 @@ class DemoClinics {
                         language, interpreter_needed, step_free, accepted_on)
                     select id, reference, ?, given_name || ' ' || family_name, icb_code, ?, ?, ?, ?, ?, ?
                     from referral where id = ?""",
-                    i == 0 ? signInPatient : null, provider, needs(random, i), i % 9 == 4 ? "pl" : "en", i % 9 == 4, i % 7 == 3,
+                    i == 10 ? signInPatient : null, provider, needs(random, i), i % 9 == 4 ? "pl" : "en", i % 9 == 4, i % 7 == 3,
                     Date.valueOf(today.minusDays(60 - i)), referral);
         }
         if (signInPatient != null) {
@@ -79,16 +79,16 @@ class DemoClinics {
                 new UUID(random.nextLong(), random.nextLong()), hub);
         Actor manager = new Actor("manager." + icb.toLowerCase(), "Alex Morgan", Role.SERVICE_MANAGER, provider, Set.of(icb), null);
         currentActor.runAs(manager, () -> {
-            UUID soon = publishedDay(hub, today.plusDays(3), 10);
-            UUID past = publishedDay(hub, today.plusDays(1), 12);
-            moveToPast(past, today.minusDays(14));
+            UUID past = publishedDay(hub, weekday(today.plusDays(1)), 10);
+            moveToPast(past, weekday(today.minusDays(14)));
+            UUID soon = publishedDay(hub, weekday(today.plusDays(3)), 8);
             ClinicDay day = clinicDays.read(past);
             for (ClinicDay.Booked booked : day.appointments()) {
                 int roll = random.nextInt(20);
                 AppointmentOutcome outcome = roll == 0 ? AppointmentOutcome.DID_NOT_ATTEND : roll == 1 ? AppointmentOutcome.CANCELLED_BY_PATIENT : AppointmentOutcome.ATTENDED;
                 clinicDays.recordOutcome(booked.id(), booked.version(), outcome, outcome.isCancellation() ? "Unwell on the day" : null);
             }
-            clinicDays.open(hub, today.plusDays(7), 9 * 60, 17 * 60, 14);
+            clinicDays.open(hub, weekday(today.plusDays(8)), 9 * 60, 17 * 60, 12);
             courses(random, hub, icb, provider, today);
             return soon;
         });
@@ -113,7 +113,7 @@ class DemoClinics {
                 UUID.class, hub).get(0);
         UUID back = classes.create(hub, studio, "Back class", "Exercise and advice for back pain, in a small group with a physiotherapist.",
                 today.plusDays(1), 6, 10 * 60, 60, 12);
-        for (int i = 0; i < 15 && i < referrals.size(); i++) {
+        for (int i = 0; i < 14 && i < referrals.size(); i++) {
             classes.book(back, referrals.get(i));
         }
         // Demo only: the course is moved three weeks into the past so it can show its registers.
@@ -129,7 +129,7 @@ class DemoClinics {
             classes.register(back, session, came);
         }
         UUID knee = classes.create(hub, studio, "Knee class", "Strength and balance exercises for knee pain.", today.plusDays(14), 6, 14 * 60, 60, 10);
-        for (int i = 15; i < referrals.size(); i++) {
+        for (int i = 14; i < referrals.size(); i++) {
             classes.book(knee, referrals.get(i));
         }
     }
@@ -139,6 +139,15 @@ class DemoClinics {
         clinicDays.plan(id, clinicDays.read(id).version(), Duration.ofSeconds(2), line -> {});
         clinicDays.publish(id, clinicDays.read(id).version());
         return id;
+    }
+
+    /** Clinic days run on weekdays: a Saturday or Sunday moves to the Monday after. */
+    private static LocalDate weekday(LocalDate date) {
+        return switch (date.getDayOfWeek()) {
+            case SATURDAY -> date.plusDays(2);
+            case SUNDAY -> date.plusDays(1);
+            default -> date;
+        };
     }
 
     /** Demo only: a day published "tomorrow" is moved into the past so it can show attendance. */
@@ -155,7 +164,7 @@ class DemoClinics {
             needs.append(",MENTAL_HEALTH");
         }
         needs.append(",PHYSICAL_ACTIVITY");
-        if (random.nextInt(3) == 0 || i == 0) {
+        if (random.nextInt(3) == 0 || i == 10) {
             needs.append(",EMPLOYMENT");
         }
         if (random.nextInt(4) == 0) {
