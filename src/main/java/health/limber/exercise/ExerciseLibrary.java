@@ -1,0 +1,161 @@
+package health.limber.exercise;
+
+import health.limber.exercise.Exercise.Category;
+import health.limber.exercise.Exercise.Equipment;
+import health.limber.exercise.Exercise.Region;
+import health.limber.platform.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The exercise library, read once from {@code exercise/library.json} with any translations in
+ * {@code exercise/library-<language>.json} (a translation replaces the name, steps and cautions of
+ * the exercises it covers; the rest stay in English). Searched and filtered by region, category,
+ * equipment and difficulty.
+ */
+@Service
+public class ExerciseLibrary {
+
+    public static final String ENGLISH = "en";
+
+    private final Map<String, Exercise> exercises = new LinkedHashMap<>();
+    private final Map<String, Map<String, JsonNode>> translations = new LinkedHashMap<>();
+    private final Map<String, String> languageNames = new LinkedHashMap<>();
+
+    public ExerciseLibrary() {
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode root = read(json, new PathMatchingResourcePatternResolver().getResource("classpath:exercise/library.json"));
+        for (JsonNode node : root) {
+            Exercise exercise = exercise(node);
+            if (exercises.put(exercise.id(), exercise) != null) {
+                throw new IllegalStateException("Exercise library: duplicate id " + exercise.id());
+            }
+        }
+        languageNames.put(ENGLISH, "English");
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:exercise/library-*.json")) {
+                JsonNode translation = read(json, resource);
+                String language = translation.path("language").asString();
+                languageNames.put(language, translation.path("languageName").asString(language));
+                Map<String, JsonNode> byId = new LinkedHashMap<>();
+                translation.path("exercises").properties().forEach(e -> byId.put(e.getKey(), e.getValue()));
+                translations.put(language, byId);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read exercise translations", e);
+        }
+    }
+
+    /** A search: any field may be null (no filter). */
+    public record Filter(String text, Region region, Category category, Equipment equipment, Integer difficulty) {
+        public static Filter none() {
+            return new Filter(null, null, null, null, null);
+        }
+    }
+
+    public List<Exercise> search(Filter filter, String language) {
+        String text = filter.text() == null ? "" : filter.text().strip().toLowerCase(Locale.UK);
+        List<Exercise> found = new ArrayList<>();
+        for (Exercise english : exercises.values()) {
+            Exercise exercise = in(english, language);
+            boolean matches = (filter.region() == null || exercise.regions().contains(filter.region()))
+                    && (filter.category() == null || exercise.category() == filter.category())
+                    && (filter.equipment() == null || exercise.equipment().contains(filter.equipment()))
+                    && (filter.difficulty() == null || exercise.difficulty() == filter.difficulty())
+                    && (text.isEmpty() || exercise.name().toLowerCase(Locale.UK).contains(text) || english.name().toLowerCase(Locale.UK).contains(text)
+                        || String.join(" ", exercise.steps()).toLowerCase(Locale.UK).contains(text));
+            if (matches) {
+                found.add(exercise);
+            }
+        }
+        found.sort(Comparator.comparing((Exercise e) -> e.regions().get(0)).thenComparingInt(Exercise::difficulty).thenComparing(Exercise::name));
+        return found;
+    }
+
+    public Optional<Exercise> find(String id, String language) {
+        return Optional.ofNullable(exercises.get(id)).map(e -> in(e, language));
+    }
+
+    public Exercise read(String id, String language) {
+        return find(id, language).orElseThrow(() -> new NotFoundException("exercise " + id));
+    }
+
+    public List<Exercise> all() {
+        return List.copyOf(exercises.values());
+    }
+
+    /** Languages the library has (English first), code to name. */
+    public Map<String, String> languages() {
+        return Map.copyOf(languageNames);
+    }
+
+    /** Whether this exercise has a translation in the language (otherwise it is shown in English). */
+    public boolean isTranslated(String id, String language) {
+        return ENGLISH.equals(language) || translations.getOrDefault(language, Map.of()).containsKey(id);
+    }
+
+    private Exercise in(Exercise english, String language) {
+        JsonNode t = translations.getOrDefault(language == null ? ENGLISH : language, Map.of()).get(english.id());
+        if (t == null) {
+            return english;
+        }
+        return new Exercise(english.id(), t.path("name").asString(english.name()), english.regions(), english.category(), english.equipment(),
+                english.difficulty(), strings(t.path("steps"), english.steps()), strings(t.path("cautions"), english.cautions()), english.dose(),
+                english.easier(), english.harder(), english.animation(), language);
+    }
+
+    private static List<String> strings(JsonNode array, List<String> otherwise) {
+        if (!array.isArray() || array.isEmpty()) {
+            return otherwise;
+        }
+        List<String> list = new ArrayList<>();
+        array.forEach(node -> list.add(node.asString()));
+        return list;
+    }
+
+    private static Exercise exercise(JsonNode node) {
+        List<Map<String, double[]>> poses = new ArrayList<>();
+        for (JsonNode pose : node.path("animation").path("poses")) {
+            Map<String, double[]> joints = new LinkedHashMap<>();
+            pose.properties().forEach(e -> joints.put(e.getKey(), new double[] {e.getValue().path(0).asDouble(), e.getValue().path(1).asDouble()}));
+            poses.add(joints);
+        }
+        List<Double> seconds = new ArrayList<>();
+        node.path("animation").path("seconds").forEach(s -> seconds.add(s.asDouble()));
+        JsonNode dose = node.path("dose");
+        return new Exercise(node.path("id").asString(), node.path("name").asString(),
+                enums(node.path("regions"), Region.class), Category.valueOf(node.path("category").asString()),
+                enums(node.path("equipment"), Equipment.class), node.path("difficulty").asInt(),
+                strings(node.path("steps"), List.of()), strings(node.path("cautions"), List.of()),
+                new Exercise.Dose(dose.path("sets").asInt(), dose.path("reps").asInt(), dose.path("holdSeconds").asInt(),
+                        dose.path("restSeconds").asInt(), dose.path("timesPerDay").asInt(), dose.path("daysPerWeek").asInt()),
+                strings(node.path("easier"), List.of()), strings(node.path("harder"), List.of()),
+                new Exercise.Animation(node.path("animation").path("view").asString("SIDE"), poses, seconds), ENGLISH);
+    }
+
+    private static <E extends Enum<E>> List<E> enums(JsonNode array, Class<E> type) {
+        List<E> list = new ArrayList<>();
+        array.forEach(node -> list.add(Enum.valueOf(type, node.asString())));
+        return list;
+    }
+
+    private static JsonNode read(JsonMapper json, Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + resource, e);
+        }
+    }
+}
