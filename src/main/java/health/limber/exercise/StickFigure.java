@@ -35,9 +35,9 @@ public final class StickFigure {
         List<Map<String, double[]>> poses = animation.poses();
         Map<String, double[]> first = poses.get(Math.max(0, only));
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\" class=\"limber-figure\" role=\"img\" aria-label=\"")
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"").append(viewBox(poses)).append("\" class=\"limber-figure\" role=\"img\" aria-label=\"")
                 .append(escape("Moving picture of " + exercise.name())).append("\">");
-        svg.append("<line class=\"fig-floor\" x1=\"0\" y1=\"191\" x2=\"200\" y2=\"191\"/>");
+        svg.append("<line class=\"fig-floor\" x1=\"-50\" y1=\"191\" x2=\"250\" y2=\"191\"/>");
         double total = animation.seconds().stream().mapToDouble(Double::doubleValue).sum();
         String keyTimes = keyTimes(animation.seconds(), total);
         // far-side limbs first, so the near side is drawn over them
@@ -52,6 +52,25 @@ public final class StickFigure {
         }
         svg.append("</circle></svg>");
         return svg.toString();
+    }
+
+    /** The box around every pose (head included) down to the floor, so lying exercises are not drawn small. */
+    private static String viewBox(List<Map<String, double[]>> poses) {
+        double minX = 200;
+        double maxX = 0;
+        double minY = 200;
+        for (Map<String, double[]> pose : poses) {
+            for (Map.Entry<String, double[]> joint : pose.entrySet()) {
+                double margin = joint.getKey().equals("head") ? 16 : 6;
+                minX = Math.min(minX, joint.getValue()[0] - margin);
+                maxX = Math.max(maxX, joint.getValue()[0] + margin);
+                minY = Math.min(minY, joint.getValue()[1] - margin);
+            }
+        }
+        double height = 196 - minY;
+        double width = Math.max(maxX - minX, height * 0.8);
+        double x = (minX + maxX) / 2 - width / 2;
+        return n(x) + " " + n(minY) + " " + n(width) + " " + n(height);
     }
 
     private static List<String[]> far(List<String[]> bones) {
