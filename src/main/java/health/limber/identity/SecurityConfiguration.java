@@ -131,7 +131,7 @@ class SecurityConfiguration {
                 .requestMatchers(path("/referrals"), path("/referrals/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/hubs"), path("/hubs/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
                 .requestMatchers(path("/messages")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ADMIN")
-                .requestMatchers(path("/exercises"), path("/exercises/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
+                .requestMatchers(path("/exercises"), path("/exercises/**"), path("/programmes"), path("/programmes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/clinic-days"), path("/clinic-days/**"), path("/classes"), path("/classes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/waiting-list/import")).hasRole("SERVICE_MANAGER")
                 .requestMatchers(path("/waiting-list/pathways/**"), path("/waiting-list/validation")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")

@@ -1,0 +1,525 @@
+package health.limber.exercise;
+
+import health.limber.exercise.SessionLog.Difficulty;
+import health.limber.exercise.SessionLog.Outcome;
+import health.limber.identity.Actor;
+import health.limber.identity.CurrentActor;
+import health.limber.identity.Role;
+import health.limber.patient.Patient;
+import health.limber.patient.PatientManagement;
+import health.limber.platform.ConflictException;
+import health.limber.platform.InvalidInputException;
+import health.limber.platform.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The exercise module's API for programmes: clinicians build a programme for a patient from the
+ * library or a template and change it (every change is a new version; nothing changes silently);
+ * patients see today's exercises, log them (idempotent by the client's key, so offline retries
+ * store one log), correct or withdraw a log (the original is kept), and rate the demonstrations
+ * and how the programme is working. Adherence = sessions done ÷ sessions prescribed (DOMAIN.md §6).
+ */
+@Service
+@Transactional
+public class Programmes {
+
+    private final JdbcClient jdbc;
+    private final ExerciseLibrary library;
+    private final PatientManagement patients;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+    private final Map<String, Template> templates = new LinkedHashMap<>();
+
+    Programmes(JdbcClient jdbc, ExerciseLibrary library, PatientManagement patients, CurrentActor currentActor, Clock clock) {
+        this.jdbc = jdbc;
+        this.library = library;
+        this.patients = patients;
+        this.currentActor = currentActor;
+        this.clock = clock;
+        try (InputStream in = new ClassPathResource("exercise/templates.json").getInputStream()) {
+            for (JsonNode node : JsonMapper.builder().build().readTree(in)) {
+                List<String> exercises = new ArrayList<>();
+                node.path("exercises").forEach(e -> exercises.add(library.read(e.asString(), ExerciseLibrary.ENGLISH).id()));
+                templates.put(node.path("id").asString(), new Template(node.path("id").asString(), node.path("name").asString(),
+                        node.path("weeks").asInt(6), exercises));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read exercise/templates.json", e);
+        }
+    }
+
+    /** A starting programme for a condition. */
+    public record Template(String id, String name, int weeks, List<String> exercises) {}
+
+    /** A programme in the clinician's caseload list, with its alerts. */
+    public record CaseloadRow(UUID programmeId, UUID patientId, String patientName, String title, LocalDate startDate, LocalDate endDate,
+                              LocalDate lastLog, Double adherenceLastWeek, List<String> alerts) {}
+
+    /** Adherence of one exercise over a week: sessions done ÷ prescribed, with pain and difficulty. */
+    public record WeekAdherence(LocalDate weekStart, String exerciseId, double done, double prescribed, Double meanPain, String commonDifficulty) {
+        public Double share() {
+            return prescribed == 0 ? null : Math.min(1.0, done / prescribed);
+        }
+    }
+
+    public List<Template> templates() {
+        return List.copyOf(templates.values());
+    }
+
+    /** Starts a programme for a patient, from a template or empty. */
+    public UUID create(UUID patientId, String templateId, LocalDate start, LocalDate end, String notes) {
+        Actor actor = clinician();
+        Patient patient = patients.read(patientId);
+        Template template = templateId == null || templateId.isBlank() ? null : Optional.ofNullable(templates.get(templateId))
+                .orElseThrow(() -> new InvalidInputException("template", "Select a template from the list, or none"));
+        LocalDate from = start == null ? LocalDate.now(clock) : start;
+        LocalDate to = end == null ? from.plusWeeks(template == null ? 6 : template.weeks()) : end;
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("endDate", "The end date must be on or after the start date");
+        }
+        if (notes != null && notes.length() > 2000) {
+            throw new InvalidInputException("notes", "Notes must be 2,000 characters or fewer");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into programme (id, patient_id, icb_code, title, template, start_date, end_date, notes, version, created_by, created_at)
+                values (:id, :patient, :icb, :title, :template, :start, :end, :notes, 0, :by, :at)""")
+                .param("id", id).param("patient", patientId).param("icb", patient.icbCode())
+                .param("title", template == null ? "Home exercise programme" : template.name()).param("template", template == null ? null : template.id())
+                .param("start", from).param("end", to).param("notes", notes == null || notes.isBlank() ? null : notes.strip())
+                .param("by", actor.username()).param("at", Timestamp.from(clock.instant())).update();
+        List<Programme.Item> items = new ArrayList<>();
+        if (template != null) {
+            for (String exercise : template.exercises()) {
+                Exercise e = library.read(exercise, ExerciseLibrary.ENGLISH);
+                items.add(new Programme.Item(items.size() + 1, e.id(), e.name(), e.dose(), null));
+            }
+        }
+        saveVersion(id, 1, template == null ? "Started" : "Started from the template \"" + template.name() + "\"", items);
+        return id;
+    }
+
+    /** A programme, for a clinician of the patient's ICB or the patient. */
+    @Transactional(readOnly = true)
+    public Programme read(UUID id) {
+        Programme programme = load(id);
+        Actor actor = currentActor.get();
+        if (actor.isPatient()) {
+            if (!actor.isPatient(programme.patientId())) {
+                throw new NotFoundException("programme " + id);
+            }
+        } else if (!(actor.role() == Role.CLINICIAN || actor.role() == Role.SERVICE_MANAGER) || !actor.serves(programme.icbCode())) {
+            throw new NotFoundException("programme " + id);
+        }
+        return programme;
+    }
+
+    public Programme addExercise(UUID id, int version, String exerciseId) {
+        Programme programme = changeable(id, version);
+        Exercise exercise = library.find(exerciseId, ExerciseLibrary.ENGLISH)
+                .orElseThrow(() -> new InvalidInputException("exercise", "Choose an exercise from the library"));
+        if (programme.items().stream().anyMatch(i -> i.exerciseId().equals(exerciseId))) {
+            throw new InvalidInputException("exercise", exercise.name() + " is already in the programme");
+        }
+        List<Programme.Item> items = new ArrayList<>(programme.items());
+        items.add(new Programme.Item(items.size() + 1, exercise.id(), exercise.name(), exercise.dose(), null));
+        return saveVersion(id, version + 1, "Added " + exercise.name(), items);
+    }
+
+    public Programme removeExercise(UUID id, int version, String exerciseId) {
+        Programme programme = changeable(id, version);
+        Programme.Item item = item(programme, exerciseId);
+        List<Programme.Item> items = new ArrayList<>(programme.items());
+        items.remove(item);
+        return saveVersion(id, version + 1, "Removed " + item.name(), renumber(items));
+    }
+
+    /** Moves an exercise one place up (earlier) or down. */
+    public Programme moveExercise(UUID id, int version, String exerciseId, boolean up) {
+        Programme programme = changeable(id, version);
+        List<Programme.Item> items = new ArrayList<>(programme.items());
+        int at = items.indexOf(item(programme, exerciseId));
+        int to = up ? at - 1 : at + 1;
+        if (to < 0 || to >= items.size()) {
+            return programme;
+        }
+        items.add(to, items.remove(at));
+        return saveVersion(id, version + 1, "Moved " + items.get(to).name() + (up ? " up" : " down"), renumber(items));
+    }
+
+    /** Sets one exercise's dose. */
+    public Programme setDose(UUID id, int version, String exerciseId, Exercise.Dose dose, String notes) {
+        Programme programme = changeable(id, version);
+        Programme.Item item = item(programme, exerciseId);
+        check(dose);
+        List<Programme.Item> items = new ArrayList<>(programme.items());
+        items.set(items.indexOf(item), new Programme.Item(item.position(), item.exerciseId(), item.name(), dose,
+                notes == null || notes.isBlank() ? null : notes.strip()));
+        return saveVersion(id, version + 1, "Changed the dose of " + item.name() + " to " + dose.describe(), items);
+    }
+
+    /** Programmes of the patients of the clinician's ICBs, most worrying first. */
+    @Transactional(readOnly = true)
+    public List<CaseloadRow> caseload() {
+        Actor actor = clinician();
+        if (actor.servedIcbs().isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<CaseloadRow> rows = new ArrayList<>();
+        jdbc.sql("""
+                select p.id, p.patient_id, pt.given_name || ' ' || pt.family_name, p.title, p.start_date, p.end_date
+                from programme p join patient pt on pt.id = p.patient_id
+                where p.icb_code in (:icbs) and p.end_date >= :today order by p.start_date desc""")
+                .param("icbs", actor.servedIcbs()).param("today", today)
+                .query(rs -> {
+                    UUID programme = rs.getObject(1, UUID.class);
+                    rows.add(new CaseloadRow(programme, rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), null, null, List.of()));
+                });
+        return rows.stream().map(row -> withAlerts(row, today))
+                .sorted(java.util.Comparator.comparingInt((CaseloadRow r) -> -r.alerts().size()).thenComparing(CaseloadRow::patientName)).toList();
+    }
+
+    /** The patient's programme running today, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Programme> current(UUID patientId) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.sql("select id from programme where patient_id = :p and start_date <= :d and end_date >= :d order by start_date desc")
+                .param("p", patientId).param("d", today).query(UUID.class).list().stream().findFirst().map(this::read);
+    }
+
+    /**
+     * Records what the patient did. The client key makes it idempotent: the same key again returns
+     * the first log and stores nothing (offline logs retried after reconnecting are stored once).
+     */
+    public SessionLog log(UUID programmeId, String clientKey, String exerciseId, LocalDate day, Outcome outcome, Integer setsDone, Integer repsDone,
+                          Integer pain, Difficulty difficulty, String comment) {
+        if (clientKey == null || clientKey.isBlank() || clientKey.length() > 100) {
+            throw new InvalidInputException("clientKey", "Send a key for this log (up to 100 characters), the same on every retry");
+        }
+        Optional<SessionLog> existing = logByKey(clientKey);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Programme programme = read(programmeId);
+        return insertLog(programme, clientKey, exerciseId, day, outcome, setsDone, repsDone, pain, difficulty, comment, null);
+    }
+
+    /** Corrects a log: a new log replaces it; the original stays in the history marked CORRECTED. */
+    public SessionLog correct(UUID logId, String clientKey, Outcome outcome, Integer setsDone, Integer repsDone, Integer pain, Difficulty difficulty,
+                              String comment) {
+        Optional<SessionLog> existing = logByKey(clientKey);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        SessionLog old = currentLog(logId);
+        Programme programme = read(old.programmeId());
+        jdbc.sql("update session_log set status = 'CORRECTED' where id = :id and status = 'CURRENT'").param("id", logId).update();
+        return insertLog(programme, clientKey, old.exerciseId(), old.day(), outcome, setsDone, repsDone, pain, difficulty, comment, logId);
+    }
+
+    /** Withdraws a log made by mistake: it no longer counts but stays in the history. */
+    public void withdraw(UUID logId) {
+        SessionLog old = currentLog(logId);
+        read(old.programmeId());
+        jdbc.sql("update session_log set status = 'WITHDRAWN', recorded_by = :by, recorded_at = :at where id = :id and status = 'CURRENT'")
+                .param("by", currentActor.get().username()).param("at", Timestamp.from(clock.instant())).param("id", logId).update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<SessionLog> logs(UUID programmeId) {
+        read(programmeId);
+        return jdbc.sql(LOG_SELECT + " where programme_id = :p order by log_date desc, recorded_at desc").param("p", programmeId)
+                .query((rs, n) -> log(rs)).list();
+    }
+
+    /** Adherence per exercise per week (Monday to Sunday) from the programme's start to today. */
+    @Transactional(readOnly = true)
+    public List<WeekAdherence> adherence(UUID programmeId) {
+        Programme programme = read(programmeId);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate last = today.isAfter(programme.endDate()) ? programme.endDate() : today;
+        List<SessionLog> logs = logs(programmeId).stream().filter(l -> "CURRENT".equals(l.status())).toList();
+        List<WeekAdherence> weeks = new ArrayList<>();
+        for (LocalDate week = programme.startDate().minusDays(programme.startDate().getDayOfWeek().getValue() - 1L); !week.isAfter(last); week = week.plusWeeks(1)) {
+            LocalDate from = week.isBefore(programme.startDate()) ? programme.startDate() : week;
+            LocalDate to = week.plusDays(6).isAfter(last) ? last : week.plusDays(6);
+            long days = ChronoUnit.DAYS.between(from, to) + 1;
+            for (Programme.Item item : itemsOn(programmeId, week)) {
+                LocalDate start = from;
+                LocalDate end = to;
+                List<SessionLog> own = logs.stream().filter(l -> l.exerciseId().equals(item.exerciseId()) && !l.day().isBefore(start) && !l.day().isAfter(end)).toList();
+                double prescribed = item.dose().timesPerDay() * days * item.dose().daysPerWeek() / 7.0;
+                double done = own.stream().mapToDouble(l -> l.outcome().credit()).sum();
+                Double pain = own.stream().filter(l -> l.pain() != null).mapToInt(SessionLog::pain).average().stream().boxed().findFirst().orElse(null);
+                String difficulty = own.stream().filter(l -> l.difficulty() != null).collect(java.util.stream.Collectors.groupingBy(SessionLog::difficulty,
+                        java.util.stream.Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey().label()).orElse(null);
+                weeks.add(new WeekAdherence(week, item.exerciseId(), done, prescribed, pain, difficulty));
+            }
+        }
+        return weeks;
+    }
+
+    /**
+     * A rating by the patient: how useful a demonstration was (1 not at all .. 4 very useful) or,
+     * with no exercise, how the programme is working (1 much worse .. 7 much better). Idempotent by key.
+     */
+    public void rate(UUID programmeId, String clientKey, String exerciseId, int answer) {
+        Programme programme = read(programmeId);
+        if (!currentActor.get().isPatient(programme.patientId())) {
+            throw new AccessDeniedException("Only the patient rates their programme");
+        }
+        boolean demonstration = exerciseId != null && !exerciseId.isBlank();
+        if (demonstration && programme.items().stream().noneMatch(i -> i.exerciseId().equals(exerciseId))) {
+            throw new InvalidInputException("exercise", "That exercise is not in your programme");
+        }
+        if (answer < 1 || answer > (demonstration ? 4 : 7)) {
+            throw new InvalidInputException("answer", "Choose one of the answers");
+        }
+        if (jdbc.sql("select count(*) from usefulness_rating where client_key = :k").param("k", clientKey).query(Integer.class).single() > 0) {
+            return;
+        }
+        jdbc.sql("insert into usefulness_rating (id, client_key, programme_id, exercise_id, kind, answer, rated_at) values (:id, :k, :p, :e, :kind, :a, :at)")
+                .param("id", UUID.randomUUID()).param("k", clientKey).param("p", programmeId).param("e", demonstration ? exerciseId : null)
+                .param("kind", demonstration ? "DEMONSTRATION" : "GLOBAL_CHANGE").param("a", answer).param("at", Timestamp.from(clock.instant())).update();
+    }
+
+    /** The share of demonstration ratings that were "fairly" or "very" useful, per exercise and in all, for the reader's ICBs. */
+    @Transactional(readOnly = true)
+    public List<UsefulnessRow> usefulness() {
+        Actor actor = currentActor.get();
+        if (actor.isPatient() || actor.servedIcbs().isEmpty()) {
+            throw new AccessDeniedException("Staff only");
+        }
+        List<UsefulnessRow> rows = new ArrayList<>(jdbc.sql("""
+                select r.exercise_id, count(*), sum(case when r.answer >= 3 then 1 else 0 end)
+                from usefulness_rating r join programme p on p.id = r.programme_id
+                where r.kind = 'DEMONSTRATION' and p.icb_code in (:icbs) group by r.exercise_id order by count(*) desc""")
+                .param("icbs", actor.servedIcbs())
+                .query((rs, n) -> new UsefulnessRow(rs.getString(1), library.find(rs.getString(1), "en").map(Exercise::name).orElse(rs.getString(1)),
+                        rs.getInt(2), rs.getInt(3)))
+                .list());
+        rows.add(0, new UsefulnessRow(null, "All exercises", rows.stream().mapToInt(UsefulnessRow::ratings).sum(),
+                rows.stream().mapToInt(UsefulnessRow::useful).sum()));
+        return rows;
+    }
+
+    /** Ratings of one exercise's demonstration (or all): how many, how many fairly or very useful. */
+    public record UsefulnessRow(String exerciseId, String name, int ratings, int useful) {
+        public Double share() {
+            return ratings == 0 ? null : useful / (double) ratings;
+        }
+    }
+
+    private CaseloadRow withAlerts(CaseloadRow row, LocalDate today) {
+        List<SessionLog> logs = jdbc.sql(LOG_SELECT + " where programme_id = :p and status = 'CURRENT' order by log_date desc").param("p", row.programmeId())
+                .query((rs, n) -> log(rs)).list();
+        LocalDate lastLog = logs.isEmpty() ? null : logs.get(0).day();
+        List<String> alerts = new ArrayList<>();
+        LocalDate since = lastLog == null ? row.startDate() : lastLog;
+        if (!row.startDate().isAfter(today.minusDays(3)) && !since.isAfter(today.minusDays(3))) {
+            alerts.add("No log for " + ChronoUnit.DAYS.between(since, today) + " days");
+        }
+        Programme programme = load(row.programmeId());
+        double prescribed = 0;
+        LocalDate weekAgo = today.minusDays(6);
+        LocalDate from = row.startDate().isAfter(weekAgo) ? row.startDate() : weekAgo;
+        long days = Math.max(0, ChronoUnit.DAYS.between(from, today) + 1);
+        for (Programme.Item item : programme.items()) {
+            prescribed += item.dose().timesPerDay() * days * item.dose().daysPerWeek() / 7.0;
+        }
+        double done = logs.stream().filter(l -> !l.day().isBefore(from)).mapToDouble(l -> l.outcome().credit()).sum();
+        Double adherence = prescribed == 0 ? null : Math.min(1, done / prescribed);
+        if (adherence != null && days >= 7 && adherence < 0.5) {
+            alerts.add("Adherence under 50% this week");
+        }
+        List<SessionLog> withPain = logs.stream().filter(l -> l.pain() != null && !l.day().isBefore(today.minusDays(13))).toList();
+        Double earlier = withPain.stream().filter(l -> l.day().isBefore(weekAgo)).mapToInt(SessionLog::pain).average().stream().boxed().findFirst().orElse(null);
+        Double recent = withPain.stream().filter(l -> !l.day().isBefore(weekAgo)).mapToInt(SessionLog::pain).average().stream().boxed().findFirst().orElse(null);
+        if (earlier != null && recent != null && recent - earlier >= 2) {
+            alerts.add(String.format("Pain rising: %.1f to %.1f", earlier, recent));
+        }
+        return new CaseloadRow(row.programmeId(), row.patientId(), row.patientName(), row.title(), row.startDate(), row.endDate(), lastLog,
+                adherence, alerts);
+    }
+
+    private SessionLog insertLog(Programme programme, String clientKey, String exerciseId, LocalDate day, Outcome outcome, Integer setsDone,
+                                 Integer repsDone, Integer pain, Difficulty difficulty, String comment, UUID replaces) {
+        if (programme.items().stream().noneMatch(i -> i.exerciseId().equals(exerciseId))) {
+            throw new InvalidInputException("exercise", "That exercise is not in the programme");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (day == null || day.isAfter(today) || day.isBefore(programme.startDate())) {
+            throw new InvalidInputException("day", "The day must be between the programme's start and today");
+        }
+        if (outcome == null) {
+            throw new InvalidInputException("outcome", "Say whether you did the exercise");
+        }
+        if (pain != null && (pain < 0 || pain > 10)) {
+            throw new InvalidInputException("pain", "Pain is a number from 0 (none) to 10 (worst imaginable)");
+        }
+        if ((setsDone != null && (setsDone < 0 || setsDone > 50)) || (repsDone != null && (repsDone < 0 || repsDone > 500))) {
+            throw new InvalidInputException("repsDone", "Enter the sets and repetitions you did");
+        }
+        if (comment != null && comment.length() > 500) {
+            throw new InvalidInputException("comment", "Your comment must be 500 characters or fewer");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into session_log (id, client_key, programme_id, programme_version, exercise_id, log_date, outcome, sets_done, reps_done, pain,
+                    difficulty, comment, status, replaces, recorded_by, recorded_at)
+                values (:id, :key, :p, :v, :e, :day, :outcome, :sets, :reps, :pain, :difficulty, :comment, 'CURRENT', :replaces, :by, :at)""")
+                .param("id", id).param("key", clientKey).param("p", programme.id()).param("v", programme.version()).param("e", exerciseId)
+                .param("day", day).param("outcome", outcome.name()).param("sets", setsDone).param("reps", repsDone).param("pain", pain)
+                .param("difficulty", difficulty == null ? null : difficulty.name()).param("comment", comment == null || comment.isBlank() ? null : comment.strip())
+                .param("replaces", replaces).param("by", currentActor.get().username()).param("at", Timestamp.from(clock.instant())).update();
+        return logByKey(clientKey).orElseThrow();
+    }
+
+    private static final String LOG_SELECT = """
+            select id, client_key, programme_id, programme_version, exercise_id, log_date, outcome, sets_done, reps_done, pain, difficulty, comment,
+                   status, replaces, recorded_by, recorded_at from session_log""";
+
+    private Optional<SessionLog> logByKey(String key) {
+        return jdbc.sql(LOG_SELECT + " where client_key = :k").param("k", key).query((rs, n) -> log(rs)).optional();
+    }
+
+    private SessionLog currentLog(UUID id) {
+        SessionLog log = jdbc.sql(LOG_SELECT + " where id = :id").param("id", id).query((rs, n) -> log(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("log " + id));
+        if (!"CURRENT".equals(log.status())) {
+            throw new InvalidInputException("log", "This log has already been corrected or withdrawn");
+        }
+        return log;
+    }
+
+    private static SessionLog log(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new SessionLog(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getInt(4), rs.getString(5),
+                rs.getObject(6, LocalDate.class), Outcome.valueOf(rs.getString(7)), (Integer) rs.getObject(8), (Integer) rs.getObject(9),
+                (Integer) rs.getObject(10), rs.getString(11) == null ? null : Difficulty.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13),
+                rs.getObject(14, UUID.class), rs.getString(15), rs.getTimestamp(16).toInstant());
+    }
+
+    private Programme changeable(UUID id, int version) {
+        clinician();
+        Programme programme = read(id);
+        if (programme.version() != version) {
+            Programme.Change last = programme.history().get(0);
+            throw new ConflictException("version", "Someone else changed this programme since you opened it (\"" + last.what() + "\" by "
+                    + last.by() + "); nothing you sent was saved", Map.of("version", programme.version()));
+        }
+        return programme;
+    }
+
+    private Actor clinician() {
+        Actor actor = currentActor.get();
+        if (actor.role() != Role.CLINICIAN) {
+            throw new AccessDeniedException("Only clinicians build programmes");
+        }
+        return actor;
+    }
+
+    private static Programme.Item item(Programme programme, String exerciseId) {
+        return programme.items().stream().filter(i -> i.exerciseId().equals(exerciseId)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("exercise", "That exercise is not in the programme"));
+    }
+
+    private static List<Programme.Item> renumber(List<Programme.Item> items) {
+        List<Programme.Item> renumbered = new ArrayList<>();
+        for (Programme.Item item : items) {
+            renumbered.add(new Programme.Item(renumbered.size() + 1, item.exerciseId(), item.name(), item.dose(), item.notes()));
+        }
+        return renumbered;
+    }
+
+    private static void check(Exercise.Dose dose) {
+        if (dose.sets() < 1 || dose.sets() > 10) {
+            throw new InvalidInputException("sets", "Sets must be between 1 and 10");
+        }
+        if (dose.reps() < 0 || dose.reps() > 100 || dose.holdSeconds() < 0 || dose.holdSeconds() > 3600 || (dose.reps() == 0) == (dose.holdSeconds() == 0)) {
+            throw new InvalidInputException("reps", "Give either repetitions (1 to 100) or a hold in seconds, not both");
+        }
+        if (dose.restSeconds() < 0 || dose.restSeconds() > 600) {
+            throw new InvalidInputException("restSeconds", "Rest must be between 0 and 600 seconds");
+        }
+        if (dose.timesPerDay() < 1 || dose.timesPerDay() > 6) {
+            throw new InvalidInputException("timesPerDay", "Times a day must be between 1 and 6");
+        }
+        if (dose.daysPerWeek() < 1 || dose.daysPerWeek() > 7) {
+            throw new InvalidInputException("daysPerWeek", "Days a week must be between 1 and 7");
+        }
+    }
+
+    /** Writes a new version with its items and makes it current; the update is conditional, so a concurrent change loses cleanly. */
+    private Programme saveVersion(UUID id, int version, String what, List<Programme.Item> items) {
+        int updated = jdbc.sql("update programme set version = :v where id = :id and version = :previous")
+                .param("v", version).param("id", id).param("previous", version - 1).update();
+        if (updated == 0) {
+            throw new ConflictException("version", "Someone else changed this programme at the same time; nothing you sent was saved", null);
+        }
+        jdbc.sql("insert into programme_version (programme_id, version, what, changed_by, changed_at) values (:id, :v, :what, :by, :at)")
+                .param("id", id).param("v", version).param("what", what).param("by", currentActor.get().username())
+                .param("at", Timestamp.from(clock.instant())).update();
+        for (Programme.Item item : items) {
+            jdbc.sql("""
+                    insert into programme_item (programme_id, version, position, exercise_id, sets, reps, hold_seconds, rest_seconds, times_per_day,
+                        days_per_week, notes)
+                    values (:id, :v, :pos, :e, :sets, :reps, :hold, :rest, :perDay, :days, :notes)""")
+                    .param("id", id).param("v", version).param("pos", item.position()).param("e", item.exerciseId()).param("sets", item.dose().sets())
+                    .param("reps", item.dose().reps()).param("hold", item.dose().holdSeconds()).param("rest", item.dose().restSeconds())
+                    .param("perDay", item.dose().timesPerDay()).param("days", item.dose().daysPerWeek()).param("notes", item.notes()).update();
+        }
+        return load(id);
+    }
+
+    private List<Programme.Item> itemsOn(UUID programmeId, LocalDate weekStart) {
+        Integer version = jdbc.sql("""
+                select max(version) from programme_version where programme_id = :p and changed_at < :end""")
+                .param("p", programmeId).param("end", Timestamp.from(weekStart.plusWeeks(1).atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant()))
+                .query(Integer.class).optional().orElse(null);
+        return items(programmeId, version == null ? 1 : version);
+    }
+
+    private List<Programme.Item> items(UUID programmeId, int version) {
+        return jdbc.sql("""
+                select position, exercise_id, sets, reps, hold_seconds, rest_seconds, times_per_day, days_per_week, notes
+                from programme_item where programme_id = :p and version = :v order by position""")
+                .param("p", programmeId).param("v", version)
+                .query((rs, n) -> new Programme.Item(rs.getInt(1), rs.getString(2),
+                        library.find(rs.getString(2), ExerciseLibrary.ENGLISH).map(Exercise::name).orElse(rs.getString(2)),
+                        new Exercise.Dose(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)), rs.getString(9)))
+                .list();
+    }
+
+    private Programme load(UUID id) {
+        var row = jdbc.sql("select patient_id, icb_code, title, template, start_date, end_date, notes, version from programme where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getInt(8)})
+                .optional().orElseThrow(() -> new NotFoundException("programme " + id));
+        List<Programme.Change> history = jdbc.sql("select version, what, changed_by, changed_at from programme_version where programme_id = :id order by version desc")
+                .param("id", id).query((rs, n) -> new Programme.Change(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant())).list();
+        int version = (int) row[7];
+        return new Programme(id, (UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (LocalDate) row[4], (LocalDate) row[5],
+                (String) row[6], version, items(id, version), history);
+    }
+}

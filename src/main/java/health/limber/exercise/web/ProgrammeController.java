@@ -1,0 +1,147 @@
+package health.limber.exercise.web;
+
+import health.limber.exercise.Exercise;
+import health.limber.exercise.ExerciseLibrary;
+import health.limber.exercise.Programme;
+import health.limber.exercise.Programmes;
+import health.limber.patient.Patient;
+import health.limber.patient.PatientManagement;
+import health.limber.platform.ConflictException;
+import health.limber.platform.InvalidInputException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Clinicians' side of home exercise programmes: the caseload with alerts, and the programme builder. */
+@Controller
+@RequestMapping("/programmes")
+class ProgrammeController {
+
+    private final Programmes programmes;
+    private final ExerciseLibrary library;
+    private final PatientManagement patients;
+    private final Clock clock;
+
+    ProgrammeController(Programmes programmes, ExerciseLibrary library, PatientManagement patients, Clock clock) {
+        this.programmes = programmes;
+        this.library = library;
+        this.patients = patients;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String caseload(Model model) {
+        model.addAttribute("rows", programmes.caseload());
+        model.addAttribute("templates", programmes.templates());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "exercise/caseload";
+    }
+
+    @PostMapping
+    String start(@RequestParam(defaultValue = "") String nhsNumber, @RequestParam(defaultValue = "") String template,
+                 @RequestParam(defaultValue = "") String startDate, RedirectAttributes redirect) {
+        try {
+            List<Patient> found = patients.findByNhsNumber(nhsNumber);
+            if (found.isEmpty()) {
+                throw new InvalidInputException("nhsNumber", "No patient of your area has that NHS number");
+            }
+            LocalDate start;
+            try {
+                start = startDate.isBlank() ? null : LocalDate.parse(startDate.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("startDate", "Enter the start date, for example 2025-03-03");
+            }
+            UUID id = programmes.create(found.get(0).id(), template, start, null, null);
+            return "redirect:/programmes/" + id;
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", Map.of(e.field(), e.getMessage()));
+            redirect.addFlashAttribute("form", Map.of("nhsNumber", nhsNumber, "template", template, "startDate", startDate));
+            return "redirect:/programmes";
+        }
+    }
+
+    @GetMapping("/usefulness")
+    String usefulness(Model model) {
+        model.addAttribute("rows", programmes.usefulness());
+        return "exercise/usefulness";
+    }
+
+    @GetMapping("/{id}")
+    String programme(@PathVariable UUID id, Model model) {
+        Programme programme = programmes.read(id);
+        model.addAttribute("programme", programme);
+        model.addAttribute("adherence", programmes.adherence(id));
+        model.addAttribute("logs", programmes.logs(id));
+        model.addAttribute("names", programme.items().stream().collect(Collectors.toMap(Programme.Item::exerciseId, Programme.Item::name)));
+        model.addAttribute("library", library.search(ExerciseLibrary.Filter.none(), ExerciseLibrary.ENGLISH).stream()
+                .filter(e -> programme.items().stream().noneMatch(i -> i.exerciseId().equals(e.id()))).toList());
+        model.addAttribute("regions", Exercise.Region.values());
+        return "exercise/programme";
+    }
+
+    @PostMapping("/{id}/items")
+    String add(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String exercise, RedirectAttributes redirect) {
+        return change(id, redirect, () -> {
+            Programme changed = programmes.addExercise(id, version, exercise);
+            return changed.tooMany() ? "Added. The programme now has " + changed.items().size() + " exercises: people do fewer exercises more often; "
+                    + "consider keeping it to " + Programme.ADVISED_MAXIMUM + " or fewer." : "Added.";
+        });
+    }
+
+    @PostMapping("/{id}/items/{exercise}/remove")
+    String remove(@PathVariable UUID id, @PathVariable String exercise, @RequestParam int version, RedirectAttributes redirect) {
+        return change(id, redirect, () -> {
+            programmes.removeExercise(id, version, exercise);
+            return "Removed.";
+        });
+    }
+
+    @PostMapping("/{id}/items/{exercise}/move")
+    String move(@PathVariable UUID id, @PathVariable String exercise, @RequestParam int version, @RequestParam boolean up, RedirectAttributes redirect) {
+        return change(id, redirect, () -> {
+            programmes.moveExercise(id, version, exercise, up);
+            return "Moved.";
+        });
+    }
+
+    @PostMapping("/{id}/items/{exercise}/dose")
+    String dose(@PathVariable UUID id, @PathVariable String exercise, @RequestParam int version, @RequestParam(defaultValue = "") String sets,
+                @RequestParam(defaultValue = "0") String reps, @RequestParam(defaultValue = "0") String holdSeconds,
+                @RequestParam(defaultValue = "0") String restSeconds, @RequestParam(defaultValue = "") String timesPerDay,
+                @RequestParam(defaultValue = "") String daysPerWeek, @RequestParam(defaultValue = "") String notes, RedirectAttributes redirect) {
+        return change(id, redirect, () -> {
+            programmes.setDose(id, version, exercise, new Exercise.Dose(number(sets, "sets"), number(reps, "reps"), number(holdSeconds, "holdSeconds"),
+                    number(restSeconds, "restSeconds"), number(timesPerDay, "timesPerDay"), number(daysPerWeek, "daysPerWeek")), notes);
+            return "Dose saved.";
+        });
+    }
+
+    private String change(UUID id, RedirectAttributes redirect, java.util.function.Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("done", action.get());
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/programmes/" + id;
+    }
+
+    static int number(String value, String field) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "Enter a whole number for " + field);
+        }
+    }
+}

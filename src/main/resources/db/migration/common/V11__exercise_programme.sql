@@ -1,0 +1,76 @@
+-- Home exercise programmes. Every change to a programme makes a new version with a full copy of
+-- its items, so the history shows which programme a patient was on when. Session logs carry the
+-- client's idempotency key (a log made offline and retried is stored once) and are never deleted:
+-- a correction or withdrawal makes a new row and marks the old one, with who and when.
+create table programme (
+    id              uuid          primary key,
+    patient_id      uuid          not null references patient (id),
+    icb_code        varchar(3)    not null,
+    title           varchar(200)  not null,
+    template        varchar(60),
+    start_date      date          not null,
+    end_date        date          not null,
+    notes           varchar(2000),
+    version         int           not null,
+    created_by      varchar(100)  not null,
+    created_at      timestamp with time zone not null
+);
+create index programme_patient on programme (patient_id, start_date);
+create index programme_icb on programme (icb_code);
+
+create table programme_version (
+    programme_id  uuid          not null references programme (id),
+    version       int           not null,
+    what          varchar(300)  not null,
+    changed_by    varchar(100)  not null,
+    changed_at    timestamp with time zone not null,
+    primary key (programme_id, version)
+);
+
+create table programme_item (
+    programme_id    uuid         not null,
+    version         int          not null,
+    position        int          not null,
+    exercise_id     varchar(60)  not null,
+    sets            int          not null,
+    reps            int          not null,
+    hold_seconds    int          not null,
+    rest_seconds    int          not null,
+    times_per_day   int          not null,
+    days_per_week   int          not null,
+    notes           varchar(500),
+    primary key (programme_id, version, position),
+    foreign key (programme_id, version) references programme_version (programme_id, version)
+);
+
+create table session_log (
+    id                 uuid          primary key,
+    client_key         varchar(100)  not null unique,
+    programme_id       uuid          not null references programme (id),
+    programme_version  int           not null,
+    exercise_id        varchar(60)   not null,
+    log_date           date          not null,
+    outcome            varchar(10)   not null,
+    sets_done          int,
+    reps_done          int,
+    pain               int,
+    difficulty         varchar(12),
+    comment            varchar(500),
+    status             varchar(10)   not null,
+    replaces           uuid,
+    recorded_by        varchar(100)  not null,
+    recorded_at        timestamp with time zone not null,
+    constraint session_log_pain check (pain is null or (pain >= 0 and pain <= 10))
+);
+create index session_log_programme on session_log (programme_id, log_date);
+
+create table usefulness_rating (
+    id            uuid          primary key,
+    client_key    varchar(100)  not null unique,
+    programme_id  uuid          not null references programme (id),
+    exercise_id   varchar(60),
+    kind          varchar(20)   not null,
+    answer        int           not null,
+    rated_at      timestamp with time zone not null
+);
+create index usefulness_rating_programme on usefulness_rating (programme_id);

@@ -1,0 +1,171 @@
+package health.limber.exercise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.hamcrest.Matchers.containsString;
+
+import health.limber.DemoFixtures;
+import health.limber.IntegrationTest;
+import health.limber.TestClock;
+import health.limber.exercise.SessionLog.Difficulty;
+import health.limber.exercise.SessionLog.Outcome;
+import health.limber.identity.Actor;
+import health.limber.identity.CurrentActor;
+import health.limber.identity.Role;
+import health.limber.platform.ConflictException;
+import health.limber.platform.InvalidInputException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Programmes end to end: building and versioning, logs (idempotent, corrected, withdrawn), adherence, alerts and ratings. */
+@IntegrationTest
+class ProgrammeIntegrationTests {
+
+    @Autowired Programmes programmes;
+    @Autowired CurrentActor currentActor;
+    @Autowired DemoFixtures fixtures;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired TestClock clock;
+    @Autowired MockMvc mvc;
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+    }
+
+    <T> T asClinician(Supplier<T> work) {
+        String organisation = jdbc.queryForObject("select organisation_code from staff_user where username = 'clinician.qhl'", String.class);
+        return currentActor.runAs(new Actor("clinician.qhl", "Sam Okoro", Role.CLINICIAN, organisation, Set.of("QHL"), null), work);
+    }
+
+    <T> T asPatient(UUID patient, Supplier<T> work) {
+        return currentActor.runAs(new Actor("patient:" + patient, "Patient", Role.PATIENT, null, Set.of(), patient), work);
+    }
+
+    @Test
+    void aClinicianBuildsAProgrammeFromATemplateAndEveryChangeIsANewVersion() {
+        UUID patient = fixtures.patient("QHL", 6).id();
+        UUID id = asClinician(() -> programmes.create(patient, "knee-osteoarthritis", LocalDate.now(clock), null, null));
+        Programme started = asClinician(() -> programmes.read(id));
+        assertThat(started.items()).extracting(Programme.Item::exerciseId).startsWith("knee-static-quads").hasSize(5);
+        assertThat(started.version()).isEqualTo(1);
+        Programme moved = asClinician(() -> programmes.moveExercise(id, 1, "hip-sit-to-stand", true));
+        assertThat(moved.items().get(1).exerciseId()).isEqualTo("hip-sit-to-stand");
+        asClinician(() -> programmes.addExercise(id, 2, "ankle-heel-raise"));
+        Programme seven = asClinician(() -> programmes.addExercise(id, 3, "balance-single-leg"));
+        assertThat(seven.tooMany()).isTrue();
+        Programme dosed = asClinician(() -> programmes.setDose(id, 4, "balance-single-leg", new Exercise.Dose(2, 0, 20, 10, 2, 5), "Near the worktop"));
+        assertThat(dosed.items().get(6).dose().describe()).isEqualTo("2 sets of hold 20 seconds, 2 times a day, 5 days a week");
+        assertThat(dosed.history()).hasSize(5).first().extracting(Programme.Change::what).asString().contains("Changed the dose of Standing on one leg");
+        assertThatThrownBy(() -> asClinician(() -> programmes.addExercise(id, 3, "back-bridge")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("Someone else changed this programme");
+        assertThatThrownBy(() -> asClinician(() -> programmes.setDose(id, 5, "ankle-heel-raise", new Exercise.Dose(3, 10, 5, 30, 1, 7), null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not both");
+        assertThat(jdbc.queryForObject("select count(*) from programme_item where programme_id = ? and version = 1", Integer.class, id)).isEqualTo(5);
+    }
+
+    @Test
+    void aLogRetriedWithTheSameKeyIsStoredOnceAndACorrectionKeepsTheOriginal() {
+        UUID patient = fixtures.patient("QHL", 7).id();
+        UUID id = asClinician(() -> programmes.create(patient, "low-back-pain", LocalDate.now(clock), null, null));
+        String key = UUID.randomUUID().toString();
+        SessionLog first = asPatient(patient, () -> programmes.log(id, key, "back-bridge", LocalDate.now(clock), Outcome.DONE, 3, 10, 4, Difficulty.JUST_RIGHT, null));
+        SessionLog again = asPatient(patient, () -> programmes.log(id, key, "back-bridge", LocalDate.now(clock), Outcome.DONE, 3, 10, 4, Difficulty.JUST_RIGHT, null));
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(1);
+        SessionLog corrected = asPatient(patient, () -> programmes.correct(first.id(), key + ":fix", Outcome.PARTLY, null, null, 6, Difficulty.HARD, "Knee hurt"));
+        assertThat(corrected.replaces()).isEqualTo(first.id());
+        assertThat(asPatient(patient, () -> programmes.logs(id))).extracting(SessionLog::status).containsExactlyInAnyOrder("CURRENT", "CORRECTED");
+        asPatient(patient, () -> {
+            programmes.withdraw(corrected.id());
+            return null;
+        });
+        assertThat(asPatient(patient, () -> programmes.logs(id))).extracting(SessionLog::status).containsExactlyInAnyOrder("WITHDRAWN", "CORRECTED");
+        assertThatThrownBy(() -> asPatient(patient, () -> programmes.log(id, "k2", "back-bridge", LocalDate.now(clock), Outcome.DONE, null, null, 11, null, null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("0 (none) to 10");
+        UUID other = fixtures.patient("QHL", 8).id();
+        assertThatThrownBy(() -> asPatient(other, () -> programmes.read(id))).isInstanceOf(health.limber.platform.NotFoundException.class);
+    }
+
+    @Test
+    void adherenceCountsDoneSessionsAgainstThePrescriptionAndTheCaseloadRaisesAlerts() {
+        UUID patient = fixtures.patient("QHL", 9).id();
+        LocalDate start = LocalDate.now(clock);
+        UUID id = asClinician(() -> programmes.create(patient, null, start, start.plusWeeks(4), null));
+        asClinician(() -> programmes.addExercise(id, 1, "back-bridge"));
+        clock.advance(Duration.ofDays(13));
+        for (int day = 0; day < 14; day += 2) {
+            LocalDate on = start.plusDays(day);
+            int pain = day < 7 ? 2 : 5;
+            asPatient(patient, () -> programmes.log(id, "adh-" + on, "back-bridge", on, Outcome.DONE, 3, 10, pain, Difficulty.HARD, null));
+        }
+        var weeks = asClinician(() -> programmes.adherence(id));
+        double done = weeks.stream().mapToDouble(Programmes.WeekAdherence::done).sum();
+        double prescribed = weeks.stream().mapToDouble(Programmes.WeekAdherence::prescribed).sum();
+        assertThat(done).isEqualTo(7.0);
+        assertThat(prescribed).isEqualTo(14.0);
+        var row = asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
+        assertThat(row.alerts()).anyMatch(a -> a.startsWith("Pain rising"));
+        clock.advance(Duration.ofDays(5));
+        var later = asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
+        assertThat(later.alerts()).anyMatch(a -> a.startsWith("No log for")).contains("Adherence under 50% this week");
+    }
+
+    @Test
+    void ratingsGiveTheShareOfFairlyOrVeryUseful() {
+        UUID patient = fixtures.patient("QHL", 10).id();
+        UUID id = asClinician(() -> programmes.create(patient, "neck-pain", LocalDate.now(clock), null, null));
+        var before = asClinician(() -> programmes.usefulness()).get(0);
+        asPatient(patient, () -> {
+            programmes.rate(id, "r1", "neck-chin-tuck", 4);
+            programmes.rate(id, "r1", "neck-chin-tuck", 4);
+            programmes.rate(id, "r2", "neck-rotation", 3);
+            programmes.rate(id, "r3", "neck-shoulder-blade-squeeze", 2);
+            programmes.rate(id, "r4", null, 6);
+            return null;
+        });
+        var all = asClinician(() -> programmes.usefulness()).get(0);
+        assertThat(all.ratings() - before.ratings()).isEqualTo(3);
+        assertThat(all.useful() - before.useful()).isEqualTo(2);
+        assertThatThrownBy(() -> asPatient(patient, () -> {
+            programmes.rate(id, "r5", "neck-chin-tuck", 5);
+            return null;
+        })).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void thePatientSeesTodayLogsFromThePlayerAndTheClinicianSeesTheBuilder() throws Exception {
+        var patient = fixtures.patient("QHL", 11);
+        UUID id = asClinician(() -> programmes.create(patient.id(), "ankle-fracture-after-cast", LocalDate.now(clock), null, null));
+        var cookies = fixtures.signInPatient(mvc, patient);
+        mvc.perform(get("/my/exercises").cookie(cookies)).andExpect(status().isOk()).andExpect(content().string(containsString("Ankle pumps")));
+        mvc.perform(get("/my/exercises/ankle-pumps").cookie(cookies)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<animate"))).andExpect(content().string(containsString("How did it go?")));
+        String key = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/my/exercises/ankle-pumps/log").cookie(cookies).with(csrf()).param("clientKey", key).param("outcome", "DONE")
+                    .param("pain", "3").param("difficulty", "EASY")).andExpect(status().is3xxRedirection());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(1);
+        mvc.perform(get("/my/exercises/history").cookie(cookies)).andExpect(status().isOk()).andExpect(content().string(containsString("Take this log out")));
+        mvc.perform(get("/programmes/" + id).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Adherence by week"))).andExpect(content().string(containsString("Ankle pumps")));
+        mvc.perform(get("/programmes").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Start a programme")));
+        mvc.perform(get("/programmes/usefulness").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isOk());
+    }
+}
