@@ -48,6 +48,7 @@ public class DemoData implements ApplicationRunner {
     private final AccessCodes accessCodes;
     private final WaitingListManagement waitingList;
     private final DemoClinics clinics;
+    private final DemoExercise exercise;
     private final Clock clock;
     private final long seed;
     private final int referralsPerIcb;
@@ -55,7 +56,7 @@ public class DemoData implements ApplicationRunner {
     private volatile DemoSignIns signIns;
 
     DemoData(JdbcTemplate jdbc, TransactionTemplate transaction, Organisations organisations, PasswordEncoder passwordEncoder,
-             AccessCodes accessCodes, WaitingListManagement waitingList, DemoClinics clinics, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
+             AccessCodes accessCodes, WaitingListManagement waitingList, DemoClinics clinics, DemoExercise exercise, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
              @Value("${limber.demo.referrals-per-icb:60}") int referralsPerIcb,
              @Value("${limber.demo.patients-per-icb:120}") int patientsPerIcb) {
         this.jdbc = jdbc;
@@ -65,6 +66,7 @@ public class DemoData implements ApplicationRunner {
         this.accessCodes = accessCodes;
         this.waitingList = waitingList;
         this.clinics = clinics;
+        this.exercise = exercise;
         this.clock = clock;
         this.seed = seed;
         this.referralsPerIcb = referralsPerIcb;
@@ -108,6 +110,7 @@ public class DemoData implements ApplicationRunner {
                 (rs, n) -> rs.getObject(1, UUID.class), FIRST_ICB).stream().findFirst().orElse(null);
         clinics.clinicDays(new Random(seed * 7), FIRST_ICB, providerCode(icbs.stream().map(Icb::code).toList().indexOf(FIRST_ICB)),
                 LimberTime.today(clock), firstPatient);
+        exercise.load(new Random(seed * 13), FIRST_ICB, providerCode(icbs.stream().map(Icb::code).toList().indexOf(FIRST_ICB)), LimberTime.today(clock));
         programme(icbs, now);
     }
 

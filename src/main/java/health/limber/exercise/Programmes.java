@@ -10,6 +10,11 @@ import health.limber.patient.PatientManagement;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
+import health.limber.referral.RedFlagLevel;
+import health.limber.referral.RedFlagQuestion;
+import health.limber.referral.RedFlagScreen;
+import health.limber.referral.RedFlagSource;
+import health.limber.referral.ReferralManagement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Timestamp;
@@ -47,9 +52,12 @@ public class Programmes {
     private final CurrentActor currentActor;
     private final Clock clock;
     private final Map<String, Template> templates = new LinkedHashMap<>();
+    private final ReferralManagement referrals;
 
-    Programmes(JdbcClient jdbc, ExerciseLibrary library, PatientManagement patients, CurrentActor currentActor, Clock clock) {
+    Programmes(JdbcClient jdbc, ExerciseLibrary library, PatientManagement patients, CurrentActor currentActor, Clock clock,
+               ReferralManagement referrals) {
         this.jdbc = jdbc;
+        this.referrals = referrals;
         this.library = library;
         this.patients = patients;
         this.currentActor = currentActor;
@@ -68,6 +76,33 @@ public class Programmes {
 
     /** A starting programme for a condition. */
     public record Template(String id, String name, int weeks, List<String> exercises) {}
+
+    /** The red-flag questions a patient can answer in the app (their wording for patients). */
+    public List<RedFlagQuestion> symptomQuestions() {
+        return referrals.redFlagQuestions();
+    }
+
+    /**
+     * A patient reports worrying symptoms in the app: the referral module raises its red-flag task
+     * (4 hours for an emergency, 24 for urgent) and the caseload shows an alert. Returns the level.
+     */
+    public RedFlagLevel reportSymptoms(UUID programmeId, java.util.Set<String> flags, String detail) {
+        Programme programme = read(programmeId);
+        if (!currentActor.get().isPatient(programme.patientId())) {
+            throw new AccessDeniedException("Only the patient reports their symptoms here");
+        }
+        if (flags.isEmpty()) {
+            throw new InvalidInputException("flags", "Tick the symptoms you have, or go back if you have none of them");
+        }
+        RedFlagScreen screen = referrals.questions().screen(flags, flags);
+        referrals.reportRedFlag(programme.patientId(), programme.icbCode(), flags, RedFlagSource.PATIENT_APP,
+                detail == null || detail.isBlank() ? "Reported in the exercise app" : detail.strip());
+        jdbc.sql("insert into symptom_report (id, programme_id, flags, level, detail, reported_at) values (:id, :p, :flags, :level, :detail, :at)")
+                .param("id", UUID.randomUUID()).param("p", programmeId).param("flags", String.join(",", screen.yes()))
+                .param("level", screen.level().name()).param("detail", detail == null || detail.isBlank() ? null : detail.strip())
+                .param("at", Timestamp.from(clock.instant())).update();
+        return screen.level();
+    }
 
     /** A programme in the clinician's caseload list, with its alerts. */
     public record CaseloadRow(UUID programmeId, UUID patientId, String patientName, String title, LocalDate startDate, LocalDate endDate,
@@ -358,6 +393,10 @@ public class Programmes {
         if (earlier != null && recent != null && recent - earlier >= 2) {
             alerts.add(String.format("Pain rising: %.1f to %.1f", earlier, recent));
         }
+        jdbc.sql("select level, reported_at from symptom_report where programme_id = :p and reported_at >= :since order by reported_at desc")
+                .param("p", row.programmeId()).param("since", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(14))))
+                .query((rs, n) -> rs.getString(1)).list().stream().findFirst()
+                .ifPresent(level -> alerts.add(0, "Red flag reported in the app (" + level.toLowerCase() + ")"));
         return new CaseloadRow(row.programmeId(), row.patientId(), row.patientName(), row.title(), row.startDate(), row.endDate(), lastLog,
                 adherence, alerts);
     }

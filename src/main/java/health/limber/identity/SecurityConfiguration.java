@@ -119,7 +119,7 @@ class SecurityConfiguration {
             .securityContext(context -> context.securityContextRepository(contextRepository))
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(path("/"), path("/sign-in"), path("/patient/sign-in"), path("/css/**"), path("/js/**"),
-                        path("/webjars/**"), path("/favicon.svg"), path("/accessibility"), path("/privacy"),
+                        path("/webjars/**"), path("/favicon.svg"), path("/sw.js"), path("/manifest.webmanifest"), path("/accessibility"), path("/privacy"),
                         path("/error"), path("/error/**"), path("/actuator/health/**"), path("/actuator/info"),
                         path("/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html"),
                         path("/self-referral"), path("/self-referral/**"), path("/wait-well")).permitAll()

@@ -74,3 +74,15 @@ create table usefulness_rating (
     rated_at      timestamp with time zone not null
 );
 create index usefulness_rating_programme on usefulness_rating (programme_id);
+
+-- Worrying symptoms a patient reports in the app: the red-flag task goes to the referral module;
+-- this row puts an alert on the clinician's caseload.
+create table symptom_report (
+    id            uuid          primary key,
+    programme_id  uuid          not null references programme (id),
+    flags         varchar(500)  not null,
+    level         varchar(10)   not null,
+    detail        varchar(1000),
+    reported_at   timestamp with time zone not null
+);
+create index symptom_report_programme on symptom_report (programme_id, reported_at);

@@ -168,4 +168,35 @@ class ProgrammeIntegrationTests {
                 .andExpect(content().string(containsString("Start a programme")));
         mvc.perform(get("/programmes/usefulness").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isOk());
     }
+
+    @Test
+    void aRedFlagReportedInTheAppRaisesATaskAndAnAlertOnTheCaseload() {
+        UUID patient = fixtures.patient("QHL", 3).id();
+        UUID id = asClinician(() -> programmes.create(patient, "low-back-pain", LocalDate.now(clock), null, null));
+        int tasks = jdbc.queryForObject("select count(*) from red_flag_task", Integer.class);
+        var level = asPatient(patient, () -> programmes.reportSymptoms(id, Set.of("CES_SADDLE_NUMBNESS"), "Numb since yesterday"));
+        assertThat(level.name()).isEqualTo("EMERGENCY");
+        assertThat(jdbc.queryForObject("select count(*) from red_flag_task", Integer.class)).isEqualTo(tasks + 1);
+        assertThat(jdbc.queryForObject("select source from red_flag_task order by raised_at desc fetch first 1 rows only", String.class)).isEqualTo("PATIENT_APP");
+        var row = asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
+        assertThat(row.alerts().get(0)).isEqualTo("Red flag reported in the app (emergency)");
+        assertThatThrownBy(() -> asPatient(patient, () -> programmes.reportSymptoms(id, Set.of(), null))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void theApiTakesALogOnceWhateverTheRetries() throws Exception {
+        UUID patient = fixtures.patient("QHL", 4).id();
+        UUID id = asClinician(() -> programmes.create(patient, "shoulder-pain", LocalDate.now(clock), null, null));
+        String body = "{\"exercise\":\"shoulder-pendulum\",\"day\":\"" + LocalDate.now(clock) + "\",\"outcome\":\"DONE\",\"pain\":2}";
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/api/programmes/" + id + "/logs").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))
+                            .header("Idempotency-Key", "api-log-1").contentType("application/json").content(body))
+                    .andExpect(status().isCreated());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(1);
+        mvc.perform(post("/api/programmes/" + id + "/logs").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))
+                        .contentType("application/json").content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field").value("clientKey"));
+    }
 }

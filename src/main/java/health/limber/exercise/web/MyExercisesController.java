@@ -122,6 +122,27 @@ class MyExercisesController {
         return "redirect:/my/exercises/history";
     }
 
+    @GetMapping("/my/exercises/symptoms")
+    String symptoms(Model model) {
+        currentProgramme();
+        model.addAttribute("questions", programmes.symptomQuestions());
+        return "exercise/my-symptoms";
+    }
+
+    @PostMapping("/my/exercises/symptoms")
+    String reportSymptoms(@RequestParam(required = false) List<String> flags, @RequestParam(required = false) String detail, Model model,
+                          RedirectAttributes redirect) {
+        Programme programme = currentProgramme();
+        try {
+            var level = programmes.reportSymptoms(programme.id(), flags == null ? Set.of() : Set.copyOf(flags), detail);
+            model.addAttribute("level", level);
+            return "exercise/my-symptoms-done";
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/my/exercises/symptoms";
+        }
+    }
+
     @GetMapping("/my/exercises/rate")
     String rateForm(Model model) {
         model.addAttribute("programme", currentProgramme());
