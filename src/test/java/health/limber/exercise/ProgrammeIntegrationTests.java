@@ -199,4 +199,22 @@ class ProgrammeIntegrationTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field").value("clientKey"));
     }
+
+    @Test
+    void theHandoutIsAPdfWithTheProgrammeAndALargePrintVersion() throws Exception {
+        UUID patient = fixtures.patient("QHL", 5).id();
+        UUID id = asClinician(() -> programmes.create(patient, "knee-osteoarthritis", LocalDate.now(clock), null, null));
+        byte[] pdf = mvc.perform(get("/programmes/" + id + "/handout.pdf").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Type", "application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        byte[] large = mvc.perform(get("/programmes/" + id + "/handout.pdf").param("large", "true").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf); var bigger = org.apache.pdfbox.Loader.loadPDF(large)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Knee osteoarthritis").contains("Thigh tightening").contains("3 sets of 10 times");
+            assertThat(bigger.getNumberOfPages()).isGreaterThan(document.getNumberOfPages());
+        }
+    }
 }

@@ -32,8 +32,11 @@ class MyExercisesController {
     private final ExerciseLibrary library;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final health.limber.exercise.Handouts handouts;
 
-    MyExercisesController(Programmes programmes, ExerciseLibrary library, CurrentActor currentActor, Clock clock) {
+    MyExercisesController(Programmes programmes, ExerciseLibrary library, CurrentActor currentActor, Clock clock,
+                          health.limber.exercise.Handouts handouts) {
+        this.handouts = handouts;
         this.programmes = programmes;
         this.library = library;
         this.currentActor = currentActor;
@@ -120,6 +123,12 @@ class MyExercisesController {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/my/exercises/history";
+    }
+
+    @GetMapping("/my/exercises/handout.pdf")
+    org.springframework.http.ResponseEntity<byte[]> handout(@RequestParam(defaultValue = "false") boolean large,
+                                                            jakarta.servlet.http.HttpServletRequest request) {
+        return ProgrammeController.pdf(handouts.pdf(currentProgramme().id(), large, ProgrammeController.appUrl(request)), large);
     }
 
     @GetMapping("/my/exercises/symptoms")

@@ -33,8 +33,11 @@ class ProgrammeController {
     private final ExerciseLibrary library;
     private final PatientManagement patients;
     private final Clock clock;
+    private final health.limber.exercise.Handouts handouts;
 
-    ProgrammeController(Programmes programmes, ExerciseLibrary library, PatientManagement patients, Clock clock) {
+    ProgrammeController(Programmes programmes, ExerciseLibrary library, PatientManagement patients, Clock clock,
+                        health.limber.exercise.Handouts handouts) {
+        this.handouts = handouts;
         this.programmes = programmes;
         this.library = library;
         this.patients = patients;
@@ -89,6 +92,24 @@ class ProgrammeController {
                 .filter(e -> programme.items().stream().noneMatch(i -> i.exerciseId().equals(e.id()))).toList());
         model.addAttribute("regions", Exercise.Region.values());
         return "exercise/programme";
+    }
+
+    @GetMapping("/{id}/handout.pdf")
+    org.springframework.http.ResponseEntity<byte[]> handout(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean large,
+                                                            jakarta.servlet.http.HttpServletRequest request) {
+        return pdf(handouts.pdf(id, large, appUrl(request)), large);
+    }
+
+    static String appUrl(jakarta.servlet.http.HttpServletRequest request) {
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).path("/my/exercises").build().toUriString();
+    }
+
+    static org.springframework.http.ResponseEntity<byte[]> pdf(byte[] bytes, boolean large) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.inline()
+                        .filename(large ? "exercise-programme-large-print.pdf" : "exercise-programme.pdf").build().toString())
+                .body(bytes);
     }
 
     @PostMapping("/{id}/items")

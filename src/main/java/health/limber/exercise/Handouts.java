@@ -1,0 +1,85 @@
+package health.limber.exercise;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The printed handout of a programme: the same exercises, doses and words as the app, pictures
+ * from the demonstration's key frames, a QR code to the app, and a large-print version. Rendered
+ * from a Thymeleaf template to PDF with openhtmltopdf.
+ */
+@Service
+public class Handouts {
+
+    private final Programmes programmes;
+    private final ExerciseLibrary library;
+    private final TemplateEngine templates;
+
+    Handouts(Programmes programmes, ExerciseLibrary library, TemplateEngine templates) {
+        this.programmes = programmes;
+        this.library = library;
+        this.templates = templates;
+    }
+
+    /** One exercise as printed: its words, dose and key-frame pictures. */
+    public record Page(Exercise exercise, Programme.Item item, List<String> pictures) {}
+
+    public byte[] pdf(UUID programmeId, boolean largePrint, String appUrl) {
+        Programme programme = programmes.read(programmeId);
+        List<Page> pages = new ArrayList<>();
+        for (Programme.Item item : programme.items()) {
+            Exercise exercise = library.read(item.exerciseId(), ExerciseLibrary.ENGLISH);
+            List<String> pictures = new ArrayList<>();
+            for (int pose = 0; pose < exercise.animation().poses().size(); pose++) {
+                pictures.add(FigureImages.dataUri(exercise, pose, 300));
+            }
+            pages.add(new Page(exercise, item, pictures));
+        }
+        Context context = new Context();
+        context.setVariable("programme", programme);
+        context.setVariable("pages", pages);
+        context.setVariable("large", largePrint);
+        context.setVariable("appUrl", appUrl);
+        context.setVariable("qr", qr(appUrl));
+        String html = templates.process("exercise/handout", context);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new PdfRendererBuilder().useFastMode().withHtmlContent(html, appUrl).toStream(out).run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static String qr(String text) {
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 240, 240);
+            BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_INT_RGB);
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                for (int y = 0; y < matrix.getHeight(); y++) {
+                    image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+        } catch (WriterException | IOException e) {
+            throw new IllegalStateException("Cannot draw the QR code", e);
+        }
+    }
+}
