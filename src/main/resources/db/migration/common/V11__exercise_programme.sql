@@ -86,3 +86,15 @@ create table symptom_report (
     reported_at   timestamp with time zone not null
 );
 create index symptom_report_programme on symptom_report (programme_id, reported_at);
+
+-- When the patient wants reminding (days of the week and a time), and where to: the address is
+-- taken from their record when they set it up, so the daily job needs no access to records.
+create table exercise_reminder (
+    patient_id   uuid          primary key references patient (id),
+    days         varchar(30)   not null,
+    at_minute    int           not null,
+    channel      varchar(10)   not null,
+    address      varchar(200)  not null,
+    icb_code     varchar(3)    not null,
+    updated_at   timestamp with time zone not null
+);

@@ -41,6 +41,7 @@ class ProgrammeIntegrationTests {
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
     @Autowired MockMvc mvc;
+    @Autowired ExerciseReminders reminders;
 
     @AfterEach
     void reset() {
@@ -216,5 +217,31 @@ class ProgrammeIntegrationTests {
             assertThat(text).contains("Knee osteoarthritis").contains("Thigh tightening").contains("3 sets of 10 times");
             assertThat(bigger.getNumberOfPages()).isGreaterThan(document.getNumberOfPages());
         }
+    }
+
+    @Test
+    void remindersComeOnTheChosenDaysWithOneFollowUpAfterAMissedDayAndNeverTwoADay() {
+        UUID patient = fixtures.patient("QHL", 2).id();
+        jdbc.update("update patient set phone = '07700 900222' where id = ?", patient);
+        LocalDate start = LocalDate.now(clock).minusDays(3);
+        UUID id = asClinician(() -> programmes.create(patient, "neck-pain", start, null, null));
+        java.time.DayOfWeek today = LocalDate.now(clock).getDayOfWeek();
+        asPatient(patient, () -> reminders.choose(java.util.EnumSet.of(today, today.minus(1)), 18 * 60));
+        reminders.queueToday();
+        reminders.queueToday();
+        String key = "exercise:" + patient + ":" + LocalDate.now(clock);
+        assertThat(jdbc.queryForList("select body from outbox_message where dedupe_key = ?", String.class, key)).singleElement().asString()
+                .contains("We did not see a log of your exercises yesterday").contains("Time for today's exercises");
+        asPatient(patient, () -> programmes.log(id, "rem-1", "neck-chin-tuck", LocalDate.now(clock), Outcome.DONE, null, null, 1, null, null));
+        clock.advance(Duration.ofDays(1));
+        reminders.queueToday();
+        assertThat(jdbc.queryForList("select body from outbox_message where dedupe_key = ?", String.class, "exercise:" + patient + ":" + LocalDate.now(clock)))
+                .as("tomorrow is not a reminder day and today was logged").isEmpty();
+        clock.advance(Duration.ofDays(6));
+        reminders.queueToday();
+        clock.advance(Duration.ofDays(1));
+        reminders.queueToday();
+        assertThat(jdbc.queryForList("select subject from outbox_message where dedupe_key = ?", String.class, "exercise:" + patient + ":" + LocalDate.now(clock)))
+                .containsExactly("A reminder about your exercises");
     }
 }

@@ -33,10 +33,12 @@ class MyExercisesController {
     private final CurrentActor currentActor;
     private final Clock clock;
     private final health.limber.exercise.Handouts handouts;
+    private final health.limber.exercise.ExerciseReminders reminders;
 
     MyExercisesController(Programmes programmes, ExerciseLibrary library, CurrentActor currentActor, Clock clock,
-                          health.limber.exercise.Handouts handouts) {
+                          health.limber.exercise.Handouts handouts, health.limber.exercise.ExerciseReminders reminders) {
         this.handouts = handouts;
+        this.reminders = reminders;
         this.programmes = programmes;
         this.library = library;
         this.currentActor = currentActor;
@@ -129,6 +131,35 @@ class MyExercisesController {
     org.springframework.http.ResponseEntity<byte[]> handout(@RequestParam(defaultValue = "false") boolean large,
                                                             jakarta.servlet.http.HttpServletRequest request) {
         return ProgrammeController.pdf(handouts.pdf(currentProgramme().id(), large, ProgrammeController.appUrl(request)), large);
+    }
+
+    @GetMapping("/my/exercises/reminders")
+    String reminderForm(Model model) {
+        var choice = reminders.choice(currentActor.get().patientId()).orElse(null);
+        model.addAttribute("choice", choice);
+        model.addAttribute("chosenTime", choice == null ? "18:00" : String.format("%02d:%02d", choice.atMinute() / 60, choice.atMinute() % 60));
+        model.addAttribute("days", java.time.DayOfWeek.values());
+        List<String> times = new java.util.ArrayList<>();
+        for (int m = 6 * 60; m <= 22 * 60; m += 30) {
+            times.add(String.format("%02d:%02d", m / 60, m % 60));
+        }
+        model.addAttribute("times", times);
+        return "exercise/my-reminders";
+    }
+
+    @PostMapping("/my/exercises/reminders")
+    String remind(@RequestParam(required = false) List<java.time.DayOfWeek> days, @RequestParam(defaultValue = "18:00") String time,
+                  RedirectAttributes redirect) {
+        try {
+            int minutes = Integer.parseInt(time.substring(0, 2)) * 60 + Integer.parseInt(time.substring(3, 5));
+            var choice = reminders.choose(days == null ? Set.of() : Set.copyOf(days), minutes);
+            redirect.addFlashAttribute("done", choice == null ? "Reminders stopped." : "Reminders set. We will send them by "
+                    + (choice.channel() == health.limber.notification.Channel.SMS ? "text message" : "email") + " to " + choice.address() + ".");
+            return "redirect:/my/exercises";
+        } catch (InvalidInputException | StringIndexOutOfBoundsException | NumberFormatException e) {
+            redirect.addFlashAttribute("problem", e instanceof InvalidInputException ? e.getMessage() : "Choose a time from the list");
+            return "redirect:/my/exercises/reminders";
+        }
     }
 
     @GetMapping("/my/exercises/symptoms")
