@@ -12,8 +12,18 @@ public record Programme(UUID id, UUID patientId, String icbCode, String title, S
     /** Fewer exercises are done more faithfully (DOMAIN.md §6: 2 to 5 is typical). */
     public static final int ADVISED_MAXIMUM = 6;
 
-    /** One exercise of the programme with its dose. */
-    public record Item(int position, String exerciseId, String name, Exercise.Dose dose, String notes) {}
+    /**
+     * One exercise of the programme with its dose and its progression rule: after {@code progressWeeks}
+     * weeks with pain at most {@code progressPain} and the exercise found easy, suggest the harder version.
+     */
+    public record Item(int position, String exerciseId, String name, Exercise.Dose dose, String notes, int progressWeeks, int progressPain) {
+        public Item(int position, String exerciseId, String name, Exercise.Dose dose, String notes) {
+            this(position, exerciseId, name, dose, notes, 2, 3);
+        }
+    }
+
+    /** A suggestion to move an exercise on to its harder version, with why; a clinician accepts or rejects it. */
+    public record Suggestion(String fromExercise, String fromName, String toExercise, String toName, String reason) {}
 
     /** One version: what changed, who, when. */
     public record Change(int version, String what, String by, Instant at) {}

@@ -207,8 +207,78 @@ public class Programmes {
         check(dose);
         List<Programme.Item> items = new ArrayList<>(programme.items());
         items.set(items.indexOf(item), new Programme.Item(item.position(), item.exerciseId(), item.name(), dose,
-                notes == null || notes.isBlank() ? null : notes.strip()));
+                notes == null || notes.isBlank() ? null : notes.strip(), item.progressWeeks(), item.progressPain()));
         return saveVersion(id, version + 1, "Changed the dose of " + item.name() + " to " + dose.describe(), items);
+    }
+
+    /**
+     * Suggestions from the progression rules: an exercise with a harder version, logged for at least
+     * its rule's weeks with pain never above its limit and found easy most of the time in the last
+     * week. A suggestion the clinician has answered is not made again. Nothing changes until accepted.
+     */
+    @Transactional(readOnly = true)
+    public List<Programme.Suggestion> suggestions(UUID programmeId) {
+        Programme programme = read(programmeId);
+        LocalDate today = LocalDate.now(clock);
+        List<SessionLog> logs = jdbc.sql(LOG_SELECT + " where programme_id = :p and status = 'CURRENT'").param("p", programmeId)
+                .query((rs, n) -> log(rs)).list();
+        List<Programme.Suggestion> suggestions = new ArrayList<>();
+        for (Programme.Item item : programme.items()) {
+            Exercise exercise = library.read(item.exerciseId(), ExerciseLibrary.ENGLISH);
+            if (exercise.harder().isEmpty()) {
+                continue;
+            }
+            LocalDate since = today.minusWeeks(item.progressWeeks()).plusDays(1);
+            List<SessionLog> own = logs.stream().filter(l -> l.exerciseId().equals(item.exerciseId()) && l.outcome() != Outcome.NOT_DONE).toList();
+            boolean longEnough = own.stream().anyMatch(l -> !l.day().isAfter(since.plusDays(2)));
+            List<SessionLog> window = own.stream().filter(l -> !l.day().isBefore(since)).toList();
+            boolean painOk = !window.isEmpty() && window.stream().allMatch(l -> l.pain() != null && l.pain() <= item.progressPain());
+            List<SessionLog> lastWeek = window.stream().filter(l -> !l.day().isBefore(today.minusDays(6)) && l.difficulty() != null).toList();
+            boolean easy = !lastWeek.isEmpty() && lastWeek.stream().filter(l -> l.difficulty() == Difficulty.EASY).count() * 2 > lastWeek.size();
+            if (!(longEnough && painOk && easy)) {
+                continue;
+            }
+            String next = exercise.harder().get(0);
+            if (programme.items().stream().anyMatch(i -> i.exerciseId().equals(next))) {
+                continue;
+            }
+            boolean answered = jdbc.sql("select count(*) from progression_decision where programme_id = :p and from_exercise = :f and to_exercise = :t")
+                    .param("p", programmeId).param("f", item.exerciseId()).param("t", next).query(Integer.class).single() > 0;
+            if (!answered) {
+                suggestions.add(new Programme.Suggestion(item.exerciseId(), item.name(), next, library.read(next, ExerciseLibrary.ENGLISH).name(),
+                        item.progressWeeks() + " weeks with pain " + item.progressPain() + " or less, and found easy most times last week"));
+            }
+        }
+        return suggestions;
+    }
+
+    /** Accepts a suggestion (the harder version replaces the exercise in a new version) or rejects it with the reason. */
+    public Programme decide(UUID programmeId, int version, String fromExercise, String toExercise, boolean accept, String reason) {
+        Programme programme = changeable(programmeId, version);
+        Programme.Suggestion suggestion = suggestions(programmeId).stream()
+                .filter(s -> s.fromExercise().equals(fromExercise) && s.toExercise().equals(toExercise)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("suggestion", "That suggestion no longer applies"));
+        String why = reason == null ? "" : reason.strip();
+        if (!accept && why.isEmpty()) {
+            throw new InvalidInputException("reason", "Say why you are not moving on to the harder version");
+        }
+        jdbc.sql("""
+                insert into progression_decision (programme_id, from_exercise, to_exercise, accepted, reason, decided_by, decided_at)
+                values (:p, :f, :t, :a, :r, :by, :at)""")
+                .param("p", programmeId).param("f", fromExercise).param("t", toExercise).param("a", accept)
+                .param("r", why.isEmpty() ? suggestion.reason() : why).param("by", currentActor.get().username())
+                .param("at", Timestamp.from(clock.instant())).update();
+        if (!accept) {
+            return programme;
+        }
+        Exercise harder = library.read(toExercise, ExerciseLibrary.ENGLISH);
+        List<Programme.Item> items = new ArrayList<>();
+        for (Programme.Item item : programme.items()) {
+            items.add(item.exerciseId().equals(fromExercise)
+                    ? new Programme.Item(item.position(), harder.id(), harder.name(), harder.dose(), item.notes(), item.progressWeeks(), item.progressPain())
+                    : item);
+        }
+        return saveVersion(programmeId, version + 1, "Progressed " + suggestion.fromName() + " to " + harder.name() + " (" + suggestion.reason() + ")", items);
     }
 
     /** Programmes of the patients of the clinician's ICBs, most worrying first. */
@@ -485,7 +555,8 @@ public class Programmes {
     private static List<Programme.Item> renumber(List<Programme.Item> items) {
         List<Programme.Item> renumbered = new ArrayList<>();
         for (Programme.Item item : items) {
-            renumbered.add(new Programme.Item(renumbered.size() + 1, item.exerciseId(), item.name(), item.dose(), item.notes()));
+            renumbered.add(new Programme.Item(renumbered.size() + 1, item.exerciseId(), item.name(), item.dose(), item.notes(),
+                    item.progressWeeks(), item.progressPain()));
         }
         return renumbered;
     }
@@ -521,8 +592,9 @@ public class Programmes {
         for (Programme.Item item : items) {
             jdbc.sql("""
                     insert into programme_item (programme_id, version, position, exercise_id, sets, reps, hold_seconds, rest_seconds, times_per_day,
-                        days_per_week, notes)
-                    values (:id, :v, :pos, :e, :sets, :reps, :hold, :rest, :perDay, :days, :notes)""")
+                        days_per_week, notes, progress_weeks, progress_pain)
+                    values (:id, :v, :pos, :e, :sets, :reps, :hold, :rest, :perDay, :days, :notes, :weeks, :pain)""")
+                    .param("weeks", item.progressWeeks()).param("pain", item.progressPain())
                     .param("id", id).param("v", version).param("pos", item.position()).param("e", item.exerciseId()).param("sets", item.dose().sets())
                     .param("reps", item.dose().reps()).param("hold", item.dose().holdSeconds()).param("rest", item.dose().restSeconds())
                     .param("perDay", item.dose().timesPerDay()).param("days", item.dose().daysPerWeek()).param("notes", item.notes()).update();
@@ -540,12 +612,14 @@ public class Programmes {
 
     private List<Programme.Item> items(UUID programmeId, int version) {
         return jdbc.sql("""
-                select position, exercise_id, sets, reps, hold_seconds, rest_seconds, times_per_day, days_per_week, notes
+                select position, exercise_id, sets, reps, hold_seconds, rest_seconds, times_per_day, days_per_week, notes,
+                       coalesce(progress_weeks, 2), coalesce(progress_pain, 3)
                 from programme_item where programme_id = :p and version = :v order by position""")
                 .param("p", programmeId).param("v", version)
                 .query((rs, n) -> new Programme.Item(rs.getInt(1), rs.getString(2),
                         library.find(rs.getString(2), ExerciseLibrary.ENGLISH).map(Exercise::name).orElse(rs.getString(2)),
-                        new Exercise.Dose(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)), rs.getString(9)))
+                        new Exercise.Dose(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)), rs.getString(9),
+                        rs.getInt(10), rs.getInt(11)))
                 .list();
     }
 

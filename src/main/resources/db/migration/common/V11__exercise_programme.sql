@@ -39,6 +39,8 @@ create table programme_item (
     times_per_day   int          not null,
     days_per_week   int          not null,
     notes           varchar(500),
+    progress_weeks  int,
+    progress_pain   int,
     primary key (programme_id, version, position),
     foreign key (programme_id, version) references programme_version (programme_id, version)
 );
@@ -97,4 +99,17 @@ create table exercise_reminder (
     address      varchar(200)  not null,
     icb_code     varchar(3)    not null,
     updated_at   timestamp with time zone not null
+);
+
+-- A clinician's answer to a progression suggestion: accepted (the programme changed, in a new
+-- version) or rejected with the reason, so the same suggestion is not made again.
+create table progression_decision (
+    programme_id   uuid          not null references programme (id),
+    from_exercise  varchar(60)   not null,
+    to_exercise    varchar(60)   not null,
+    accepted       boolean       not null,
+    reason         varchar(500)  not null,
+    decided_by     varchar(100)  not null,
+    decided_at     timestamp with time zone not null,
+    primary key (programme_id, from_exercise, to_exercise)
 );

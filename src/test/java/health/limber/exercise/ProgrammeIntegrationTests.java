@@ -244,4 +244,29 @@ class ProgrammeIntegrationTests {
         assertThat(jdbc.queryForList("select subject from outbox_message where dedupe_key = ?", String.class, "exercise:" + patient + ":" + LocalDate.now(clock)))
                 .containsExactly("A reminder about your exercises");
     }
+
+    @Test
+    void twoEasyPainFreeWeeksSuggestTheHarderVersionAndOnlyTheClinicianChangesTheProgramme() {
+        UUID patient = fixtures.patient("QHL", 1).id();
+        LocalDate start = LocalDate.now(clock);
+        UUID id = asClinician(() -> programmes.create(patient, null, start, start.plusWeeks(6), null));
+        asClinician(() -> programmes.addExercise(id, 1, "back-bridge"));
+        clock.advance(Duration.ofDays(14));
+        for (int day = 0; day < 14; day++) {
+            LocalDate on = start.plusDays(day);
+            asPatient(patient, () -> programmes.log(id, "prog-" + on, "back-bridge", on, Outcome.DONE, 3, 10, 2, Difficulty.EASY, null));
+        }
+        var suggestions = asClinician(() -> programmes.suggestions(id));
+        assertThat(suggestions).singleElement().satisfies(s -> {
+            assertThat(s.toExercise()).isEqualTo("back-single-leg-bridge");
+            assertThat(s.reason()).contains("2 weeks with pain 3 or less");
+        });
+        assertThat(asClinician(() -> programmes.read(id)).items()).extracting(Programme.Item::exerciseId).containsExactly("back-bridge");
+        assertThatThrownBy(() -> asClinician(() -> programmes.decide(id, 2, "back-bridge", "back-single-leg-bridge", false, " ")))
+                .isInstanceOf(InvalidInputException.class);
+        Programme progressed = asClinician(() -> programmes.decide(id, 2, "back-bridge", "back-single-leg-bridge", true, null));
+        assertThat(progressed.items()).extracting(Programme.Item::exerciseId).containsExactly("back-single-leg-bridge");
+        assertThat(progressed.history().get(0).what()).startsWith("Progressed Bridge to Single-leg bridge");
+        assertThat(asClinician(() -> programmes.suggestions(id))).isEmpty();
+    }
 }

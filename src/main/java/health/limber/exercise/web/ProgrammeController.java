@@ -87,6 +87,7 @@ class ProgrammeController {
         model.addAttribute("programme", programme);
         model.addAttribute("adherence", programmes.adherence(id));
         model.addAttribute("logs", programmes.logs(id));
+        model.addAttribute("suggestions", programmes.suggestions(id));
         model.addAttribute("names", programme.items().stream().collect(Collectors.toMap(Programme.Item::exerciseId, Programme.Item::name)));
         model.addAttribute("library", library.search(ExerciseLibrary.Filter.none(), ExerciseLibrary.ENGLISH).stream()
                 .filter(e -> programme.items().stream().noneMatch(i -> i.exerciseId().equals(e.id()))).toList());
@@ -110,6 +111,15 @@ class ProgrammeController {
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.inline()
                         .filename(large ? "exercise-programme-large-print.pdf" : "exercise-programme.pdf").build().toString())
                 .body(bytes);
+    }
+
+    @PostMapping("/{id}/suggestions")
+    String decide(@PathVariable UUID id, @RequestParam int version, @RequestParam String from, @RequestParam String to,
+                  @RequestParam boolean accept, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return change(id, redirect, () -> {
+            programmes.decide(id, version, from, to, accept, reason);
+            return accept ? "Moved on to the harder version: the patient sees it now." : "Suggestion rejected; the reason is kept.";
+        });
     }
 
     @PostMapping("/{id}/items")
