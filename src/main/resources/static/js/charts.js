@@ -9,7 +9,8 @@ document.addEventListener("DOMContentLoaded", function () {
       data: {
         labels: labels,
         datasets: series.map(function (s, i) {
-          return { label: s.label, data: s.data, backgroundColor: colours[i % colours.length] };
+          return { label: s.label, data: s.data, backgroundColor: colours[i % colours.length], borderColor: colours[i % colours.length],
+                   spanGaps: true };
         })
       },
       options: {

@@ -14,7 +14,18 @@
   var set = 1, count = 0, timer = null;
   box.hidden = false;
 
-  function cue() { if (navigator.vibrate) { navigator.vibrate(200); } }
+  // A short beep (Web Audio, no sound file) and a vibration where the phone has one.
+  function cue() {
+    if (navigator.vibrate) { navigator.vibrate(200); }
+    try {
+      var audio = new (window.AudioContext || window.webkitAudioContext)();
+      var tone = audio.createOscillator();
+      tone.frequency.value = 880;
+      tone.connect(audio.destination);
+      tone.start();
+      tone.stop(audio.currentTime + 0.15);
+    } catch (e) { /* no sound available */ }
+  }
   function show(text, number) { label.textContent = text; value.textContent = number; }
   function countdown(seconds, text, then) {
     var left = seconds;

@@ -428,6 +428,23 @@ public class Programmes {
         return rows;
     }
 
+    /** The same share by programme template (condition), for the reader's ICBs. */
+    @Transactional(readOnly = true)
+    public List<UsefulnessRow> usefulnessByTemplate() {
+        Actor actor = currentActor.get();
+        if (actor.isPatient() || actor.servedIcbs().isEmpty()) {
+            throw new AccessDeniedException("Staff only");
+        }
+        return jdbc.sql("""
+                select coalesce(p.template, 'none'), count(*), sum(case when r.answer >= 3 then 1 else 0 end)
+                from usefulness_rating r join programme p on p.id = r.programme_id
+                where r.kind = 'DEMONSTRATION' and p.icb_code in (:icbs) group by coalesce(p.template, 'none') order by count(*) desc""")
+                .param("icbs", actor.servedIcbs())
+                .query((rs, n) -> new UsefulnessRow(rs.getString(1), Optional.ofNullable(templates.get(rs.getString(1))).map(Template::name)
+                        .orElse("Built without a template"), rs.getInt(2), rs.getInt(3)))
+                .list();
+    }
+
     /** Ratings of one exercise's demonstration (or all): how many, how many fairly or very useful. */
     public record UsefulnessRow(String exerciseId, String name, int ratings, int useful) {
         public Double share() {

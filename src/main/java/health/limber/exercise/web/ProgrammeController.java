@@ -78,6 +78,7 @@ class ProgrammeController {
     @GetMapping("/usefulness")
     String usefulness(Model model) {
         model.addAttribute("rows", programmes.usefulness());
+        model.addAttribute("byTemplate", programmes.usefulnessByTemplate());
         return "exercise/usefulness";
     }
 
@@ -88,6 +89,7 @@ class ProgrammeController {
         model.addAttribute("adherence", programmes.adherence(id));
         model.addAttribute("logs", programmes.logs(id));
         model.addAttribute("suggestions", programmes.suggestions(id));
+        model.addAttribute("trends", Trends.of(programmes.adherence(id), programmes.logs(id)));
         model.addAttribute("names", programme.items().stream().collect(Collectors.toMap(Programme.Item::exerciseId, Programme.Item::name)));
         model.addAttribute("library", library.search(ExerciseLibrary.Filter.none(), ExerciseLibrary.ENGLISH).stream()
                 .filter(e -> programme.items().stream().noneMatch(i -> i.exerciseId().equals(e.id()))).toList());
