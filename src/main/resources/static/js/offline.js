@@ -18,16 +18,18 @@
     var items = queue();
     if (!items.length || !navigator.onLine) {
       if (items.length) { status(items.length + (items.length === 1 ? ' log is' : ' logs are') + ' saved on this phone and will be sent when you are back online.'); }
-      return;
+      return Promise.resolve();
     }
     var left = [];
-    var sends = items.map(function (item) {
-      return fetch(item.action, {method: 'POST', body: item.body, credentials: 'same-origin', redirect: 'manual',
-                                 headers: {'Content-Type': 'application/x-www-form-urlencoded'}})
-        .then(function (response) { if (!(response.type === 'opaqueredirect' || response.ok)) { left.push(item); } })
-        .catch(function () { left.push(item); });
-    });
-    Promise.all(sends).then(function () {
+    // one at a time, in the order they were made
+    return items.reduce(function (previous, item) {
+      return previous.then(function () {
+        return fetch(item.action, {method: 'POST', body: item.body, credentials: 'same-origin', redirect: 'manual',
+                                   headers: {'Content-Type': 'application/x-www-form-urlencoded'}})
+          .then(function (response) { if (!(response.type === 'opaqueredirect' || response.ok)) { left.push(item); } })
+          .catch(function () { left.push(item); });
+      });
+    }, Promise.resolve()).then(function () {
       save(left);
       status(left.length ? left.length + ' log(s) could not be sent yet.' : 'Your saved logs have been sent.');
     });
@@ -43,10 +45,13 @@
     window.scrollTo(0, 0);
   });
   window.addEventListener('online', flush);
+  // After any queued logs are sent, fetch each of today's exercises once (one at a time) so they are on the phone.
   document.addEventListener('DOMContentLoaded', function () {
-    flush();
-    if (navigator.onLine) {
-      document.querySelectorAll('a[data-precache]').forEach(function (link) { fetch(link.href, {credentials: 'same-origin'}).catch(function () {}); });
-    }
+    flush().then(function () {
+      if (!navigator.onLine) { return; }
+      Array.prototype.reduce.call(document.querySelectorAll('a[data-precache]'), function (previous, link) {
+        return previous.then(function () { return fetch(link.href, {credentials: 'same-origin'}).catch(function () {}); });
+      }, Promise.resolve());
+    });
   });
 })();

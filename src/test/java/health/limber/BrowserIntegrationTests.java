@@ -39,6 +39,9 @@ class BrowserIntegrationTests {
     @Autowired AccessCodes accessCodes;
     @Autowired ClinicFixtures clinic;
     @Autowired TestClock clock;
+    @Autowired health.limber.exercise.Programmes programmes;
+    @Autowired health.limber.identity.CurrentActor currentActor;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeAll
     static void launch() {
@@ -168,6 +171,48 @@ class BrowserIntegrationTests {
             assertThat(page.locator("main")).containsText("Physiotherapy assessment");
             org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("() => document.documentElement.scrollWidth"))
                     .as("no sideways scrolling at 390 px").isLessThanOrEqualTo(390);
+        }
+    }
+
+
+    @Test
+    void aPatientLogsAnExerciseOfflineAndTheLogIsSentOnceWhenThePhoneIsBackOnline() {
+        // a patient of another ICB, so no other test's programme is theirs
+        String icb = jdbc.queryForObject("select code from icb where code <> 'QHL' order by code fetch first 1 rows only", String.class);
+        var patient = demo.patient(icb, 0);
+        String username = "clinician." + icb.toLowerCase();
+        String organisation = jdbc.queryForObject("select organisation_code from staff_user where username = ?", String.class, username);
+        var clinician = new health.limber.identity.Actor(username, "Clinician", health.limber.identity.Role.CLINICIAN, organisation,
+                java.util.Set.of(icb), null);
+        var programme = currentActor.runAs(clinician, () -> programmes.create(patient.id(), "ankle-fracture-after-cast", java.time.LocalDate.now(clock), null, null));
+        String code = accessCodes.issue(patient.id(), "browser-test").code();
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+            Page page = phone.newPage();
+            page.navigate(url("/patient/sign-in"));
+            page.getByLabel("Access code").fill(code);
+            page.getByLabel("Day").fill(String.valueOf(patient.birthDate().getDayOfMonth()));
+            page.getByLabel("Month").fill(String.valueOf(patient.birthDate().getMonthValue()));
+            page.getByLabel("Year").fill(String.valueOf(patient.birthDate().getYear()));
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+            page.navigate(url("/my/exercises"));
+            page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
+            page.navigate(url("/my/exercises"));
+            page.locator("a.limber-today__link").first().click();
+            assertThat(page.locator("h1")).containsText("Ankle pumps");
+
+            phone.setOffline(true);
+            page.locator("#outcome-DONE").check();
+            page.locator("#pain").selectOption("2");
+            page.locator("#log button[type=submit]").click();
+            assertThat(page.locator("#offline-status")).containsText("Saved on this phone");
+            page.locator("#log button[type=submit]").click();
+            org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, programme)).isZero();
+
+            phone.setOffline(false);
+            page.evaluate("() => window.dispatchEvent(new Event('online'))");
+            assertThat(page.locator("#offline-status")).containsText("Your saved logs have been sent");
+            org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, programme))
+                    .as("two queued copies with one key make one log").isEqualTo(1);
         }
     }
 

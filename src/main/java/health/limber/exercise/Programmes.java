@@ -321,23 +321,35 @@ public class Programmes {
         if (clientKey == null || clientKey.isBlank() || clientKey.length() > 100) {
             throw new InvalidInputException("clientKey", "Send a key for this log (up to 100 characters), the same on every retry");
         }
-        Optional<SessionLog> existing = logByKey(clientKey);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         Programme programme = read(programmeId);
-        return insertLog(programme, clientKey, exerciseId, day, outcome, setsDone, repsDone, pain, difficulty, comment, null);
+        lock(programmeId);
+        return logByKey(clientKey).orElseGet(() ->
+                insertLog(programme, clientKey, exerciseId, day, outcome, setsDone, repsDone, pain, difficulty, comment, null));
+    }
+
+    /**
+     * Writes to one programme's logs one at a time (a row lock on the programme, on any number of app
+     * instances), so a retry arriving at the same moment as the first request finds its key stored.
+     */
+    private void lock(UUID programmeId) {
+        jdbc.sql("select id from programme where id = :id for update").param("id", programmeId).query(UUID.class).single();
     }
 
     /** Corrects a log: a new log replaces it; the original stays in the history marked CORRECTED. */
     public SessionLog correct(UUID logId, String clientKey, Outcome outcome, Integer setsDone, Integer repsDone, Integer pain, Difficulty difficulty,
                               String comment) {
+        if (clientKey == null || clientKey.isBlank() || clientKey.length() > 100) {
+            throw new InvalidInputException("clientKey", "Send a key for this correction");
+        }
+        SessionLog first = jdbc.sql(LOG_SELECT + " where id = :id").param("id", logId).query((rs, n) -> log(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("log " + logId));
+        Programme programme = read(first.programmeId());
+        lock(programme.id());
         Optional<SessionLog> existing = logByKey(clientKey);
         if (existing.isPresent()) {
             return existing.get();
         }
         SessionLog old = currentLog(logId);
-        Programme programme = read(old.programmeId());
         jdbc.sql("update session_log set status = 'CORRECTED' where id = :id and status = 'CURRENT'").param("id", logId).update();
         return insertLog(programme, clientKey, old.exerciseId(), old.day(), outcome, setsDone, repsDone, pain, difficulty, comment, logId);
     }
@@ -400,6 +412,7 @@ public class Programmes {
         if (answer < 1 || answer > (demonstration ? 4 : 7)) {
             throw new InvalidInputException("answer", "Choose one of the answers");
         }
+        lock(programmeId);
         if (jdbc.sql("select count(*) from usefulness_rating where client_key = :k").param("k", clientKey).query(Integer.class).single() > 0) {
             return;
         }
