@@ -31,11 +31,22 @@ public class ExerciseLibrary {
     public static final String ENGLISH = "en";
 
     private final Map<String, Exercise> exercises = new LinkedHashMap<>();
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final health.limber.identity.CurrentActor currentActor;
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private final Map<String, Map<String, JsonNode>> translations = new LinkedHashMap<>();
     private final Map<String, String> languageNames = new LinkedHashMap<>();
 
+    /** The shipped library only (for tests and tools). */
     public ExerciseLibrary() {
-        JsonMapper json = JsonMapper.builder().build();
+        this(null, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ExerciseLibrary(org.springframework.jdbc.core.simple.JdbcClient jdbc, health.limber.identity.CurrentActor currentActor) {
+        this.jdbc = jdbc;
+        this.currentActor = currentActor;
+        JsonMapper json = MAPPER;
         JsonNode root = read(json, new PathMatchingResourcePatternResolver().getResource("classpath:exercise/library.json"));
         for (JsonNode node : root) {
             Exercise exercise = exercise(node);
@@ -68,7 +79,9 @@ public class ExerciseLibrary {
     public List<Exercise> search(Filter filter, String language) {
         String text = filter.text() == null ? "" : filter.text().strip().toLowerCase(Locale.UK);
         List<Exercise> found = new ArrayList<>();
-        for (Exercise english : exercises.values()) {
+        List<Exercise> candidates = new ArrayList<>(exercises.values());
+        candidates.addAll(customOfMyOrganisation());
+        for (Exercise english : candidates) {
             Exercise exercise = in(english, language);
             boolean matches = (filter.region() == null || exercise.regions().contains(filter.region()))
                     && (filter.category() == null || exercise.category() == filter.category())
@@ -84,8 +97,85 @@ public class ExerciseLibrary {
         return found;
     }
 
+    /** An exercise by id: shipped, or added by a service (a custom id is unguessable, and a patient's programme may use it). */
     public Optional<Exercise> find(String id, String language) {
+        if (id != null && id.startsWith(CUSTOM) && jdbc != null) {
+            return jdbc.sql("select definition from custom_exercise where id = :id").param("id", id).query(String.class).optional()
+                    .map(definition -> exercise(MAPPER.readTree(definition)));
+        }
         return Optional.ofNullable(exercises.get(id)).map(e -> in(e, language));
+    }
+
+    static final String CUSTOM = "custom-";
+
+    /** Whether the exercise was added by a service rather than shipped with Limber. */
+    public boolean isCustom(String id) {
+        return id.startsWith(CUSTOM);
+    }
+
+    private List<Exercise> customOfMyOrganisation() {
+        if (jdbc == null || currentActor == null) {
+            return List.of();
+        }
+        String organisation = currentActor.find().map(health.limber.identity.Actor::organisationCode).orElse(null);
+        if (organisation == null) {
+            return List.of();
+        }
+        return jdbc.sql("select definition from custom_exercise where organisation_code = :o order by created_at").param("o", organisation)
+                .query(String.class).list().stream().map(definition -> exercise(MAPPER.readTree(definition))).toList();
+    }
+
+    /**
+     * Adds a service's own exercise, seen by its organisation's clinicians. The demonstration reuses the
+     * key poses of a shipped exercise ({@code movesLike}), so every exercise still has one.
+     */
+    public Exercise addCustom(String name, Exercise.Region region, Exercise.Category category, List<Exercise.Equipment> equipment, int difficulty,
+                              List<String> steps, List<String> cautions, Exercise.Dose dose, String movesLike) {
+        health.limber.identity.Actor actor = currentActor.get();
+        if (actor.role() != health.limber.identity.Role.CLINICIAN) {
+            throw new org.springframework.security.access.AccessDeniedException("Only clinicians add exercises");
+        }
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new health.limber.platform.InvalidInputException("name", "Enter the exercise's name (up to 100 characters)");
+        }
+        if (region == null || category == null) {
+            throw new health.limber.platform.InvalidInputException(region == null ? "region" : "category", "Choose from the list");
+        }
+        if (steps.isEmpty() || steps.size() > 8 || steps.stream().anyMatch(step -> step.length() > 300)) {
+            throw new health.limber.platform.InvalidInputException("steps", "Write 1 to 8 steps, one a line, each up to 300 characters");
+        }
+        if (cautions.isEmpty() || cautions.size() > 4) {
+            throw new health.limber.platform.InvalidInputException("cautions", "Write at least one caution, one a line (up to 4)");
+        }
+        if (difficulty < 1 || difficulty > 3) {
+            throw new health.limber.platform.InvalidInputException("difficulty", "Choose easy, moderate or hard");
+        }
+        Exercise model = Optional.ofNullable(exercises.get(movesLike))
+                .orElseThrow(() -> new health.limber.platform.InvalidInputException("movesLike", "Choose the exercise whose moving picture fits"));
+        String id = CUSTOM + java.util.UUID.randomUUID();
+        Exercise exercise = new Exercise(id, name.strip(), List.of(region), category, equipment, difficulty, steps, cautions, dose, List.of(),
+                List.of(), model.animation(), ENGLISH);
+        jdbc.sql("insert into custom_exercise (id, organisation_code, definition, created_by, created_at) values (:id, :o, :d, :by, :at)")
+                .param("id", id).param("o", actor.organisationCode()).param("d", MAPPER.writeValueAsString(json(exercise)))
+                .param("by", actor.username()).param("at", java.sql.Timestamp.from(java.time.Instant.now())).update();
+        return exercise;
+    }
+
+    private static Map<String, Object> json(Exercise e) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", e.id());
+        map.put("name", e.name());
+        map.put("regions", e.regions().stream().map(Enum::name).toList());
+        map.put("category", e.category().name());
+        map.put("equipment", e.equipment().stream().map(Enum::name).toList());
+        map.put("difficulty", e.difficulty());
+        map.put("steps", e.steps());
+        map.put("cautions", e.cautions());
+        map.put("dose", e.dose());
+        map.put("easier", e.easier());
+        map.put("harder", e.harder());
+        map.put("animation", Map.of("view", e.animation().view(), "poses", e.animation().poses(), "seconds", e.animation().seconds()));
+        return map;
     }
 
     public Exercise read(String id, String language) {

@@ -113,3 +113,27 @@ create table progression_decision (
     decided_at     timestamp with time zone not null,
     primary key (programme_id, from_exercise, to_exercise)
 );
+
+-- Exercises a service adds itself (seen by its own organisation), in the library's JSON shape,
+-- and media uploaded for any exercise with its licence.
+create table custom_exercise (
+    id                 varchar(60)    primary key,
+    organisation_code  varchar(10)    not null,
+    definition         varchar(20000) not null,
+    created_by         varchar(100)   not null,
+    created_at         timestamp with time zone not null
+);
+create index custom_exercise_organisation on custom_exercise (organisation_code);
+
+create table exercise_media (
+    id                 uuid          primary key,
+    exercise_id        varchar(60)   not null,
+    organisation_code  varchar(10)   not null,
+    storage_key        varchar(200)  not null,
+    content_type       varchar(50)   not null,
+    licence            varchar(100)  not null,
+    credit             varchar(200)  not null,
+    uploaded_by        varchar(100)  not null,
+    uploaded_at        timestamp with time zone not null
+);
+create index exercise_media_exercise on exercise_media (exercise_id, organisation_code);

@@ -42,6 +42,8 @@ class ProgrammeIntegrationTests {
     @Autowired TestClock clock;
     @Autowired MockMvc mvc;
     @Autowired ExerciseReminders reminders;
+    @Autowired ExerciseLibrary library;
+    @Autowired ExerciseMedia media;
 
     @AfterEach
     void reset() {
@@ -268,5 +270,35 @@ class ProgrammeIntegrationTests {
         assertThat(progressed.items()).extracting(Programme.Item::exerciseId).containsExactly("back-single-leg-bridge");
         assertThat(progressed.history().get(0).what()).startsWith("Progressed Bridge to Single-leg bridge");
         assertThat(asClinician(() -> programmes.suggestions(id))).isEmpty();
+    }
+
+    @Test
+    void aServiceAddsItsOwnExerciseAndMediaSeenOnlyByItsOrganisation() throws Exception {
+        Exercise own = asClinician(() -> library.addCustom("Stair calf raise", Exercise.Region.ANKLE_FOOT, Exercise.Category.STRENGTH,
+                java.util.List.of(Exercise.Equipment.STEP), 2, java.util.List.of("Stand on the bottom stair holding the rail.", "Rise up on your toes, then lower slowly."),
+                java.util.List.of("Hold the rail."), new Exercise.Dose(3, 12, 0, 30, 1, 7), "ankle-heel-raise"));
+        assertThat(own.id()).startsWith("custom-");
+        assertThat(asClinician(() -> library.search(new ExerciseLibrary.Filter("stair calf", null, null, null, null), "en"))).extracting(Exercise::id).contains(own.id());
+        String other = jdbc.queryForObject("select username from staff_user where role = 'CLINICIAN' and organisation_code <> "
+                + "(select organisation_code from staff_user where username = 'clinician.qhl') fetch first 1 rows only", String.class);
+        String otherOrganisation = jdbc.queryForObject("select organisation_code from staff_user where username = ?", String.class, other);
+        var outsider = new Actor(other, "Other", Role.CLINICIAN, otherOrganisation, Set.of(), null);
+        assertThat(currentActor.runAs(outsider, () -> library.search(new ExerciseLibrary.Filter("stair calf", null, null, null, null), "en"))).isEmpty();
+        UUID patient = fixtures.patient("QHL", 0).id();
+        UUID id = asClinician(() -> programmes.create(patient, null, LocalDate.now(clock), null, null));
+        assertThat(asClinician(() -> programmes.addExercise(id, 1, own.id())).items()).extracting(Programme.Item::name).containsExactly("Stair calf raise");
+
+        assertThatThrownBy(() -> asClinician(() -> media.upload(own.id(), "MZ not a video".getBytes(), ExerciseMedia.LICENCES.get(0), "Us")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("MP4 or WebM");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
+        assertThatThrownBy(() -> asClinician(() -> media.upload(own.id(), png, "Found it online", "Us")))
+                .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("licence"));
+        var uploaded = asClinician(() -> media.upload(own.id(), png, ExerciseMedia.LICENCES.get(0), "Physio team"));
+        assertThat(uploaded.contentType()).isEqualTo("image/png");
+        mvc.perform(get("/exercises/media/" + uploaded.id()).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Type", "image/png"));
+        mvc.perform(get("/exercises/" + own.id()).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Physio team")));
+        assertThat(currentActor.runAs(outsider, () -> media.of(own.id()))).isEmpty();
     }
 }

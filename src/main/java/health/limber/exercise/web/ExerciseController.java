@@ -15,9 +15,64 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ExerciseController {
 
     private final ExerciseLibrary library;
+    private final health.limber.exercise.ExerciseMedia media;
 
-    ExerciseController(ExerciseLibrary library) {
+    ExerciseController(ExerciseLibrary library, health.limber.exercise.ExerciseMedia media) {
         this.library = library;
+        this.media = media;
+    }
+
+    @GetMapping("/exercises/new")
+    String newExercise(Model model) {
+        model.addAttribute("regions", Exercise.Region.values());
+        model.addAttribute("categories", Exercise.Category.values());
+        model.addAttribute("equipments", Exercise.Equipment.values());
+        model.addAttribute("library", library.all());
+        return "exercise/new";
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/exercises")
+    String add(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Exercise.Region region,
+               @RequestParam(required = false) Exercise.Category category, @RequestParam(required = false) List<Exercise.Equipment> equipment,
+               @RequestParam(defaultValue = "1") int difficulty, @RequestParam(defaultValue = "") String steps,
+               @RequestParam(defaultValue = "") String cautions, @RequestParam(defaultValue = "3") int sets, @RequestParam(defaultValue = "10") int reps,
+               @RequestParam(defaultValue = "0") int holdSeconds, @RequestParam(defaultValue = "") String movesLike,
+               org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            Exercise added = library.addCustom(name, region, category, equipment == null ? List.of() : equipment, difficulty, lines(steps), lines(cautions),
+                    new Exercise.Dose(sets, holdSeconds > 0 ? 0 : reps, holdSeconds, 30, 1, 7), movesLike);
+            redirect.addFlashAttribute("done", "Added to your service's library.");
+            return "redirect:/exercises/" + added.id();
+        } catch (health.limber.platform.InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/exercises/new";
+        }
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(value = "/exercises/{id}/media", consumes = "multipart/form-data")
+    String upload(@PathVariable String id, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                  @RequestParam(defaultValue = "") String licence, @RequestParam(defaultValue = "") String credit,
+                  org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            media.upload(id, file == null ? null : file.getBytes(), licence, credit);
+            redirect.addFlashAttribute("done", "Uploaded.");
+        } catch (health.limber.platform.InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/exercises/" + id;
+    }
+
+    @GetMapping({"/exercises/media/{id}", "/my/exercises/media/{id}"})
+    org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> media(@PathVariable java.util.UUID id) {
+        var opened = media.open(id);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(opened.media().contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new org.springframework.core.io.InputStreamResource(opened.content()));
+    }
+
+    private static List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     @GetMapping("/exercises")
@@ -51,6 +106,9 @@ class ExerciseController {
         model.addAttribute("languages", library.languages().entrySet().stream()
                 .filter(l -> library.isTranslated(id, l.getKey())).sorted(java.util.Map.Entry.comparingByKey()).toList());
         model.addAttribute("lang", language);
+        model.addAttribute("media", media.of(id));
+        model.addAttribute("licences", health.limber.exercise.ExerciseMedia.LICENCES);
+        model.addAttribute("custom", library.isCustom(id));
         return "exercise/exercise";
     }
 }

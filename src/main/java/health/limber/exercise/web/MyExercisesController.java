@@ -34,9 +34,12 @@ class MyExercisesController {
     private final Clock clock;
     private final health.limber.exercise.Handouts handouts;
     private final health.limber.exercise.ExerciseReminders reminders;
+    private final health.limber.exercise.ExerciseMedia media;
 
     MyExercisesController(Programmes programmes, ExerciseLibrary library, CurrentActor currentActor, Clock clock,
-                          health.limber.exercise.Handouts handouts, health.limber.exercise.ExerciseReminders reminders) {
+                          health.limber.exercise.Handouts handouts, health.limber.exercise.ExerciseReminders reminders,
+                          health.limber.exercise.ExerciseMedia media) {
+        this.media = media;
         this.handouts = handouts;
         this.reminders = reminders;
         this.programmes = programmes;
@@ -71,6 +74,7 @@ class MyExercisesController {
         model.addAttribute("item", item);
         model.addAttribute("exercise", shown);
         model.addAttribute("figure", StickFigure.animated(shown));
+        model.addAttribute("media", media.of(exercise));
         model.addAttribute("clientKey", UUID.randomUUID().toString());
         int at = programme.items().indexOf(item);
         model.addAttribute("next", at + 1 < programme.items().size() ? programme.items().get(at + 1) : null);
