@@ -37,12 +37,14 @@ class DemoExercise {
 
     void load(Random random, String icb, String provider, LocalDate today) {
         List<UUID> patients = jdbc.queryForList("select id from patient where icb_code = ? and voided_at is null order by nhs_number", UUID.class, icb);
+        List<UUID> hubs = jdbc.queryForList("select id from hub where icb_code = ? order by name", UUID.class, icb);
         Actor clinician = new Actor("physio." + icb.toLowerCase(), "Jo Lewis", Role.CLINICIAN, provider, Set.of(icb), null);
         for (int p = 0; p < Math.min(TEMPLATES.size(), patients.size()); p++) {
             UUID patient = patients.get(p);
             String template = TEMPLATES.get(p);
             LocalDate start = today.minusDays(20 + p);
-            UUID programme = currentActor.runAs(clinician, () -> programmes.create(patient, template, start, null, null));
+            UUID hub = hubs.isEmpty() ? null : hubs.get(p % hubs.size());
+            UUID programme = currentActor.runAs(clinician, () -> programmes.create(patient, template, start, null, null, hub));
             Programme read = currentActor.runAs(clinician, () -> programmes.read(programme));
             Actor self = new Actor("patient:" + patient, "Patient", Role.PATIENT, null, Set.of(), patient);
             int keepsGoingUntil = p == 2 ? 14 : 100;

@@ -53,10 +53,12 @@ public class Programmes {
     private final Clock clock;
     private final Map<String, Template> templates = new LinkedHashMap<>();
     private final ReferralManagement referrals;
+    private final health.limber.clinic.Hubs hubs;
 
     Programmes(JdbcClient jdbc, ExerciseLibrary library, PatientManagement patients, CurrentActor currentActor, Clock clock,
-               ReferralManagement referrals) {
+               ReferralManagement referrals, health.limber.clinic.Hubs hubs) {
         this.jdbc = jdbc;
+        this.hubs = hubs;
         this.referrals = referrals;
         this.library = library;
         this.patients = patients;
@@ -121,6 +123,11 @@ public class Programmes {
 
     /** Starts a programme for a patient, from a template or empty. */
     public UUID create(UUID patientId, String templateId, LocalDate start, LocalDate end, String notes) {
+        return create(patientId, templateId, start, end, notes, null);
+    }
+
+    /** Starts a programme given at a hub (for reports by hub). */
+    public UUID create(UUID patientId, String templateId, LocalDate start, LocalDate end, String notes, UUID hubId) {
         Actor actor = clinician();
         Patient patient = patients.read(patientId);
         Template template = templateId == null || templateId.isBlank() ? null : Optional.ofNullable(templates.get(templateId))
@@ -133,10 +140,14 @@ public class Programmes {
         if (notes != null && notes.length() > 2000) {
             throw new InvalidInputException("notes", "Notes must be 2,000 characters or fewer");
         }
+        if (hubId != null && hubs.find(hubId).filter(h -> h.icbCode().equals(patient.icbCode())).isEmpty()) {
+            throw new InvalidInputException("hub", "Choose a hub of the patient's area");
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into programme (id, patient_id, icb_code, title, template, start_date, end_date, notes, version, created_by, created_at)
-                values (:id, :patient, :icb, :title, :template, :start, :end, :notes, 0, :by, :at)""")
+                insert into programme (id, patient_id, icb_code, title, template, hub_id, start_date, end_date, notes, version, created_by, created_at)
+                values (:id, :patient, :icb, :title, :template, :hub, :start, :end, :notes, 0, :by, :at)""")
+                .param("hub", hubId)
                 .param("id", id).param("patient", patientId).param("icb", patient.icbCode())
                 .param("title", template == null ? "Home exercise programme" : template.name()).param("template", template == null ? null : template.id())
                 .param("start", from).param("end", to).param("notes", notes == null || notes.isBlank() ? null : notes.strip())
@@ -455,6 +466,26 @@ public class Programmes {
                 .param("icbs", actor.servedIcbs())
                 .query((rs, n) -> new UsefulnessRow(rs.getString(1), Optional.ofNullable(templates.get(rs.getString(1))).map(Template::name)
                         .orElse("Built without a template"), rs.getInt(2), rs.getInt(3)))
+                .list();
+    }
+
+    /** The same share by the hub where the programme was given. */
+    @Transactional(readOnly = true)
+    public List<UsefulnessRow> usefulnessByHub() {
+        Actor actor = currentActor.get();
+        if (actor.isPatient() || actor.servedIcbs().isEmpty()) {
+            throw new AccessDeniedException("Staff only");
+        }
+        return jdbc.sql("""
+                select p.hub_id, count(*), sum(case when r.answer >= 3 then 1 else 0 end)
+                from usefulness_rating r join programme p on p.id = r.programme_id
+                where r.kind = 'DEMONSTRATION' and p.icb_code in (:icbs) group by p.hub_id order by count(*) desc""")
+                .param("icbs", actor.servedIcbs())
+                .query((rs, n) -> {
+                    UUID hub = rs.getObject(1, UUID.class);
+                    return new UsefulnessRow(hub == null ? null : hub.toString(),
+                            hub == null ? "No hub recorded" : hubs.find(hub).map(h -> h.name()).orElse("Unknown hub"), rs.getInt(2), rs.getInt(3));
+                })
                 .list();
     }
 

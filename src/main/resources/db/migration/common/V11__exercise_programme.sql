@@ -8,6 +8,7 @@ create table programme (
     icb_code        varchar(3)    not null,
     title           varchar(200)  not null,
     template        varchar(60),
+    hub_id          uuid,
     start_date      date          not null,
     end_date        date          not null,
     notes           varchar(2000),

@@ -34,10 +34,14 @@ class ProgrammeController {
     private final PatientManagement patients;
     private final Clock clock;
     private final health.limber.exercise.Handouts handouts;
+    private final health.limber.clinic.Hubs hubs;
+    private final health.limber.identity.CurrentActor currentActor;
 
     ProgrammeController(Programmes programmes, ExerciseLibrary library, PatientManagement patients, Clock clock,
-                        health.limber.exercise.Handouts handouts) {
+                        health.limber.exercise.Handouts handouts, health.limber.clinic.Hubs hubs, health.limber.identity.CurrentActor currentActor) {
         this.handouts = handouts;
+        this.hubs = hubs;
+        this.currentActor = currentActor;
         this.programmes = programmes;
         this.library = library;
         this.patients = patients;
@@ -49,12 +53,13 @@ class ProgrammeController {
         model.addAttribute("rows", programmes.caseload());
         model.addAttribute("templates", programmes.templates());
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("hubs", hubs.inIcbs(currentActor.get().servedIcbs()));
         return "exercise/caseload";
     }
 
     @PostMapping
     String start(@RequestParam(defaultValue = "") String nhsNumber, @RequestParam(defaultValue = "") String template,
-                 @RequestParam(defaultValue = "") String startDate, RedirectAttributes redirect) {
+                 @RequestParam(defaultValue = "") String startDate, @RequestParam(required = false) UUID hub, RedirectAttributes redirect) {
         try {
             List<Patient> found = patients.findByNhsNumber(nhsNumber);
             if (found.isEmpty()) {
@@ -66,7 +71,7 @@ class ProgrammeController {
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException("startDate", "Enter the start date, for example 2025-03-03");
             }
-            UUID id = programmes.create(found.get(0).id(), template, start, null, null);
+            UUID id = programmes.create(found.get(0).id(), template, start, null, null, hub);
             return "redirect:/programmes/" + id;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", Map.of(e.field(), e.getMessage()));
@@ -79,6 +84,7 @@ class ProgrammeController {
     String usefulness(Model model) {
         model.addAttribute("rows", programmes.usefulness());
         model.addAttribute("byTemplate", programmes.usefulnessByTemplate());
+        model.addAttribute("byHub", programmes.usefulnessByHub());
         return "exercise/usefulness";
     }
 
