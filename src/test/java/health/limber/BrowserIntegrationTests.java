@@ -99,13 +99,7 @@ class BrowserIntegrationTests {
         String code = accessCodes.issue(patient.id(), "browser-test").code();
         try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = phone.newPage();
-            page.navigate(url("/patient/sign-in"));
-            page.getByLabel("Access code").fill(code);
-            page.getByLabel("Day").fill(String.valueOf(patient.birthDate().getDayOfMonth()));
-            page.getByLabel("Month").fill(String.valueOf(patient.birthDate().getMonthValue()));
-            page.getByLabel("Year").fill(String.valueOf(patient.birthDate().getYear()));
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("Continue")).click();
+            signInPatient(page, patient, code);
             page.navigate(url("/my/record-access"));
             assertThat(page.locator("table")).containsText("Sam Okoro");
             assertThat(page.locator("table")).containsText("Opened your record");
@@ -159,12 +153,7 @@ class BrowserIntegrationTests {
         String code = accessCodes.issue(patient.id(), "browser-test").code();
         try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = phone.newPage();
-            page.navigate(url("/patient/sign-in"));
-            page.getByLabel("Access code").fill(code);
-            page.getByLabel("Day").fill(String.valueOf(patient.birthDate().getDayOfMonth()));
-            page.getByLabel("Month").fill(String.valueOf(patient.birthDate().getMonthValue()));
-            page.getByLabel("Year").fill(String.valueOf(patient.birthDate().getYear()));
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+            signInPatient(page, patient, code);
             page.navigate(url("/my/clinic-day"));
             assertThat(page.locator("main")).containsText("Test hub " + hub);
             assertThat(page.locator("main")).containsText("Please arrive by");
@@ -188,12 +177,7 @@ class BrowserIntegrationTests {
         String code = accessCodes.issue(patient.id(), "browser-test").code();
         try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = phone.newPage();
-            page.navigate(url("/patient/sign-in"));
-            page.getByLabel("Access code").fill(code);
-            page.getByLabel("Day").fill(String.valueOf(patient.birthDate().getDayOfMonth()));
-            page.getByLabel("Month").fill(String.valueOf(patient.birthDate().getMonthValue()));
-            page.getByLabel("Year").fill(String.valueOf(patient.birthDate().getYear()));
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
+            signInPatient(page, patient, code);
             page.navigate(url("/my/exercises"));
             page.evaluate("() => navigator.serviceWorker.ready.then(() => true)");
             page.navigate(url("/my/exercises"));
@@ -214,6 +198,16 @@ class BrowserIntegrationTests {
             org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, programme))
                     .as("two queued copies with one key make one log").isEqualTo(1);
         }
+    }
+
+    /** Signs a patient in with an access code and their date of birth, as a person would. */
+    void signInPatient(Page page, DemoFixtures.PatientRef patient, String code) {
+        page.navigate(url("/patient/sign-in"));
+        page.getByLabel("Access code").fill(code);
+        page.getByLabel("Day").fill(String.valueOf(patient.birthDate().getDayOfMonth()));
+        page.getByLabel("Month").fill(String.valueOf(patient.birthDate().getMonthValue()));
+        page.getByLabel("Year").fill(String.valueOf(patient.birthDate().getYear()));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
     }
 
     /** Presses Tab until the element matching {@code css} has the focus: the page is used with a keyboard alone. */

@@ -169,7 +169,8 @@ class ProgrammeIntegrationTests {
                 .andExpect(content().string(containsString("Adherence by week"))).andExpect(content().string(containsString("Ankle pumps")));
         mvc.perform(get("/programmes").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Start a programme")));
-        mvc.perform(get("/programmes/usefulness").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isOk());
+        mvc.perform(get("/programmes/usefulness").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("All exercises"))).andExpect(content().string(containsString("id=\"by-hub\"")));
     }
 
     @Test
