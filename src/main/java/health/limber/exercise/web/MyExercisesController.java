@@ -60,6 +60,7 @@ class MyExercisesController {
             model.addAttribute("doneToday", doneToday);
             long days = java.time.temporal.ChronoUnit.DAYS.between(programme.get().startDate(), today);
             model.addAttribute("askRating", days >= 7);
+            model.addAttribute("clientKey", UUID.randomUUID().toString());
         }
         return "exercise/my-today";
     }
@@ -95,6 +96,22 @@ class MyExercisesController {
             redirect.addFlashAttribute("problem", Map.of(e.field(), e.getMessage()));
             return "redirect:/my/exercises/" + exercise + "#log";
         }
+    }
+
+    /** Logs every exercise of today's programme as done in one go (each with its own key, so a double press logs once). */
+    @PostMapping("/my/exercises/session")
+    String wholeSession(@RequestParam String clientKey, @RequestParam(required = false) Integer pain, RedirectAttributes redirect) {
+        Programme programme = currentProgramme();
+        try {
+            for (Programme.Item item : programme.items()) {
+                programmes.log(programme.id(), clientKey + ":" + item.exerciseId(), item.exerciseId(), LocalDate.now(clock), SessionLog.Outcome.DONE,
+                        item.dose().sets(), item.dose().reps() == 0 ? null : item.dose().reps(), pain, null, null);
+            }
+            redirect.addFlashAttribute("done", "Today's session is logged. Well done.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("done", e.getMessage());
+        }
+        return "redirect:/my/exercises";
     }
 
     @GetMapping("/my/exercises/history")

@@ -59,7 +59,8 @@ class ProgrammeController {
 
     @PostMapping
     String start(@RequestParam(defaultValue = "") String nhsNumber, @RequestParam(defaultValue = "") String template,
-                 @RequestParam(defaultValue = "") String startDate, @RequestParam(required = false) UUID hub, RedirectAttributes redirect) {
+                 @RequestParam(defaultValue = "") String startDate, @RequestParam(defaultValue = "") String endDate,
+                 @RequestParam(required = false) UUID hub, RedirectAttributes redirect) {
         try {
             List<Patient> found = patients.findByNhsNumber(nhsNumber);
             if (found.isEmpty()) {
@@ -71,11 +72,17 @@ class ProgrammeController {
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException("startDate", "Enter the start date, for example 2025-03-03");
             }
-            UUID id = programmes.create(found.get(0).id(), template, start, null, null, hub);
+            LocalDate end;
+            try {
+                end = endDate.isBlank() ? null : LocalDate.parse(endDate.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("endDate", "Enter the end date, for example 2025-04-14");
+            }
+            UUID id = programmes.create(found.get(0).id(), template, start, end, null, hub);
             return "redirect:/programmes/" + id;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", Map.of(e.field(), e.getMessage()));
-            redirect.addFlashAttribute("form", Map.of("nhsNumber", nhsNumber, "template", template, "startDate", startDate));
+            redirect.addFlashAttribute("form", Map.of("nhsNumber", nhsNumber, "template", template, "startDate", startDate, "endDate", endDate));
             return "redirect:/programmes";
         }
     }
