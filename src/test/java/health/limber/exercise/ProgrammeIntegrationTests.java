@@ -165,6 +165,12 @@ class ProgrammeIntegrationTests {
         }
         assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(1);
         mvc.perform(get("/my/exercises/history").cookie(cookies)).andExpect(status().isOk()).andExpect(content().string(containsString("Take this log out")));
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/my/exercises/session").cookie(cookies).with(csrf()).param("clientKey", "whole-" + id).param("pain", "2"))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, id))
+                .as("the earlier log plus one per exercise; the double press stored once").isEqualTo(6);
         mvc.perform(get("/programmes/" + id).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Adherence by week"))).andExpect(content().string(containsString("Ankle pumps")));
         mvc.perform(get("/programmes").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isOk())
