@@ -4,19 +4,16 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.springframework.stereotype.Service;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
+import health.limber.platform.PdfDocuments;
 
 /**
  * The printed handout of a programme: the same exercises, doses and words as the app, pictures
@@ -28,12 +25,12 @@ public class Handouts {
 
     private final Programmes programmes;
     private final ExerciseLibrary library;
-    private final TemplateEngine templates;
+    private final PdfDocuments pdfs;
 
-    Handouts(Programmes programmes, ExerciseLibrary library, TemplateEngine templates) {
+    Handouts(Programmes programmes, ExerciseLibrary library, PdfDocuments pdfs) {
         this.programmes = programmes;
         this.library = library;
-        this.templates = templates;
+        this.pdfs = pdfs;
     }
 
     /** One exercise as printed: its words, dose and key-frame pictures. */
@@ -50,20 +47,8 @@ public class Handouts {
             }
             pages.add(new Page(exercise, item, pictures));
         }
-        Context context = new Context();
-        context.setVariable("programme", programme);
-        context.setVariable("pages", pages);
-        context.setVariable("large", largePrint);
-        context.setVariable("appUrl", appUrl);
-        context.setVariable("qr", qr(appUrl));
-        String html = templates.process("exercise/handout", context);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            new PdfRendererBuilder().useFastMode().withHtmlContent(html, appUrl).toStream(out).run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return pdfs.render("exercise/handout", java.util.Map.of("programme", programme, "pages", pages, "large", largePrint, "appUrl", appUrl,
+                "qr", qr(appUrl)), appUrl);
     }
 
     static String qr(String text) {

@@ -38,6 +38,19 @@ class WaitingListPagesIntegrationTests {
     }
 
     @Test
+    void theCensusPdfHasTheSameRowsAndAnalystsGetSuppressedFigures() throws Exception {
+        for (String user : java.util.List.of("manager.qhl", "analyst.programme")) {
+            byte[] pdf = mvc.perform(get("/waiting-list/census.pdf?date=2025-03-31").with(httpBasic(user, DemoFixtures.PASSWORD)))
+                    .andReturn().getResponse().getContentAsByteArray();
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+                assertThat(text).contains("Community MSK waiting list on 31 March 2025").contains("band_127_364").contains("Total");
+                assertThat(text.contains("Small numbers are suppressed")).as(user).isEqualTo(user.startsWith("analyst"));
+            }
+        }
+    }
+
+    @Test
     void theForecastIsFilledFromTheIcbsOwnList() throws Exception {
         String forecast = page("/waiting-list/forecast?icb=QHL&targetWeeks=18", "manager.qhl");
         assertThat(forecast).contains("Referrals per week").contains("Load (ρ = λ/μ)").contains("Pressure");

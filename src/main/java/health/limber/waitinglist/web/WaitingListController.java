@@ -63,10 +63,13 @@ class WaitingListController {
     private final ReferralManagement referrals;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    private final health.limber.platform.PdfDocuments pdfs;
+
     WaitingListController(Census census, WaitingListQueries queries, WaitingListManagement management,
                           WaitingListImport importer, Organisations organisations, CurrentActor currentActor, Clock clock,
-                          ReferralManagement referrals) {
+                          ReferralManagement referrals, health.limber.platform.PdfDocuments pdfs) {
         this.referrals = referrals;
+        this.pdfs = pdfs;
         this.census = census;
         this.queries = queries;
         this.management = management;
@@ -97,6 +100,22 @@ class WaitingListController {
                 series("18 to 52 weeks", rows.values().stream().map(Bands::days127to364).toList()),
                 series("52 weeks or more", rows.values().stream().map(Bands::days365plus).toList()))));
         return "waitinglist/census";
+    }
+
+    /** The census table as a PDF (the same rows as the page and CSV; small numbers suppressed for analysts). */
+    @GetMapping("/waiting-list/census.pdf")
+    org.springframework.http.ResponseEntity<byte[]> censusPdf(@RequestParam String date, @RequestParam(defaultValue = "COMMISSIONER") Census.GroupBy by,
+                                                              jakarta.servlet.http.HttpServletRequest request) {
+        LocalDate on = LocalDate.parse(date);
+        Map<String, Bands> rows = census.on(on, by, currentActor.get().servedIcbs());
+        LongFunction<String> count = counter();
+        List<List<String>> table = new ArrayList<>();
+        rows.forEach((group, bands) -> table.add(bands.row(groupName(by, group), count)));
+        table.add(Census.total(rows).row("Total", count));
+        byte[] pdf = pdfs.render("waitinglist/census-pdf", Map.of("date", on, "by", by, "table", table, "suppressed", suppressed(),
+                "header", Bands.columns(by.name().toLowerCase(java.util.Locale.ROOT))), request.getRequestURL().toString());
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"census-" + on + ".pdf\"").body(pdf);
     }
 
     @GetMapping("/waiting-list/census.csv")
