@@ -197,6 +197,13 @@ class BrowserIntegrationTests {
             assertThat(page.locator("#offline-status")).containsText("Your saved logs have been sent");
             org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, programme))
                     .as("two queued copies with one key make one log").isEqualTo(1);
+
+            page.setViewportSize(320, 700);
+            for (String path : java.util.List.of("/my/exercises", "/my/exercises/ankle-pumps", "/my/exercises/history")) {
+                page.navigate(url(path));
+                org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate("() => document.documentElement.scrollWidth"))
+                        .as("no sideways scrolling at 320 px on " + path).isLessThanOrEqualTo(320);
+            }
         }
     }
 
