@@ -54,10 +54,12 @@ public class Programmes {
     private final Map<String, Template> templates = new LinkedHashMap<>();
     private final ReferralManagement referrals;
     private final health.limber.clinic.Hubs hubs;
+    private final health.limber.identity.AuditLog audit;
 
     Programmes(JdbcClient jdbc, ExerciseLibrary library, PatientManagement patients, CurrentActor currentActor, Clock clock,
-               ReferralManagement referrals, health.limber.clinic.Hubs hubs) {
+               ReferralManagement referrals, health.limber.clinic.Hubs hubs, health.limber.identity.AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.hubs = hubs;
         this.referrals = referrals;
         this.library = library;
@@ -168,12 +170,12 @@ public class Programmes {
     public Programme read(UUID id) {
         Programme programme = load(id);
         Actor actor = currentActor.get();
-        if (actor.isPatient()) {
-            if (!actor.isPatient(programme.patientId())) {
-                throw new NotFoundException("programme " + id);
-            }
-        } else if (!(actor.role() == Role.CLINICIAN || actor.role() == Role.SERVICE_MANAGER) || !actor.serves(programme.icbCode())) {
-            throw new NotFoundException("programme " + id);
+        boolean allowed = actor.isPatient() ? actor.isPatient(programme.patientId())
+                : (actor.role() == Role.CLINICIAN || actor.role() == Role.SERVICE_MANAGER) && actor.serves(programme.icbCode());
+        if (!allowed) {
+            // refused and audited against the programme's patient (committed on its own, whatever happens next)
+            audit.denied(programme.patientId(), health.limber.identity.AuditAction.READ, "ExerciseProgramme", id.toString());
+            throw new AccessDeniedException("This programme is not yours to see");
         }
         return programme;
     }
@@ -380,30 +382,43 @@ public class Programmes {
                 .query((rs, n) -> log(rs)).list();
     }
 
-    /** Adherence per exercise per week (Monday to Sunday) from the programme's start to today. */
+    /**
+     * Adherence per exercise per week (Monday to Sunday) from the programme's start to today:
+     * sessions done (done = 1, partly = ½) ÷ sessions prescribed. The prescription of each day is the
+     * programme version in force that day (a change mid-week counts from the day it was made), at
+     * times a day × days a week ÷ 7; first and last weeks count only their days in the programme.
+     */
     @Transactional(readOnly = true)
     public List<WeekAdherence> adherence(UUID programmeId) {
         Programme programme = read(programmeId);
         LocalDate today = LocalDate.now(clock);
         LocalDate last = today.isAfter(programme.endDate()) ? programme.endDate() : today;
         List<SessionLog> logs = logs(programmeId).stream().filter(l -> "CURRENT".equals(l.status())).toList();
-        List<WeekAdherence> weeks = new ArrayList<>();
-        for (LocalDate week = programme.startDate().minusDays(programme.startDate().getDayOfWeek().getValue() - 1L); !week.isAfter(last); week = week.plusWeeks(1)) {
-            LocalDate from = week.isBefore(programme.startDate()) ? programme.startDate() : week;
-            LocalDate to = week.plusDays(6).isAfter(last) ? last : week.plusDays(6);
-            long days = ChronoUnit.DAYS.between(from, to) + 1;
-            for (Programme.Item item : itemsOn(programmeId, week)) {
-                LocalDate start = from;
-                LocalDate end = to;
-                List<SessionLog> own = logs.stream().filter(l -> l.exerciseId().equals(item.exerciseId()) && !l.day().isBefore(start) && !l.day().isAfter(end)).toList();
-                double prescribed = item.dose().timesPerDay() * days * item.dose().daysPerWeek() / 7.0;
-                double done = own.stream().mapToDouble(l -> l.outcome().credit()).sum();
-                Double pain = own.stream().filter(l -> l.pain() != null).mapToInt(SessionLog::pain).average().stream().boxed().findFirst().orElse(null);
-                String difficulty = own.stream().filter(l -> l.difficulty() != null).collect(java.util.stream.Collectors.groupingBy(SessionLog::difficulty,
-                        java.util.stream.Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey().label()).orElse(null);
-                weeks.add(new WeekAdherence(week, item.exerciseId(), done, prescribed, pain, difficulty));
+        List<Object[]> versions = jdbc.sql("select version, changed_at from programme_version where programme_id = :p order by version")
+                .param("p", programmeId).query((rs, n) -> new Object[] {rs.getInt(1), rs.getTimestamp(2).toInstant()}).list();
+        Map<Integer, List<Programme.Item>> itemsByVersion = new java.util.HashMap<>();
+        Map<String, double[]> prescribed = new LinkedHashMap<>();
+        for (LocalDate day = programme.startDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            java.time.Instant endOfDay = day.plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant();
+            int version = versions.stream().filter(v -> ((java.time.Instant) v[1]).isBefore(endOfDay)).mapToInt(v -> (int) v[0]).max()
+                    .orElse(versions.isEmpty() ? 1 : (int) versions.get(0)[0]);
+            LocalDate week = day.minusDays(day.getDayOfWeek().getValue() - 1L);
+            for (Programme.Item item : itemsByVersion.computeIfAbsent(version, v -> items(programmeId, v))) {
+                prescribed.computeIfAbsent(week + "|" + item.exerciseId(), k -> new double[1])[0]
+                        += item.dose().timesPerDay() * item.dose().daysPerWeek() / 7.0;
             }
         }
+        List<WeekAdherence> weeks = new ArrayList<>();
+        prescribed.forEach((key, amount) -> {
+            LocalDate week = LocalDate.parse(key.substring(0, key.indexOf('|')));
+            String exercise = key.substring(key.indexOf('|') + 1);
+            List<SessionLog> own = logs.stream().filter(l -> l.exerciseId().equals(exercise) && !l.day().isBefore(week) && l.day().isBefore(week.plusWeeks(1))).toList();
+            double done = own.stream().mapToDouble(l -> l.outcome().credit()).sum();
+            Double pain = own.stream().filter(l -> l.pain() != null).mapToInt(SessionLog::pain).average().stream().boxed().findFirst().orElse(null);
+            String difficulty = own.stream().filter(l -> l.difficulty() != null).collect(java.util.stream.Collectors.groupingBy(SessionLog::difficulty,
+                    java.util.stream.Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey().label()).orElse(null);
+            weeks.add(new WeekAdherence(week, exercise, done, Math.round(amount[0] * 1000) / 1000.0, pain, difficulty));
+        });
         return weeks;
     }
 
@@ -661,14 +676,6 @@ public class Programmes {
                     .param("perDay", item.dose().timesPerDay()).param("days", item.dose().daysPerWeek()).param("notes", item.notes()).update();
         }
         return load(id);
-    }
-
-    private List<Programme.Item> itemsOn(UUID programmeId, LocalDate weekStart) {
-        Integer version = jdbc.sql("""
-                select max(version) from programme_version where programme_id = :p and changed_at < :end""")
-                .param("p", programmeId).param("end", Timestamp.from(weekStart.plusWeeks(1).atStartOfDay(java.time.ZoneId.of("Europe/London")).toInstant()))
-                .query(Integer.class).optional().orElse(null);
-        return items(programmeId, version == null ? 1 : version);
     }
 
     private List<Programme.Item> items(UUID programmeId, int version) {

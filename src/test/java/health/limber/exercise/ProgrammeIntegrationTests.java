@@ -101,7 +101,14 @@ class ProgrammeIntegrationTests {
         assertThatThrownBy(() -> asPatient(patient, () -> programmes.log(id, "k2", "back-bridge", LocalDate.now(clock), Outcome.DONE, null, null, 11, null, null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("0 (none) to 10");
         UUID other = fixtures.patient("QHL", 8).id();
-        assertThatThrownBy(() -> asPatient(other, () -> programmes.read(id))).isInstanceOf(health.limber.platform.NotFoundException.class);
+        int audited = fixtures.auditCount(patient);
+        assertThatThrownBy(() -> asPatient(other, () -> programmes.log(id, "intruder", "back-bridge", LocalDate.now(clock), Outcome.DONE, null, null, 1, null, null)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(fixtures.auditCount(patient)).as("the refusal is audited against the programme's patient").isEqualTo(audited + 1);
+        assertThatThrownBy(() -> asPatient(patient, () -> programmes.log(id, "future", "back-bridge", LocalDate.now(clock).plusDays(1), Outcome.DONE, null, null, 1, null, null)))
+                .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("day"));
+        assertThatThrownBy(() -> asPatient(patient, () -> programmes.log(id, "reps", "back-bridge", LocalDate.now(clock), Outcome.DONE, 3, 900, 1, null, null)))
+                .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("repsDone"));
     }
 
     @Test
@@ -307,5 +314,42 @@ class ProgrammeIntegrationTests {
         mvc.perform(get("/exercises/" + own.id()).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Physio team")));
         assertThat(currentActor.runAs(outsider, () -> media.of(own.id()))).isEmpty();
+    }
+
+    /**
+     * Worked example. Bridge once a day every day from the start; Knee rolls (twice a day, 5 days a
+     * week) added on day 3. Days 0-2: 3 bridge sessions prescribed; days 3-6: 4 bridge + 4 × 2 × 5/7
+     * knee-roll sessions. The patient does the bridge on days 0, 1 and 4 and half of it on day 5,
+     * and knee rolls once on day 4 and day 6. Weeks are cut at Monday, so the sums are over all weeks.
+     */
+    @Test
+    void adherenceCountsEachDayAtTheVersionInForceThatDayAndHalfForPartly() {
+        UUID patient = fixtures.patient("QHL", 0).id();
+        LocalDate start = LocalDate.now(clock);
+        UUID id = asClinician(() -> programmes.create(patient, null, start, start.plusWeeks(2), null));
+        asClinician(() -> programmes.setDose(id, asClinician(() -> programmes.addExercise(id, 1, "back-bridge")).version(), "back-bridge",
+                new Exercise.Dose(3, 10, 0, 30, 1, 7), null));
+        clock.advance(Duration.ofDays(3));
+        Programme withRolls = asClinician(() -> programmes.addExercise(id, 3, "back-knee-rolls"));
+        asClinician(() -> programmes.setDose(id, withRolls.version(), "back-knee-rolls", new Exercise.Dose(2, 10, 0, 30, 2, 5), null));
+        clock.advance(Duration.ofDays(3));
+        for (int day : new int[] {0, 1, 4}) {
+            LocalDate on = start.plusDays(day);
+            asPatient(patient, () -> programmes.log(id, "wk-b-" + on, "back-bridge", on, Outcome.DONE, 3, 10, 2, null, null));
+        }
+        asPatient(patient, () -> programmes.log(id, "wk-b-5", "back-bridge", start.plusDays(5), Outcome.PARTLY, 1, 10, 2, null, null));
+        for (int day : new int[] {4, 6}) {
+            LocalDate on = start.plusDays(day);
+            asPatient(patient, () -> programmes.log(id, "wk-r-" + on, "back-knee-rolls", on, Outcome.DONE, 2, 10, 2, null, null));
+        }
+        var weeks = asClinician(() -> programmes.adherence(id));
+        double bridgeDone = weeks.stream().filter(w -> w.exerciseId().equals("back-bridge")).mapToDouble(Programmes.WeekAdherence::done).sum();
+        double bridgePrescribed = weeks.stream().filter(w -> w.exerciseId().equals("back-bridge")).mapToDouble(Programmes.WeekAdherence::prescribed).sum();
+        double rollsPrescribed = weeks.stream().filter(w -> w.exerciseId().equals("back-knee-rolls")).mapToDouble(Programmes.WeekAdherence::prescribed).sum();
+        double rollsDone = weeks.stream().filter(w -> w.exerciseId().equals("back-knee-rolls")).mapToDouble(Programmes.WeekAdherence::done).sum();
+        assertThat(bridgeDone).isEqualTo(3.5);
+        assertThat(bridgePrescribed).isEqualTo(7.0);
+        assertThat(rollsPrescribed).isCloseTo(4 * 2 * 5 / 7.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(rollsDone).isEqualTo(2.0);
     }
 }
