@@ -352,4 +352,45 @@ class ProgrammeIntegrationTests {
         assertThat(rollsPrescribed).isCloseTo(4 * 2 * 5 / 7.0, org.assertj.core.data.Offset.offset(0.01));
         assertThat(rollsDone).isEqualTo(2.0);
     }
+
+    java.util.List<String> alertsFor(UUID programme) {
+        return asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(programme)).findFirst().orElseThrow().alerts();
+    }
+
+    UUID bridgeOnly(UUID patient, LocalDate start) {
+        UUID id = asClinician(() -> programmes.create(patient, null, start, start.plusWeeks(6), null));
+        asClinician(() -> programmes.addExercise(id, 1, "back-bridge"));
+        return id;
+    }
+
+    @Test
+    void alertsAppearAtTheirThresholdsAndNotBefore() {
+        LocalDate today = LocalDate.now(clock);
+        UUID patient = fixtures.patient("QHL", 1).id();
+        assertThat(alertsFor(bridgeOnly(patient, today.minusDays(2)))).noneMatch(a -> a.startsWith("No log"));
+        assertThat(alertsFor(bridgeOnly(patient, today.minusDays(3)))).contains("No log for 3 days");
+
+        UUID rising = bridgeOnly(patient, today.minusDays(13));
+        UUID almost = bridgeOnly(patient, today.minusDays(13));
+        for (int back = 13; back >= 0; back--) {
+            LocalDate on = today.minusDays(back);
+            boolean lastWeek = back <= 6;
+            asPatient(patient, () -> programmes.log(rising, "pr-" + on, "back-bridge", on, Outcome.DONE, 3, 10, lastWeek ? 5 : 3, null, null));
+            asPatient(patient, () -> programmes.log(almost, "pa-" + on, "back-bridge", on, Outcome.DONE, 3, 10, lastWeek ? (on.equals(today) ? 4 : 5) : 3, null, null));
+        }
+        assertThat(alertsFor(rising)).contains("Pain rising: 3.0 to 5.0");
+        assertThat(alertsFor(almost)).as("a rise of under 2 points (3.0 to 4.86) is below the threshold").noneMatch(a -> a.startsWith("Pain rising"));
+
+        UUID half = bridgeOnly(patient, today.minusDays(13));
+        UUID underHalf = bridgeOnly(patient, today.minusDays(13));
+        for (int back = 6; back >= 0; back -= 2) {
+            LocalDate on = today.minusDays(back);
+            int n = back;
+            // half: done on 3 days and partly on 1 = 3.5 of 7; under half: done on 2 and partly on 2 = 3 of 7
+            asPatient(patient, () -> programmes.log(half, "h-" + on, "back-bridge", on, n == 0 ? Outcome.PARTLY : Outcome.DONE, null, null, 1, null, null));
+            asPatient(patient, () -> programmes.log(underHalf, "u-" + on, "back-bridge", on, n <= 2 ? Outcome.PARTLY : Outcome.DONE, null, null, 1, null, null));
+        }
+        assertThat(alertsFor(half)).as("3.5 of 7 sessions is exactly half").doesNotContain("Adherence under 50% this week");
+        assertThat(alertsFor(underHalf)).as("3 of 7").contains("Adherence under 50% this week");
+    }
 }
