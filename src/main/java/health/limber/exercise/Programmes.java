@@ -168,7 +168,16 @@ public class Programmes {
     /** A programme, for a clinician of the patient's ICB or the patient. */
     @Transactional(readOnly = true)
     public Programme read(UUID id) {
-        Programme programme = load(id);
+        return allowed(load(id, true));
+    }
+
+    /** The programme without its version history, for the writes patients make often (logs). */
+    private Programme readForLog(UUID id) {
+        return allowed(load(id, false));
+    }
+
+    private Programme allowed(Programme programme) {
+        UUID id = programme.id();
         Actor actor = currentActor.get();
         boolean allowed = actor.isPatient() ? actor.isPatient(programme.patientId())
                 : (actor.role() == Role.CLINICIAN || actor.role() == Role.SERVICE_MANAGER) && actor.serves(programme.icbCode());
@@ -334,7 +343,7 @@ public class Programmes {
         if (clientKey == null || clientKey.isBlank() || clientKey.length() > 100) {
             throw new InvalidInputException("clientKey", "Send a key for this log (up to 100 characters), the same on every retry");
         }
-        Programme programme = read(programmeId);
+        Programme programme = readForLog(programmeId);
         lock(programmeId);
         return logByKey(clientKey).orElseGet(() ->
                 insertLog(programme, clientKey, exerciseId, day, outcome, setsDone, repsDone, pain, difficulty, comment, null));
@@ -692,12 +701,17 @@ public class Programmes {
     }
 
     private Programme load(UUID id) {
+        return load(id, true);
+    }
+
+    private Programme load(UUID id, boolean withHistory) {
         var row = jdbc.sql("select patient_id, icb_code, title, template, start_date, end_date, notes, version from programme where id = :id")
                 .param("id", id)
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getInt(8)})
                 .optional().orElseThrow(() -> new NotFoundException("programme " + id));
-        List<Programme.Change> history = jdbc.sql("select version, what, changed_by, changed_at from programme_version where programme_id = :id order by version desc")
+        List<Programme.Change> history = !withHistory ? List.of() : jdbc.sql(
+                        "select version, what, changed_by, changed_at from programme_version where programme_id = :id order by version desc")
                 .param("id", id).query((rs, n) -> new Programme.Change(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant())).list();
         int version = (int) row[7];
         return new Programme(id, (UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (LocalDate) row[4], (LocalDate) row[5],
