@@ -393,4 +393,33 @@ class ProgrammeIntegrationTests {
         assertThat(alertsFor(half)).as("3.5 of 7 sessions is exactly half").doesNotContain("Adherence under 50% this week");
         assertThat(alertsFor(underHalf)).as("3 of 7").contains("Adherence under 50% this week");
     }
+
+    /**
+     * Offline sync as a property: jqwik generates batches of logs (different days, out of order), each
+     * uploaded one to three times, all interleaved; whatever the order, each log is stored once.
+     */
+    @Test
+    void anyInterleavingOfDuplicateAndOutOfOrderUploadsStoresEachLogOnce() {
+        UUID patient = fixtures.patient("QHL", 2).id();
+        LocalDate start = LocalDate.now(clock).minusDays(6);
+        UUID id = asClinician(() -> programmes.create(patient, "neck-pain", start, start.plusWeeks(6), null));
+        var exercises = java.util.List.of("neck-chin-tuck", "neck-rotation", "neck-shoulder-blade-squeeze", "neck-upper-back-stretch");
+        record Upload(String key, String exercise, LocalDate day) {}
+        var oneLog = net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.of(exercises), net.jqwik.api.Arbitraries.integers().between(0, 6),
+                        net.jqwik.api.Arbitraries.integers().between(1, 3))
+                .as((exercise, back, copies) -> java.util.Collections.nCopies(copies,
+                        new Upload(UUID.randomUUID().toString(), exercise, LocalDate.now(clock).minusDays(back))));
+        var batches = oneLog.list().ofMinSize(1).ofMaxSize(8)
+                .map(logs -> logs.stream().flatMap(java.util.List::stream).toList())
+                .flatMap(uploads -> net.jqwik.api.Arbitraries.shuffle(uploads));
+        int expected = 0;
+        for (var uploads : batches.sampleStream().limit(25).toList()) {
+            for (Upload upload : uploads) {
+                asPatient(patient, () -> programmes.log(id, upload.key(), upload.exercise(), upload.day(), Outcome.DONE, null, null, 2, null, null));
+            }
+            expected += (int) uploads.stream().map(Upload::key).distinct().count();
+            assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(expected);
+        }
+        assertThat(jdbc.queryForObject("select count(distinct client_key) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(expected);
+    }
 }
