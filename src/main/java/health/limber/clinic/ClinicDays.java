@@ -549,14 +549,7 @@ public class ClinicDays {
      * "not found", so its existence is not revealed.
      */
     private Actor allowed(Set<Role> roles, String icb) {
-        Actor actor = currentActor.get();
-        if (!roles.contains(actor.role())) {
-            throw new AccessDeniedException("Not allowed for " + actor.role().label());
-        }
-        if (icb != null && !actor.serves(icb)) {
-            throw new NotFoundException("clinic day");
-        }
-        return actor;
+        return StaffAccess.require(currentActor, roles, icb, "clinic day");
     }
 
     private void book(UUID appointment, LocalDate date, Planned planned, Offered person) {

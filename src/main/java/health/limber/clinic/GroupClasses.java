@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -243,13 +242,6 @@ public class GroupClasses {
     }
 
     private Actor allowed(Set<Role> roles, String icb) {
-        Actor actor = currentActor.get();
-        if (!roles.contains(actor.role())) {
-            throw new AccessDeniedException("Not allowed for " + actor.role().label());
-        }
-        if (icb != null && !actor.serves(icb)) {
-            throw new NotFoundException("course");
-        }
-        return actor;
+        return StaffAccess.require(currentActor, roles, icb, "course");
     }
 }

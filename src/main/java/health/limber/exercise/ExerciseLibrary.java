@@ -33,19 +33,21 @@ public class ExerciseLibrary {
     private final Map<String, Exercise> exercises = new LinkedHashMap<>();
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final health.limber.identity.CurrentActor currentActor;
+    private final java.time.Clock clock;
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private final Map<String, Map<String, JsonNode>> translations = new LinkedHashMap<>();
     private final Map<String, String> languageNames = new LinkedHashMap<>();
 
     /** The shipped library only (for tests and tools). */
     public ExerciseLibrary() {
-        this(null, null);
+        this(null, null, java.time.Clock.systemUTC());
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public ExerciseLibrary(org.springframework.jdbc.core.simple.JdbcClient jdbc, health.limber.identity.CurrentActor currentActor) {
+    public ExerciseLibrary(org.springframework.jdbc.core.simple.JdbcClient jdbc, health.limber.identity.CurrentActor currentActor, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.currentActor = currentActor;
+        this.clock = clock;
         JsonMapper json = MAPPER;
         JsonNode root = read(json, new PathMatchingResourcePatternResolver().getResource("classpath:exercise/library.json"));
         for (JsonNode node : root) {
@@ -157,7 +159,7 @@ public class ExerciseLibrary {
                 List.of(), model.animation(), ENGLISH);
         jdbc.sql("insert into custom_exercise (id, organisation_code, definition, created_by, created_at) values (:id, :o, :d, :by, :at)")
                 .param("id", id).param("o", actor.organisationCode()).param("d", MAPPER.writeValueAsString(json(exercise)))
-                .param("by", actor.username()).param("at", java.sql.Timestamp.from(java.time.Instant.now())).update();
+                .param("by", actor.username()).param("at", java.sql.Timestamp.from(clock.instant())).update();
         return exercise;
     }
 

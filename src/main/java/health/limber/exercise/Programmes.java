@@ -387,6 +387,11 @@ public class Programmes {
     @Transactional(readOnly = true)
     public List<SessionLog> logs(UUID programmeId) {
         read(programmeId);
+        return logsOf(programmeId);
+    }
+
+    /** All logs of a programme, newest first, for callers that have already checked access. */
+    private List<SessionLog> logsOf(UUID programmeId) {
         return jdbc.sql(LOG_SELECT + " where programme_id = :p order by log_date desc, recorded_at desc").param("p", programmeId)
                 .query((rs, n) -> log(rs)).list();
     }
@@ -402,7 +407,7 @@ public class Programmes {
         Programme programme = read(programmeId);
         LocalDate today = LocalDate.now(clock);
         LocalDate last = today.isAfter(programme.endDate()) ? programme.endDate() : today;
-        List<SessionLog> logs = logs(programmeId).stream().filter(l -> "CURRENT".equals(l.status())).toList();
+        List<SessionLog> logs = logsOf(programmeId).stream().filter(l -> "CURRENT".equals(l.status())).toList();
         List<Object[]> versions = jdbc.sql("select version, changed_at from programme_version where programme_id = :p order by version")
                 .param("p", programmeId).query((rs, n) -> new Object[] {rs.getInt(1), rs.getTimestamp(2).toInstant()}).list();
         Map<Integer, List<Programme.Item>> itemsByVersion = new java.util.HashMap<>();
@@ -529,7 +534,7 @@ public class Programmes {
         if (!row.startDate().isAfter(today.minusDays(3)) && !since.isAfter(today.minusDays(3))) {
             alerts.add("No log for " + ChronoUnit.DAYS.between(since, today) + " days");
         }
-        Programme programme = load(row.programmeId());
+        Programme programme = load(row.programmeId(), false);
         double prescribed = 0;
         LocalDate weekAgo = today.minusDays(6);
         LocalDate from = row.startDate().isAfter(weekAgo) ? row.startDate() : weekAgo;

@@ -99,10 +99,12 @@ class ProgrammeController {
     String programme(@PathVariable UUID id, Model model) {
         Programme programme = programmes.read(id);
         model.addAttribute("programme", programme);
-        model.addAttribute("adherence", programmes.adherence(id));
-        model.addAttribute("logs", programmes.logs(id));
+        var adherence = programmes.adherence(id);
+        var logs = programmes.logs(id);
+        model.addAttribute("adherence", adherence);
+        model.addAttribute("logs", logs);
         model.addAttribute("suggestions", programmes.suggestions(id));
-        model.addAttribute("trends", Trends.of(programmes.adherence(id), programmes.logs(id)));
+        model.addAttribute("trends", Trends.of(adherence, logs));
         model.addAttribute("names", programme.items().stream().collect(Collectors.toMap(Programme.Item::exerciseId, Programme.Item::name)));
         model.addAttribute("library", library.search(ExerciseLibrary.Filter.none(), ExerciseLibrary.ENGLISH).stream()
                 .filter(e -> programme.items().stream().noneMatch(i -> i.exerciseId().equals(e.id()))).toList());
