@@ -171,22 +171,37 @@ public class Programmes {
         return allowed(load(id, true));
     }
 
-    /** The programme without its version history, for the writes patients make often (logs). */
-    private Programme readForLog(UUID id) {
-        return allowed(load(id, false));
+    /** What a log needs of its programme, for the writes patients make often. */
+    private record LogTarget(UUID id, UUID patientId, String icbCode, LocalDate startDate, int version) {}
+
+    /**
+     * The programme a log is written to, read and locked in one statement. Writes to one programme's
+     * logs go one at a time (a row lock, on any number of app instances), so a retry arriving at the
+     * same moment as the first request finds its key stored.
+     */
+    private LogTarget lockedForLog(UUID id) {
+        LogTarget target = jdbc.sql("select patient_id, icb_code, start_date, version from programme where id = :id for update")
+                .param("id", id)
+                .query((rs, n) -> new LogTarget(id, rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4)))
+                .optional().orElseThrow(() -> new NotFoundException("programme " + id));
+        allowed(id, target.patientId(), target.icbCode());
+        return target;
     }
 
     private Programme allowed(Programme programme) {
-        UUID id = programme.id();
+        allowed(programme.id(), programme.patientId(), programme.icbCode());
+        return programme;
+    }
+
+    private void allowed(UUID id, UUID patientId, String icbCode) {
         Actor actor = currentActor.get();
-        boolean allowed = actor.isPatient() ? actor.isPatient(programme.patientId())
-                : (actor.role() == Role.CLINICIAN || actor.role() == Role.SERVICE_MANAGER) && actor.serves(programme.icbCode());
+        boolean allowed = actor.isPatient() ? actor.isPatient(patientId)
+                : (actor.role() == Role.CLINICIAN || actor.role() == Role.SERVICE_MANAGER) && actor.serves(icbCode);
         if (!allowed) {
             // refused and audited against the programme's patient (committed on its own, whatever happens next)
-            audit.denied(programme.patientId(), health.limber.identity.AuditAction.READ, "ExerciseProgramme", id.toString());
+            audit.denied(patientId, health.limber.identity.AuditAction.READ, "ExerciseProgramme", id.toString());
             throw new AccessDeniedException("This programme is not yours to see");
         }
-        return programme;
     }
 
     public Programme addExercise(UUID id, int version, String exerciseId) {
@@ -222,15 +237,77 @@ public class Programmes {
         return saveVersion(id, version + 1, "Moved " + items.get(to).name() + (up ? " up" : " down"), renumber(items));
     }
 
-    /** Sets one exercise's dose. */
+    /** Sets one exercise's dose, keeping its progression rule. */
     public Programme setDose(UUID id, int version, String exerciseId, Exercise.Dose dose, String notes) {
+        return setDose(id, version, exerciseId, dose, notes, null, null);
+    }
+
+    /**
+     * Sets one exercise's dose and, when given, its progression rule: after {@code progressWeeks}
+     * weeks with pain at or under {@code progressPain}, and found easy, suggest the harder version.
+     */
+    public Programme setDose(UUID id, int version, String exerciseId, Exercise.Dose dose, String notes, Integer progressWeeks, Integer progressPain) {
         Programme programme = changeable(id, version);
         Programme.Item item = item(programme, exerciseId);
         check(dose);
+        if (notes != null && notes.length() > 500) {
+            throw new InvalidInputException("notes", "The note must be 500 characters or fewer");
+        }
+        int weeks = progressWeeks == null ? item.progressWeeks() : progressWeeks;
+        int pain = progressPain == null ? item.progressPain() : progressPain;
+        if (weeks < 1 || weeks > 12) {
+            throw new InvalidInputException("progressWeeks", "Weeks before suggesting the harder version must be between 1 and 12");
+        }
+        if (pain < 0 || pain > 10) {
+            throw new InvalidInputException("progressPain", "The pain limit for moving on is a number from 0 to 10");
+        }
+        String cleanNotes = notes == null || notes.isBlank() ? null : notes.strip();
         List<Programme.Item> items = new ArrayList<>(programme.items());
-        items.set(items.indexOf(item), new Programme.Item(item.position(), item.exerciseId(), item.name(), dose,
-                notes == null || notes.isBlank() ? null : notes.strip(), item.progressWeeks(), item.progressPain()));
-        return saveVersion(id, version + 1, "Changed the dose of " + item.name() + " to " + dose.describe(), items);
+        items.set(items.indexOf(item), new Programme.Item(item.position(), item.exerciseId(), item.name(), dose, cleanNotes, weeks, pain));
+        List<String> what = new ArrayList<>();
+        if (!dose.equals(item.dose()) || !java.util.Objects.equals(cleanNotes, item.notes())) {
+            what.add("the dose of " + item.name() + " to " + dose.describe());
+        }
+        if (weeks != item.progressWeeks() || pain != item.progressPain()) {
+            what.add("the rule for moving " + item.name() + " on to " + weeks + (weeks == 1 ? " week" : " weeks") + " with pain " + pain + " or less");
+        }
+        if (what.isEmpty()) {
+            return programme;
+        }
+        return saveVersion(id, version + 1, "Changed " + String.join(" and ", what), items);
+    }
+
+    /**
+     * Moves a programme's start or end date. The start cannot move past a day the patient has
+     * already logged (those logs would fall outside the programme); the change is a new version.
+     */
+    public Programme setDates(UUID id, int version, LocalDate start, LocalDate end) {
+        Programme programme = changeable(id, version);
+        if (start == null) {
+            throw new InvalidInputException("startDate", "Enter the start date");
+        }
+        if (end == null) {
+            throw new InvalidInputException("endDate", "Enter the end date");
+        }
+        if (end.isBefore(start)) {
+            throw new InvalidInputException("endDate", "The end date must be on or after the start date");
+        }
+        if (start.isAfter(programme.startDate())) {
+            LocalDate firstLog = jdbc.sql("select min(log_date) from session_log where programme_id = :p and status = 'CURRENT'")
+                    .param("p", id).query(LocalDate.class).optional().orElse(null);
+            if (firstLog != null && firstLog.isBefore(start)) {
+                throw new InvalidInputException("startDate", "The patient has logged exercises from "
+                        + firstLog.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK))
+                        + ": the start date cannot be later than that");
+            }
+        }
+        if (start.equals(programme.startDate()) && end.equals(programme.endDate())) {
+            return programme;
+        }
+        jdbc.sql("update programme set start_date = :start, end_date = :end where id = :id").param("start", start).param("end", end)
+                .param("id", id).update();
+        var format = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+        return saveVersion(id, version + 1, "Changed the dates to " + start.format(format) + " – " + end.format(format), programme.items());
     }
 
     /**
@@ -343,16 +420,12 @@ public class Programmes {
         if (clientKey == null || clientKey.isBlank() || clientKey.length() > 100) {
             throw new InvalidInputException("clientKey", "Send a key for this log (up to 100 characters), the same on every retry");
         }
-        Programme programme = readForLog(programmeId);
-        lock(programmeId);
+        LogTarget programme = lockedForLog(programmeId);
         return logByKey(clientKey).orElseGet(() ->
                 insertLog(programme, clientKey, exerciseId, day, outcome, setsDone, repsDone, pain, difficulty, comment, null));
     }
 
-    /**
-     * Writes to one programme's logs one at a time (a row lock on the programme, on any number of app
-     * instances), so a retry arriving at the same moment as the first request finds its key stored.
-     */
+    /** Writes to one programme's ratings one at a time, as {@link #lockedForLog} does for logs. */
     private void lock(UUID programmeId) {
         jdbc.sql("select id from programme where id = :id for update").param("id", programmeId).query(UUID.class).single();
     }
@@ -365,8 +438,7 @@ public class Programmes {
         }
         SessionLog first = jdbc.sql(LOG_SELECT + " where id = :id").param("id", logId).query((rs, n) -> log(rs)).optional()
                 .orElseThrow(() -> new NotFoundException("log " + logId));
-        Programme programme = read(first.programmeId());
-        lock(programme.id());
+        LogTarget programme = lockedForLog(first.programmeId());
         Optional<SessionLog> existing = logByKey(clientKey);
         if (existing.isPresent()) {
             return existing.get();
@@ -561,9 +633,10 @@ public class Programmes {
                 adherence, alerts);
     }
 
-    private SessionLog insertLog(Programme programme, String clientKey, String exerciseId, LocalDate day, Outcome outcome, Integer setsDone,
+    private SessionLog insertLog(LogTarget programme, String clientKey, String exerciseId, LocalDate day, Outcome outcome, Integer setsDone,
                                  Integer repsDone, Integer pain, Difficulty difficulty, String comment, UUID replaces) {
-        if (programme.items().stream().noneMatch(i -> i.exerciseId().equals(exerciseId))) {
+        if (exerciseId == null || jdbc.sql("select count(*) from programme_item where programme_id = :p and version = :v and exercise_id = :e")
+                .param("p", programme.id()).param("v", programme.version()).param("e", exerciseId).query(Integer.class).single() == 0) {
             throw new InvalidInputException("exercise", "That exercise is not in the programme");
         }
         LocalDate today = LocalDate.now(clock);
@@ -582,16 +655,19 @@ public class Programmes {
         if (comment != null && comment.length() > 500) {
             throw new InvalidInputException("comment", "Your comment must be 500 characters or fewer");
         }
-        UUID id = UUID.randomUUID();
+        SessionLog log = new SessionLog(UUID.randomUUID(), clientKey, programme.id(), programme.version(), exerciseId, day, outcome, setsDone,
+                repsDone, pain, difficulty, comment == null || comment.isBlank() ? null : comment.strip(), "CURRENT", replaces,
+                currentActor.get().username(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         jdbc.sql("""
                 insert into session_log (id, client_key, programme_id, programme_version, exercise_id, log_date, outcome, sets_done, reps_done, pain,
                     difficulty, comment, status, replaces, recorded_by, recorded_at)
-                values (:id, :key, :p, :v, :e, :day, :outcome, :sets, :reps, :pain, :difficulty, :comment, 'CURRENT', :replaces, :by, :at)""")
-                .param("id", id).param("key", clientKey).param("p", programme.id()).param("v", programme.version()).param("e", exerciseId)
-                .param("day", day).param("outcome", outcome.name()).param("sets", setsDone).param("reps", repsDone).param("pain", pain)
-                .param("difficulty", difficulty == null ? null : difficulty.name()).param("comment", comment == null || comment.isBlank() ? null : comment.strip())
-                .param("replaces", replaces).param("by", currentActor.get().username()).param("at", Timestamp.from(clock.instant())).update();
-        return logByKey(clientKey).orElseThrow();
+                values (:id, :key, :p, :v, :e, :day, :outcome, :sets, :reps, :pain, :difficulty, :comment, :status, :replaces, :by, :at)""")
+                .param("id", log.id()).param("key", log.clientKey()).param("p", log.programmeId()).param("v", log.programmeVersion())
+                .param("e", log.exerciseId()).param("day", log.day()).param("outcome", log.outcome().name()).param("sets", log.setsDone())
+                .param("reps", log.repsDone()).param("pain", log.pain()).param("difficulty", difficulty == null ? null : difficulty.name())
+                .param("comment", log.comment()).param("status", log.status()).param("replaces", replaces).param("by", log.recordedBy())
+                .param("at", Timestamp.from(log.recordedAt())).update();
+        return log;
     }
 
     private static final String LOG_SELECT = """

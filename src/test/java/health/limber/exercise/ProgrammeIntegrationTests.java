@@ -215,6 +215,15 @@ class ProgrammeIntegrationTests {
                         .contentType("application/json").content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field").value("clientKey"));
+        String dates = "{\"version\":1,\"startDate\":\"" + LocalDate.now(clock) + "\",\"endDate\":\"" + LocalDate.now(clock).plusWeeks(10) + "\"}";
+        mvc.perform(post("/api/programmes/" + id + "/dates").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))
+                        .contentType("application/json").content(dates))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.version").value(2));
+        mvc.perform(post("/api/programmes/" + id + "/dates").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))
+                        .contentType("application/json").content(dates))
+                .andExpect(status().isConflict())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.current.version").value(2));
     }
 
     @Test
@@ -287,6 +296,47 @@ class ProgrammeIntegrationTests {
     }
 
     @Test
+    void theClinicianSetsTheRuleForMovingOnAndMovesTheDatesButNotPastALoggedDay() {
+        UUID patient = fixtures.patient("QHL", 10).id();
+        LocalDate start = LocalDate.now(clock);
+        UUID id = asClinician(() -> programmes.create(patient, null, start, start.plusWeeks(6), null));
+        Exercise.Dose dose = asClinician(() -> programmes.addExercise(id, 1, "back-bridge")).items().get(0).dose();
+        Programme stricter = asClinician(() -> programmes.setDose(id, 2, "back-bridge", dose, null, 3, 1));
+        assertThat(stricter.items().get(0)).satisfies(i -> {
+            assertThat(i.progressWeeks()).isEqualTo(3);
+            assertThat(i.progressPain()).isEqualTo(1);
+        });
+        assertThat(stricter.history().get(0).what()).isEqualTo("Changed the rule for moving Bridge on to 3 weeks with pain 1 or less");
+        clock.advance(Duration.ofDays(14));
+        for (int day = 0; day < 14; day++) {
+            LocalDate on = start.plusDays(day);
+            asPatient(patient, () -> programmes.log(id, "rule-" + on, "back-bridge", on, Outcome.DONE, 3, 10, 2, Difficulty.EASY, null));
+        }
+        assertThat(asClinician(() -> programmes.suggestions(id))).as("pain 2 is over the limit of 1, and 2 weeks are not 3").isEmpty();
+        assertThatThrownBy(() -> asClinician(() -> programmes.setDose(id, 3, "back-bridge", dose, null, 13, 1)))
+                .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("progressWeeks"));
+        assertThatThrownBy(() -> asClinician(() -> programmes.setDose(id, 3, "back-bridge", dose, null, 2, 11)))
+                .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("progressPain"));
+        asClinician(() -> programmes.setDose(id, 3, "back-bridge", dose, null, 2, 2));
+        assertThat(asClinician(() -> programmes.suggestions(id))).singleElement()
+                .satisfies(s -> assertThat(s.reason()).contains("2 weeks with pain 2 or less"));
+
+        assertThatThrownBy(() -> asClinician(() -> programmes.setDates(id, 4, start.plusDays(1), start.plusWeeks(8))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("logged exercises from")
+                .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("startDate"));
+        assertThatThrownBy(() -> asClinician(() -> programmes.setDates(id, 4, start, start.minusDays(1))))
+                .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("endDate"));
+        Programme longer = asClinician(() -> programmes.setDates(id, 4, start.minusDays(2), start.plusWeeks(8)));
+        assertThat(longer.startDate()).isEqualTo(start.minusDays(2));
+        assertThat(longer.endDate()).isEqualTo(start.plusWeeks(8));
+        assertThat(longer.version()).isEqualTo(5);
+        assertThat(longer.history().get(0).what()).startsWith("Changed the dates to ");
+        assertThatThrownBy(() -> asClinician(() -> programmes.setDates(id, 4, start, start.plusWeeks(9))))
+                .isInstanceOf(ConflictException.class);
+        assertThat(asClinician(() -> programmes.read(id)).endDate()).as("nothing of the stale change was kept").isEqualTo(start.plusWeeks(8));
+    }
+
+    @Test
     void aServiceAddsItsOwnExerciseAndMediaSeenOnlyByItsOrganisation() throws Exception {
         Exercise own = asClinician(() -> library.addCustom("Stair calf raise", Exercise.Region.ANKLE_FOOT, Exercise.Category.STRENGTH,
                 java.util.List.of(Exercise.Equipment.STEP), 2, java.util.List.of("Stand on the bottom stair holding the rail.", "Rise up on your toes, then lower slowly."),
@@ -330,7 +380,7 @@ class ProgrammeIntegrationTests {
         asClinician(() -> programmes.setDose(id, asClinician(() -> programmes.addExercise(id, 1, "back-bridge")).version(), "back-bridge",
                 new Exercise.Dose(3, 10, 0, 30, 1, 7), null));
         clock.advance(Duration.ofDays(3));
-        Programme withRolls = asClinician(() -> programmes.addExercise(id, 3, "back-knee-rolls"));
+        Programme withRolls = asClinician(() -> programmes.addExercise(id, programmes.read(id).version(), "back-knee-rolls"));
         asClinician(() -> programmes.setDose(id, withRolls.version(), "back-knee-rolls", new Exercise.Dose(2, 10, 0, 30, 2, 5), null));
         clock.advance(Duration.ofDays(3));
         for (int day : new int[] {0, 1, 4}) {

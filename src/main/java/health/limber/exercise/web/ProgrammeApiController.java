@@ -49,7 +49,9 @@ class ProgrammeApiController {
     record ItemRequest(Integer version, String exercise) {}
 
     record DoseRequest(Integer version, Integer sets, Integer reps, Integer holdSeconds, Integer restSeconds, Integer timesPerDay,
-                       Integer daysPerWeek, String notes) {}
+                       Integer daysPerWeek, String notes, Integer progressWeeks, Integer progressPain) {}
+
+    record DatesRequest(Integer version, LocalDate startDate, LocalDate endDate) {}
 
     record LogRequest(String exercise, LocalDate day, SessionLog.Outcome outcome, Integer setsDone, Integer repsDone, Integer pain,
                       SessionLog.Difficulty difficulty, String comment) {}
@@ -98,11 +100,19 @@ class ProgrammeApiController {
         return programmes.addExercise(id, version(request.version()), request.exercise());
     }
 
-    @Operation(summary = "Set an exercise's dose")
+    @Operation(summary = "Set an exercise's dose and progression rule",
+            description = "progressWeeks (1-12) and progressPain (0-10), when sent, change the rule for suggesting the harder version.")
     @PostMapping("/programmes/{id}/items/{exercise}/dose")
     Programme dose(@PathVariable UUID id, @PathVariable String exercise, @RequestBody DoseRequest r) {
         return programmes.setDose(id, version(r.version()), exercise, new Exercise.Dose(zero(r.sets()), zero(r.reps()), zero(r.holdSeconds()),
-                zero(r.restSeconds()), zero(r.timesPerDay()), zero(r.daysPerWeek())), r.notes());
+                zero(r.restSeconds()), zero(r.timesPerDay()), zero(r.daysPerWeek())), r.notes(), r.progressWeeks(), r.progressPain());
+    }
+
+    @Operation(summary = "Change a programme's start and end dates",
+            description = "The start cannot move past a day the patient has logged; 409 if the programme has changed since the version you read.")
+    @PostMapping("/programmes/{id}/dates")
+    Programme dates(@PathVariable UUID id, @RequestBody DatesRequest r) {
+        return programmes.setDates(id, version(r.version()), r.startDate(), r.endDate());
     }
 
     @Operation(summary = "Log an exercise session", description = "Send Idempotency-Key (for example a UUID made when the log was made, offline or not).")

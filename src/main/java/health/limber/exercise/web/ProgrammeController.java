@@ -66,18 +66,8 @@ class ProgrammeController {
             if (found.isEmpty()) {
                 throw new InvalidInputException("nhsNumber", "No patient of your area has that NHS number");
             }
-            LocalDate start;
-            try {
-                start = startDate.isBlank() ? null : LocalDate.parse(startDate.strip());
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("startDate", "Enter the start date, for example 2025-03-03");
-            }
-            LocalDate end;
-            try {
-                end = endDate.isBlank() ? null : LocalDate.parse(endDate.strip());
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("endDate", "Enter the end date, for example 2025-04-14");
-            }
+            LocalDate start = date(startDate, "startDate", "Enter the start date, for example 2025-03-03");
+            LocalDate end = date(endDate, "endDate", "Enter the end date, for example 2025-04-14");
             UUID id = programmes.create(found.get(0).id(), template, start, end, null, hub);
             return "redirect:/programmes/" + id;
         } catch (InvalidInputException e) {
@@ -168,12 +158,32 @@ class ProgrammeController {
     String dose(@PathVariable UUID id, @PathVariable String exercise, @RequestParam int version, @RequestParam(defaultValue = "") String sets,
                 @RequestParam(defaultValue = "0") String reps, @RequestParam(defaultValue = "0") String holdSeconds,
                 @RequestParam(defaultValue = "0") String restSeconds, @RequestParam(defaultValue = "") String timesPerDay,
-                @RequestParam(defaultValue = "") String daysPerWeek, @RequestParam(defaultValue = "") String notes, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "") String daysPerWeek, @RequestParam(defaultValue = "") String notes,
+                @RequestParam(defaultValue = "") String progressWeeks, @RequestParam(defaultValue = "") String progressPain, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
             programmes.setDose(id, version, exercise, new Exercise.Dose(number(sets, "sets"), number(reps, "reps"), number(holdSeconds, "holdSeconds"),
-                    number(restSeconds, "restSeconds"), number(timesPerDay, "timesPerDay"), number(daysPerWeek, "daysPerWeek")), notes);
-            return "Dose saved.";
+                    number(restSeconds, "restSeconds"), number(timesPerDay, "timesPerDay"), number(daysPerWeek, "daysPerWeek")), notes,
+                    progressWeeks.isBlank() ? null : number(progressWeeks, "progressWeeks"), progressPain.isBlank() ? null : number(progressPain, "progressPain"));
+            return "Dose and progression rule saved.";
         });
+    }
+
+    @PostMapping("/{id}/dates")
+    String dates(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String startDate,
+                 @RequestParam(defaultValue = "") String endDate, RedirectAttributes redirect) {
+        return change(id, redirect, () -> {
+            programmes.setDates(id, version, date(startDate, "startDate", "Enter the start date, for example 2025-03-03"),
+                    date(endDate, "endDate", "Enter the end date, for example 2025-04-14"));
+            return "Dates saved.";
+        });
+    }
+
+    private static LocalDate date(String value, String field, String message) {
+        try {
+            return value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, message);
+        }
     }
 
     private String change(UUID id, RedirectAttributes redirect, java.util.function.Supplier<String> action) {
