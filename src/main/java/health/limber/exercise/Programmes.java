@@ -421,8 +421,7 @@ public class Programmes {
             throw new InvalidInputException("clientKey", "Send a key for this log (up to 100 characters), the same on every retry");
         }
         LogTarget programme = lockedForLog(programmeId);
-        return logByKey(clientKey).orElseGet(() ->
-                insertLog(programme, clientKey, exerciseId, day, outcome, setsDone, repsDone, pain, difficulty, comment, null));
+        return insertLog(programme, clientKey, exerciseId, day, outcome, setsDone, repsDone, pain, difficulty, comment, null);
     }
 
     /** Writes to one programme's ratings one at a time, as {@link #lockedForLog} does for logs. */
@@ -635,9 +634,8 @@ public class Programmes {
 
     private SessionLog insertLog(LogTarget programme, String clientKey, String exerciseId, LocalDate day, Outcome outcome, Integer setsDone,
                                  Integer repsDone, Integer pain, Difficulty difficulty, String comment, UUID replaces) {
-        if (exerciseId == null || jdbc.sql("select count(*) from programme_item where programme_id = :p and version = :v and exercise_id = :e")
-                .param("p", programme.id()).param("v", programme.version()).param("e", exerciseId).query(Integer.class).single() == 0) {
-            throw new InvalidInputException("exercise", "That exercise is not in the programme");
+        if (exerciseId == null || exerciseId.isBlank()) {
+            throw new InvalidInputException("exercise", "Say which exercise this log is for");
         }
         LocalDate today = LocalDate.now(clock);
         if (day == null || day.isAfter(today) || day.isBefore(programme.startDate())) {
@@ -658,16 +656,27 @@ public class Programmes {
         SessionLog log = new SessionLog(UUID.randomUUID(), clientKey, programme.id(), programme.version(), exerciseId, day, outcome, setsDone,
                 repsDone, pain, difficulty, comment == null || comment.isBlank() ? null : comment.strip(), "CURRENT", replaces,
                 currentActor.get().username(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-        jdbc.sql("""
+        // One statement: stored only when the exercise is in the programme's current version and the key is new
+        // (the caller holds the programme's row lock, so no retry can slip in between).
+        int inserted = jdbc.sql("""
                 insert into session_log (id, client_key, programme_id, programme_version, exercise_id, log_date, outcome, sets_done, reps_done, pain,
                     difficulty, comment, status, replaces, recorded_by, recorded_at)
-                values (:id, :key, :p, :v, :e, :day, :outcome, :sets, :reps, :pain, :difficulty, :comment, :status, :replaces, :by, :at)""")
+                select cast(:id as uuid), cast(:key as varchar(100)), i.programme_id, i.version, i.exercise_id, cast(:day as date),
+                       cast(:outcome as varchar(10)), cast(:sets as int), cast(:reps as int), cast(:pain as int), cast(:difficulty as varchar(12)),
+                       cast(:comment as varchar(500)), 'CURRENT', cast(:replaces as uuid), cast(:by as varchar(100)),
+                       cast(:at as timestamp with time zone)
+                from programme_item i
+                where i.programme_id = :p and i.version = :v and i.exercise_id = :e
+                  and not exists (select 1 from session_log s where s.client_key = :key)""")
                 .param("id", log.id()).param("key", log.clientKey()).param("p", log.programmeId()).param("v", log.programmeVersion())
                 .param("e", log.exerciseId()).param("day", log.day()).param("outcome", log.outcome().name()).param("sets", log.setsDone())
                 .param("reps", log.repsDone()).param("pain", log.pain()).param("difficulty", difficulty == null ? null : difficulty.name())
-                .param("comment", log.comment()).param("status", log.status()).param("replaces", replaces).param("by", log.recordedBy())
+                .param("comment", log.comment()).param("replaces", replaces).param("by", log.recordedBy())
                 .param("at", Timestamp.from(log.recordedAt())).update();
-        return log;
+        if (inserted == 1) {
+            return log;
+        }
+        return logByKey(clientKey).orElseThrow(() -> new InvalidInputException("exercise", "That exercise is not in the programme"));
     }
 
     private static final String LOG_SELECT = """
