@@ -22,8 +22,8 @@ class DemoCommand implements Callable<Integer>, LimberCommand.Subcommand {
     @Option(names = "--port", description = "HTTP port (default 8080).")
     int port = Integer.parseInt(System.getenv().getOrDefault("LIMBER_PORT", "8080"));
 
-    @Option(names = "--patients-per-icb", description = "Demo patients per ICB on first load (default 120).")
-    int patientsPerIcb = 120;
+    @Option(names = "--patients-per-icb", description = "Demo patients per ICB on first load (default 200).")
+    int patientsPerIcb = 200;
 
     @Override
     public Integer call() throws IOException {

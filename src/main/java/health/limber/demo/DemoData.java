@@ -53,12 +53,14 @@ public class DemoData implements ApplicationRunner {
     private final long seed;
     private final int referralsPerIcb;
     private final int patientsPerIcb;
+    private final int programmesPerIcb;
     private volatile DemoSignIns signIns;
 
     DemoData(JdbcTemplate jdbc, TransactionTemplate transaction, Organisations organisations, PasswordEncoder passwordEncoder,
              AccessCodes accessCodes, WaitingListManagement waitingList, DemoClinics clinics, DemoExercise exercise, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
              @Value("${limber.demo.referrals-per-icb:60}") int referralsPerIcb,
-             @Value("${limber.demo.patients-per-icb:120}") int patientsPerIcb) {
+             @Value("${limber.demo.patients-per-icb:200}") int patientsPerIcb,
+             @Value("${limber.demo.programmes-per-icb:180}") int programmesPerIcb) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.organisations = organisations;
@@ -71,6 +73,7 @@ public class DemoData implements ApplicationRunner {
         this.seed = seed;
         this.referralsPerIcb = referralsPerIcb;
         this.patientsPerIcb = patientsPerIcb;
+        this.programmesPerIcb = programmesPerIcb;
     }
 
     @Override
@@ -81,7 +84,42 @@ public class DemoData implements ApplicationRunner {
             transaction.executeWithoutResult(status -> load(new Random(seed)));
             log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
+        if (programmesPerIcb > 0) {
+            Thread background = new Thread(this::exerciseCohort, "demo-exercise-programmes");
+            background.setDaemon(true);
+            background.start();
+        }
         signIns = transaction.execute(status -> currentSignIns());
+    }
+
+    /**
+     * Thousands of exercise programmes with their logs and ratings (about 400,000 sessions), added in
+     * the background once the demo is serving, one transaction per ICB: the pages are usable at once
+     * and the programmes appear ICB by ICB over about half a minute. An ICB that already has its
+     * programmes is skipped, so a demo stopped half-way finishes the rest on its next start.
+     */
+    private void exerciseCohort() {
+        long started = System.nanoTime();
+        List<Icb> icbs = organisations.icbs();
+        int programmes = 0;
+        try {
+            for (int i = 0; i < icbs.size(); i++) {
+                String icb = icbs.get(i).code();
+                int handMade = icb.equals(FIRST_ICB) ? DemoExercise.HAND_MADE : 0;
+                Random random = new Random(seed * 19 + i);
+                programmes += transaction.execute(status -> {
+                    Integer existing = jdbc.queryForObject("select count(*) from programme where icb_code = ?", Integer.class, icb);
+                    return existing != null && existing > handMade ? 0
+                            : exercise.cohort(random, icb, programmesPerIcb, handMade, LimberTime.today(clock));
+                });
+            }
+        } catch (RuntimeException e) {
+            log.warn("Demo exercise programmes stopped after {} programmes: {}", programmes, e.getMessage());
+            return;
+        }
+        if (programmes > 0) {
+            log.info("Demo exercise programmes added in the background: {} in {} ms", programmes, (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     /** Sign-ins to print: one per staff role and two patients with newly issued codes. */

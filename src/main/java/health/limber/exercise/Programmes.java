@@ -380,7 +380,11 @@ public class Programmes {
         return saveVersion(programmeId, version + 1, "Progressed " + suggestion.fromName() + " to " + harder.name() + " (" + suggestion.reason() + ")", items);
     }
 
-    /** Programmes of the patients of the clinician's ICBs, most worrying first. */
+    /**
+     * Programmes of the patients of the clinician's ICBs, most worrying first. Four statements
+     * whatever the caseload's size: the programmes, their logs of the last two weeks with each one's
+     * last log, their current prescriptions and recent red flags.
+     */
     @Transactional(readOnly = true)
     public List<CaseloadRow> caseload() {
         Actor actor = clinician();
@@ -388,18 +392,45 @@ public class Programmes {
             return List.of();
         }
         LocalDate today = LocalDate.now(clock);
+        String running = " p.icb_code in (:icbs) and p.end_date >= :today";
         List<CaseloadRow> rows = new ArrayList<>();
         jdbc.sql("""
-                select p.id, p.patient_id, pt.given_name || ' ' || pt.family_name, p.title, p.start_date, p.end_date
+                select p.id, p.patient_id, pt.given_name || ' ' || pt.family_name, p.title, p.start_date, p.end_date,
+                       (select max(l.log_date) from session_log l where l.programme_id = p.id and l.status = 'CURRENT')
                 from programme p join patient pt on pt.id = p.patient_id
-                where p.icb_code in (:icbs) and p.end_date >= :today order by p.start_date desc""")
+                where""" + running + " order by p.start_date desc")
                 .param("icbs", actor.servedIcbs()).param("today", today)
                 .query(rs -> {
-                    UUID programme = rs.getObject(1, UUID.class);
-                    rows.add(new CaseloadRow(programme, rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), null, null, List.of()));
+                    rows.add(new CaseloadRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), null, List.of()));
                 });
-        return rows.stream().map(row -> withAlerts(row, today))
+        Map<UUID, List<SessionLog>> recentLogs = new java.util.HashMap<>();
+        jdbc.sql("select l.programme_id, l.log_date, l.outcome, l.pain from session_log l join programme p on p.id = l.programme_id where"
+                        + running + " and l.status = 'CURRENT' and l.log_date >= :since")
+                .param("icbs", actor.servedIcbs()).param("today", today).param("since", today.minusDays(13))
+                .query(rs -> {
+                    recentLogs.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(new SessionLog(null, null,
+                            rs.getObject(1, UUID.class), 0, null, rs.getObject(2, LocalDate.class), Outcome.valueOf(rs.getString(3)), null, null,
+                            (Integer) rs.getObject(4), null, null, "CURRENT", null, null, null));
+                });
+        Map<UUID, Double> sessionsPerDay = new java.util.HashMap<>();
+        jdbc.sql("select p.id, i.times_per_day, i.days_per_week from programme_item i join programme p on p.id = i.programme_id and i.version = p.version where"
+                        + running)
+                .param("icbs", actor.servedIcbs()).param("today", today)
+                .query(rs -> {
+                    sessionsPerDay.merge(rs.getObject(1, UUID.class), rs.getInt(2) * rs.getInt(3) / 7.0, Double::sum);
+                });
+        Map<UUID, String> redFlags = new java.util.HashMap<>();
+        jdbc.sql("select s.programme_id, s.level from symptom_report s join programme p on p.id = s.programme_id where" + running
+                        + " and s.reported_at >= :since order by s.reported_at")
+                .param("icbs", actor.servedIcbs()).param("today", today)
+                .param("since", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(14))))
+                .query(rs -> {
+                    redFlags.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return rows.stream()
+                .map(row -> withAlerts(row, recentLogs.getOrDefault(row.programmeId(), List.of()), sessionsPerDay.getOrDefault(row.programmeId(), 0.0),
+                        redFlags.get(row.programmeId()), today))
                 .sorted(java.util.Comparator.comparingInt((CaseloadRow r) -> -r.alerts().size()).thenComparing(CaseloadRow::patientName)).toList();
     }
 
@@ -596,38 +627,35 @@ public class Programmes {
         }
     }
 
-    private CaseloadRow withAlerts(CaseloadRow row, LocalDate today) {
-        List<SessionLog> logs = jdbc.sql(LOG_SELECT + " where programme_id = :p and status = 'CURRENT' order by log_date desc").param("p", row.programmeId())
-                .query((rs, n) -> log(rs)).list();
-        LocalDate lastLog = logs.isEmpty() ? null : logs.get(0).day();
+    /**
+     * The alerts of one programme from its last log, its logs of the last two weeks, the sessions a
+     * day its current version prescribes and the level of a red flag reported in the last two weeks.
+     */
+    private static CaseloadRow withAlerts(CaseloadRow row, List<SessionLog> recentLogs, double sessionsPerDay, String redFlag, LocalDate today) {
+        LocalDate lastLog = row.lastLog();
         List<String> alerts = new ArrayList<>();
+        if (redFlag != null) {
+            alerts.add("Red flag reported in the app (" + redFlag.toLowerCase() + ")");
+        }
         LocalDate since = lastLog == null ? row.startDate() : lastLog;
         if (!row.startDate().isAfter(today.minusDays(3)) && !since.isAfter(today.minusDays(3))) {
             alerts.add("No log for " + ChronoUnit.DAYS.between(since, today) + " days");
         }
-        Programme programme = load(row.programmeId(), false);
-        double prescribed = 0;
         LocalDate weekAgo = today.minusDays(6);
         LocalDate from = row.startDate().isAfter(weekAgo) ? row.startDate() : weekAgo;
         long days = Math.max(0, ChronoUnit.DAYS.between(from, today) + 1);
-        for (Programme.Item item : programme.items()) {
-            prescribed += item.dose().timesPerDay() * days * item.dose().daysPerWeek() / 7.0;
-        }
-        double done = logs.stream().filter(l -> !l.day().isBefore(from)).mapToDouble(l -> l.outcome().credit()).sum();
+        double prescribed = sessionsPerDay * days;
+        double done = recentLogs.stream().filter(l -> !l.day().isBefore(from)).mapToDouble(l -> l.outcome().credit()).sum();
         Double adherence = prescribed == 0 ? null : Math.min(1, done / prescribed);
         if (adherence != null && days >= 7 && adherence < 0.5) {
             alerts.add("Adherence under 50% this week");
         }
-        List<SessionLog> withPain = logs.stream().filter(l -> l.pain() != null && !l.day().isBefore(today.minusDays(13))).toList();
+        List<SessionLog> withPain = recentLogs.stream().filter(l -> l.pain() != null).toList();
         Double earlier = withPain.stream().filter(l -> l.day().isBefore(weekAgo)).mapToInt(SessionLog::pain).average().stream().boxed().findFirst().orElse(null);
         Double recent = withPain.stream().filter(l -> !l.day().isBefore(weekAgo)).mapToInt(SessionLog::pain).average().stream().boxed().findFirst().orElse(null);
         if (earlier != null && recent != null && recent - earlier >= 2) {
             alerts.add(String.format("Pain rising: %.1f to %.1f", earlier, recent));
         }
-        jdbc.sql("select level, reported_at from symptom_report where programme_id = :p and reported_at >= :since order by reported_at desc")
-                .param("p", row.programmeId()).param("since", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(14))))
-                .query((rs, n) -> rs.getString(1)).list().stream().findFirst()
-                .ifPresent(level -> alerts.add(0, "Red flag reported in the app (" + level.toLowerCase() + ")"));
         return new CaseloadRow(row.programmeId(), row.patientId(), row.patientName(), row.title(), row.startDate(), row.endDate(), lastLog,
                 adherence, alerts);
     }
