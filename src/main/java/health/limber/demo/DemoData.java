@@ -158,6 +158,14 @@ public class DemoData implements ApplicationRunner {
         double arrivalsPerWeek = 5 + random.nextInt(6);
         waitingList.store(DemoWaitingList.simulate(random, icb.code(), provider, nhsNumbers, LocalDate.of(2023, 6, 5),
                 LimberTime.today(clock), arrivalsPerWeek));
+        // each pathway is seen at one of the ICB's hubs, for the list's hub filter
+        List<UUID> hubIds = jdbc.queryForList("select id from hub where icb_code = ? order by name", UUID.class, icb.code());
+        if (!hubIds.isEmpty()) {
+            Timestamp at = Timestamp.from(clock.instant());
+            jdbc.batchUpdate("insert into pathway_hub (pathway_id, hub_id, assigned_by, assigned_at) values (?, ?, 'demo', ?)",
+                    jdbc.queryForList("select id from pathway where commissioner_code = ? order by pathway_identifier", UUID.class, icb.code())
+                            .stream().map(id -> new Object[] {id, hubIds.get(random.nextInt(hubIds.size())), at}).toList());
+        }
     }
 
     /** The national programme team: an organisation serving all 17 ICBs, with an analyst. */

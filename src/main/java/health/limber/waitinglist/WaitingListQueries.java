@@ -22,7 +22,13 @@ public class WaitingListQueries {
 
     /** Filters; any may be null. {@code minDays}/{@code maxDays} pick a band of days waited on {@code today}. */
     public record Filter(Collection<String> commissioners, String commissioner, Priority priority, String treatmentFunction,
-                         Integer minDays, Integer maxDays) {}
+                         Integer minDays, Integer maxDays, UUID hub) {
+
+        public Filter(Collection<String> commissioners, String commissioner, Priority priority, String treatmentFunction,
+                      Integer minDays, Integer maxDays) {
+            this(commissioners, commissioner, priority, treatmentFunction, minDays, maxDays, null);
+        }
+    }
 
     public record Row(UUID pathwayId, String identifier, String issuer, String nhsNumber, String commissioner,
                       String provider, String treatmentFunction, Priority priority, LocalDate start, long daysWaited) {}
@@ -48,7 +54,11 @@ public class WaitingListQueries {
         });
     }
 
-    /** One page (from 0) of pathways waiting on {@code today}; one extra row is fetched to tell whether there is a next page. */
+    /**
+     * One page (from 0) of pathways waiting on {@code today}, two-week waits first, then urgent, then
+     * routine (priority codes 3, 2, 1), longest wait first within each; one extra row is fetched to
+     * tell whether there is a next page.
+     */
     public List<Row> page(Filter filter, LocalDate today, int page) {
         StringBuilder where = new StringBuilder("c.end_date is null and c.commissioner_code in (:commissioners)");
         var params = new MapSqlParameterSource("commissioners", filter.commissioners())
@@ -65,6 +75,10 @@ public class WaitingListQueries {
             where.append(" and c.treatment_function = :function");
             params.addValue("function", filter.treatmentFunction());
         }
+        if (filter.hub() != null) {
+            where.append(" and c.pathway_id in (select h.pathway_id from pathway_hub h where h.hub_id = :hub)");
+            params.addValue("hub", filter.hub());
+        }
         if (filter.minDays() != null) {
             where.append(" and c.start_date <= :latestStart");
             params.addValue("latestStart", today.minusDays(filter.minDays()));
@@ -78,7 +92,7 @@ public class WaitingListQueries {
                        c.treatment_function, c.priority, c.start_date
                 from clock_period c join pathway p on p.id = c.pathway_id
                 where\s""" + where + """
-                 order by case c.priority when 3 then 0 when 2 then 1 else 2 end, c.start_date, p.pathway_identifier
+                 order by c.priority desc, c.start_date, p.pathway_identifier
                 limit :limit offset :offset""", params, (rs, n) -> {
             LocalDate start = rs.getDate(9).toLocalDate();
             return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -20,6 +20,7 @@ class WaitingListPagesIntegrationTests {
 
     @Autowired MockMvc mvc;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired WaitingListQueries queries;
 
     String page(String path, String user) throws Exception {
         var response = mvc.perform(get(path).with(httpBasic(user, DemoFixtures.PASSWORD))).andReturn().getResponse();
@@ -66,6 +67,55 @@ class WaitingListPagesIntegrationTests {
         assertThat(status).isEqualTo(403);
         status = mvc.perform(get("/waiting-list/pathways").with(httpBasic("analyst.qhl", DemoFixtures.PASSWORD))).andReturn().getResponse().getStatus();
         assertThat(status).isEqualTo(403);
+    }
+
+    @Test
+    void aPathwayIsAssignedAHubOfItsIcbAndTheListFiltersByHub() throws Exception {
+        String list = page("/waiting-list/pathways", "manager.qhl");
+        String href = list.replaceAll("(?s).*?href=\"(/waiting-list/pathways/[0-9a-f-]{36})\".*", "$1");
+        java.util.UUID id = java.util.UUID.fromString(href.substring(href.lastIndexOf('/') + 1));
+        var qhlHubs = jdbc.queryForList("select id from hub where icb_code = 'QHL' order by name", java.util.UUID.class);
+        java.util.UUID otherIcbHub = jdbc.queryForObject("select id from hub where icb_code = 'QUY' order by name limit 1", java.util.UUID.class);
+        assertThat(qhlHubs).isNotEmpty();
+
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(href + "/hub")
+                .with(csrf()).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).param("hub", otherIcbHub.toString())).andReturn();
+        assertThat(refused.getFlashMap().get("hubError")).isEqualTo("Choose a hub of the pathway's ICB");
+        assertThat(jdbc.queryForList("select hub_id from pathway_hub where pathway_id = ?", java.util.UUID.class, id)).doesNotContain(otherIcbHub);
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(href + "/hub")
+                .with(csrf()).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).param("hub", qhlHubs.get(0).toString()));
+        assertThat(jdbc.queryForObject("select hub_id from pathway_hub where pathway_id = ?", java.util.UUID.class, id)).isEqualTo(qhlHubs.get(0));
+        assertThat(page(href, "manager.qhl")).contains("Save the hub");
+
+        String filtered = page("/waiting-list/pathways?hub=" + qhlHubs.get(0), "manager.qhl");
+        assertThat(filtered).contains(href);
+        var shown = java.util.regex.Pattern.compile("href=\"/waiting-list/pathways/([0-9a-f-]{36})\"").matcher(filtered).results()
+                .map(m -> java.util.UUID.fromString(m.group(1))).toList();
+        assertThat(shown).isNotEmpty().allSatisfy(pathway -> assertThat(jdbc.queryForObject(
+                "select hub_id from pathway_hub where pathway_id = ?", java.util.UUID.class, pathway)).isEqualTo(qhlHubs.get(0)));
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(href + "/hub")
+                .with(csrf()).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).param("hub", ""));
+        assertThat(jdbc.queryForList("select hub_id from pathway_hub where pathway_id = ?", java.util.UUID.class, id)).isEmpty();
+        assertThat(page("/waiting-list/pathways?hub=" + qhlHubs.get(0), "manager.qhl")).doesNotContain(href);
+        assertThat(page("/waiting-list/pathways", "manager.qhl")).as("still on the list without a hub").contains(href);
+        int status = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(href + "/hub")
+                .with(csrf()).with(httpBasic("clinician.quy", DemoFixtures.PASSWORD)).param("hub", otherIcbHub.toString())).andReturn().getResponse().getStatus();
+        assertThat(status).as("another ICB's clinician").isEqualTo(403);
+    }
+
+    @Test
+    void theListPutsTwoWeekWaitsFirstThenUrgentThenRoutineLongestWaitFirst() {
+        var rows = queries.page(new WaitingListQueries.Filter(java.util.List.of("QHL"), null, null, null, null, null),
+                java.time.LocalDate.now(), 0);
+        assertThat(rows).isNotEmpty();
+        for (int i = 1; i < rows.size(); i++) {
+            var before = rows.get(i - 1);
+            var after = rows.get(i);
+            assertThat(before.priority().code() > after.priority().code()
+                    || (before.priority() == after.priority() && !before.start().isAfter(after.start()))).as(before + " then " + after).isTrue();
+        }
     }
 
     @Test

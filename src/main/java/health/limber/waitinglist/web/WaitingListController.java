@@ -64,10 +64,12 @@ class WaitingListController {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private final health.limber.platform.PdfDocuments pdfs;
+    private final health.limber.clinic.Hubs hubs;
 
     WaitingListController(Census census, WaitingListQueries queries, WaitingListManagement management,
                           WaitingListImport importer, Organisations organisations, CurrentActor currentActor, Clock clock,
-                          ReferralManagement referrals, health.limber.platform.PdfDocuments pdfs) {
+                          ReferralManagement referrals, health.limber.platform.PdfDocuments pdfs, health.limber.clinic.Hubs hubs) {
+        this.hubs = hubs;
         this.referrals = referrals;
         this.pdfs = pdfs;
         this.census = census;
@@ -169,12 +171,14 @@ class WaitingListController {
     @GetMapping("/waiting-list/pathways")
     String list(@RequestParam(required = false) String icb, @RequestParam(required = false) Integer priority,
                 @RequestParam(required = false) String function, @RequestParam(required = false) String band,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(required = false) UUID hub, @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = currentActor.get();
         int[] days = band == null ? null : BANDS.get(band);
+        var hubsServed = hubs.inIcbs(actor.servedIcbs());
+        UUID chosenHub = hubsServed.stream().map(health.limber.clinic.Hub::id).filter(id -> id.equals(hub)).findFirst().orElse(null);
         var filter = new WaitingListQueries.Filter(actor.servedIcbs(), blank(icb) ? null : icb,
                 priority == null ? null : Priority.ofCode(priority), blank(function) ? null : function,
-                days == null ? null : days[0], days == null || days[1] < 0 ? null : days[1]);
+                days == null ? null : days[0], days == null || days[1] < 0 ? null : days[1], chosenHub);
         List<WaitingListQueries.Row> rows = queries.page(filter, LimberTime.today(clock), Math.max(page, 0));
         model.addAttribute("rows", rows.size() > WaitingListQueries.PAGE_SIZE ? rows.subList(0, WaitingListQueries.PAGE_SIZE) : rows);
         model.addAttribute("hasNext", rows.size() > WaitingListQueries.PAGE_SIZE);
@@ -186,6 +190,8 @@ class WaitingListController {
         model.addAttribute("priority", priority);
         model.addAttribute("function", function);
         model.addAttribute("band", band);
+        model.addAttribute("hubs", hubsServed);
+        model.addAttribute("hub", chosenHub);
         return "waitinglist/list";
     }
 
@@ -200,6 +206,9 @@ class WaitingListController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("redFlagQuestions", referrals.redFlagQuestions());
         model.addAttribute("today", LimberTime.today(clock));
+        UUID hub = management.hubOf(id).orElse(null);
+        model.addAttribute("hub", hub);
+        model.addAttribute("hubs", hubs.inIcbs(List.of(pathway.commissionerCode())));
         return "waitinglist/pathway";
     }
 
@@ -234,6 +243,23 @@ class WaitingListController {
         model.addAttribute("hasNext", due.size() > WaitingListQueries.PAGE_SIZE);
         model.addAttribute("page", Math.max(page, 0));
         return "waitinglist/validation";
+    }
+
+    @PostMapping("/waiting-list/pathways/{id}/hub")
+    String assignHub(@PathVariable UUID id, @RequestParam(required = false) String hub, RedirectAttributes redirect) {
+        UUID chosen;
+        try {
+            chosen = blank(hub) ? null : UUID.fromString(hub);
+        } catch (IllegalArgumentException e) {
+            chosen = UUID.randomUUID(); // no such hub: refused below, naming the field
+        }
+        try {
+            management.assignHub(id, chosen);
+            redirect.addFlashAttribute("done", chosen == null ? "The hub was cleared." : "Hub saved.");
+        } catch (health.limber.platform.InvalidInputException e) {
+            redirect.addFlashAttribute("hubError", e.getMessage());
+        }
+        return "redirect:/waiting-list/pathways/" + id;
     }
 
     @PostMapping("/waiting-list/pathways/{id}/validation")
