@@ -56,8 +56,8 @@ public class WaitingListQueries {
 
     /**
      * One page (from 0) of pathways waiting on {@code today}, two-week waits first, then urgent, then
-     * routine (priority codes 3, 2, 1), longest wait first within each; one extra row is fetched to
-     * tell whether there is a next page.
+     * routine (priority codes 3, 2, 1), longest wait first within each, then by pathway id so pages
+     * never overlap; one extra row is fetched to tell whether there is a next page.
      */
     public List<Row> page(Filter filter, LocalDate today, int page) {
         StringBuilder where = new StringBuilder("c.end_date is null and c.commissioner_code in (:commissioners)");
@@ -87,13 +87,17 @@ public class WaitingListQueries {
             where.append(" and c.start_date > :earliestStart");
             params.addValue("earliestStart", today.minusDays(filter.maxDays() + 1L));
         }
+        // Page within clock_period alone (an index-only scan in PostgreSQL), then join just the page's rows to their pathway.
         return jdbc.query("""
                 select c.pathway_id, p.pathway_identifier, p.issuer_code, p.nhs_number, c.commissioner_code, c.provider_code,
                        c.treatment_function, c.priority, c.start_date
-                from clock_period c join pathway p on p.id = c.pathway_id
-                where\s""" + where + """
-                 order by c.priority desc, c.start_date, p.pathway_identifier
-                limit :limit offset :offset""", params, (rs, n) -> {
+                from (select c.pathway_id, c.commissioner_code, c.provider_code, c.treatment_function, c.priority, c.start_date
+                      from clock_period c
+                      where\s""" + where + """
+                       order by c.priority desc, c.start_date, c.pathway_id
+                      limit :limit offset :offset) c
+                join pathway p on p.id = c.pathway_id
+                order by c.priority desc, c.start_date, c.pathway_id""", params, (rs, n) -> {
             LocalDate start = rs.getDate(9).toLocalDate();
             return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getString(6), rs.getString(7), Priority.ofCode(rs.getInt(8)), start, today.toEpochDay() - start.toEpochDay());
