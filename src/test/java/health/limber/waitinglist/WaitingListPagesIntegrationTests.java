@@ -116,6 +116,13 @@ class WaitingListPagesIntegrationTests {
             assertThat(before.priority().code() > after.priority().code()
                     || (before.priority() == after.priority() && !before.start().isAfter(after.start()))).as(before + " then " + after).isTrue();
         }
+        var filter = new WaitingListQueries.Filter(java.util.List.of("QHL"), null, null, null, null, null);
+        var first = queries.page(filter, java.time.LocalDate.now(), 0);
+        var second = queries.page(filter, java.time.LocalDate.now(), 1);
+        assertThat(first).as("more than a page of waiters in the demo").hasSize(WaitingListQueries.PAGE_SIZE + 1);
+        assertThat(second).isNotEmpty();
+        assertThat(first.get(WaitingListQueries.PAGE_SIZE)).as("the extra row is the next page's first").isEqualTo(second.get(0));
+        assertThat(first.subList(0, WaitingListQueries.PAGE_SIZE)).doesNotContainAnyElementsOf(second);
     }
 
     @Test
