@@ -106,6 +106,43 @@ class WaitingListPagesIntegrationTests {
     }
 
     @Test
+    void theApiGivesTheListAPathwayWithItsEventsAndSetsItsHub() throws Exception {
+        var jsonPath = (java.util.function.Function<String, org.springframework.test.web.servlet.ResultMatcher>) path ->
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(path).exists();
+        String body = mvc.perform(get("/api/waiting-list/pathways?priority=1&minDays=127").with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(jsonPath.apply("$.items[0].pathwayId")).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("\"hasNext\"").doesNotContain("\"commissioner\":\"QUY\"");
+        String id = body.replaceAll("(?s).*?\"pathwayId\":\"([0-9a-f-]{36})\".*", "$1");
+        mvc.perform(get("/api/waiting-list/pathways/" + id).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.events[0].type").value("START"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.waitingToday").value(true));
+
+        java.util.UUID hub = jdbc.queryForObject("select id from hub where icb_code = 'QHL' order by name limit 1", java.util.UUID.class);
+        java.util.UUID otherIcbHub = jdbc.queryForObject("select id from hub where icb_code = 'QUY' order by name limit 1", java.util.UUID.class);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/waiting-list/pathways/" + id + "/hub")
+                        .with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).contentType("application/json").content("{\"hub\":\"" + otherIcbHub + "\"}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field").value("hub"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/waiting-list/pathways/" + id + "/hub")
+                        .with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).contentType("application/json").content("{\"hub\":\"" + hub + "\"}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNoContent());
+        mvc.perform(get("/api/waiting-list/pathways/" + id).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.hub").value(hub.toString()));
+
+        mvc.perform(get("/api/waiting-list/pathways?priority=7").with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field").value("priority"));
+        mvc.perform(get("/api/waiting-list/pathways?icb=QUY").with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest());
+        mvc.perform(get("/api/waiting-list/pathways").with(httpBasic("analyst.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+        mvc.perform(get("/api/waiting-list/pathways/" + id).with(httpBasic("clinician.quy", DemoFixtures.PASSWORD)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+    }
+
+    @Test
     void theListPutsTwoWeekWaitsFirstThenUrgentThenRoutineLongestWaitFirst() {
         var rows = queries.page(new WaitingListQueries.Filter(java.util.List.of("QHL"), null, null, null, null, null),
                 java.time.LocalDate.now(), 0);

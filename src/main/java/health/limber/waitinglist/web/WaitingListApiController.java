@@ -1,0 +1,119 @@
+package health.limber.waitinglist.web;
+
+import health.limber.identity.Actor;
+import health.limber.identity.CurrentActor;
+import health.limber.identity.Role;
+import health.limber.platform.InvalidInputException;
+import health.limber.platform.LimberTime;
+import health.limber.waitinglist.ClockEvent;
+import health.limber.waitinglist.ClockPeriod;
+import health.limber.waitinglist.Priority;
+import health.limber.waitinglist.WaitingListManagement;
+import health.limber.waitinglist.WaitingListQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The waiting list over HTTP for the service's own systems: the list in its working order with the
+ * same filters as the page, one pathway with its clock history, and the hub it is to be seen at.
+ * For clinicians and service managers of the ICBs their organisation serves; reads are audited.
+ */
+@RestController
+@RequestMapping("/api/waiting-list")
+@Tag(name = "Waiting list", description = "Pathways waiting today, a pathway's clock history, its hub")
+class WaitingListApiController {
+
+    private final WaitingListQueries queries;
+    private final WaitingListManagement management;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    WaitingListApiController(WaitingListQueries queries, WaitingListManagement management, CurrentActor currentActor, Clock clock) {
+        this.queries = queries;
+        this.management = management;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    record ListPage(int page, boolean hasNext, List<WaitingListQueries.Row> items) {}
+
+    record PathwayView(UUID id, String identifier, String issuer, String nhsNumber, LocalDate referralReceived, String source,
+                       String priority, String treatmentFunction, String provider, String commissioner, UUID hub, boolean waitingToday,
+                       LocalDate nextValidationDue, long version, List<ClockPeriod> periods, List<ClockEvent> events) {}
+
+    record HubRequest(UUID hub) {}
+
+    @Operation(summary = "People waiting today, two-week waits first, then urgent, then routine, longest wait first",
+            description = "Filters: icb, hub, priority (1 routine, 2 urgent, 3 two-week wait), function (treatment function code), "
+                    + "minDays and maxDays (days waited today). 50 a page from page 0; hasNext says whether there is another.")
+    @GetMapping("/pathways")
+    ListPage list(@RequestParam(required = false) String icb, @RequestParam(required = false) UUID hub,
+                  @RequestParam(required = false) Integer priority, @RequestParam(required = false) String function,
+                  @RequestParam(required = false) Integer minDays, @RequestParam(required = false) Integer maxDays,
+                  @RequestParam(defaultValue = "0") int page) {
+        Actor actor = staff();
+        if (page < 0) {
+            throw new InvalidInputException("page", "The page is a number from 0");
+        }
+        if ((minDays != null && minDays < 0) || (maxDays != null && maxDays < 0)) {
+            throw new InvalidInputException(minDays != null && minDays < 0 ? "minDays" : "maxDays", "Days waited cannot be negative");
+        }
+        if (minDays != null && maxDays != null && maxDays < minDays) {
+            throw new InvalidInputException("maxDays", "maxDays must be at least minDays");
+        }
+        if (icb != null && !actor.serves(icb)) {
+            throw new InvalidInputException("icb", "Your organisation does not serve the ICB " + icb);
+        }
+        Priority wanted;
+        try {
+            wanted = priority == null ? null : Priority.ofCode(priority);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("priority", e.getMessage());
+        }
+        var filter = new WaitingListQueries.Filter(actor.servedIcbs(), icb, wanted, function == null || function.isBlank() ? null : function,
+                minDays, maxDays, hub);
+        List<WaitingListQueries.Row> rows = queries.page(filter, LimberTime.today(clock), page);
+        boolean hasNext = rows.size() > WaitingListQueries.PAGE_SIZE;
+        return new ListPage(page, hasNext, hasNext ? rows.subList(0, WaitingListQueries.PAGE_SIZE) : rows);
+    }
+
+    @Operation(summary = "A pathway with its clock periods and append-only clock events")
+    @GetMapping("/pathways/{id}")
+    PathwayView pathway(@PathVariable UUID id) {
+        staff();
+        var p = management.read(id);
+        LocalDate today = LimberTime.today(clock);
+        return new PathwayView(p.id(), p.key().identifier(), p.key().issuer(), p.nhsNumber(), p.referralReceived(), p.source().name(),
+                p.priority().name(), p.treatmentFunction(), p.providerCode(), p.commissionerCode(), management.hubOf(id).orElse(null),
+                p.isWaitingOn(today), p.nextValidationDue().orElse(null), p.version(), p.periods(), p.events());
+    }
+
+    @Operation(summary = "Set or clear the hub where the patient is to be seen", description = "hub: a hub of the pathway's ICB, or null to clear.")
+    @PutMapping("/pathways/{id}/hub")
+    ResponseEntity<Void> hub(@PathVariable UUID id, @RequestBody HubRequest request) {
+        staff();
+        management.assignHub(id, request.hub());
+        return ResponseEntity.noContent().build();
+    }
+
+    private Actor staff() {
+        Actor actor = currentActor.get();
+        if (actor.role() != Role.CLINICIAN && actor.role() != Role.SERVICE_MANAGER) {
+            throw new AccessDeniedException("The waiting list is for the service's clinicians and managers");
+        }
+        return actor;
+    }
+}
