@@ -404,14 +404,13 @@ public class Programmes {
                     rows.add(new CaseloadRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                             rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), null, List.of()));
                 });
-        Map<UUID, List<SessionLog>> recentLogs = new java.util.HashMap<>();
+        Map<UUID, List<RecentLog>> recentLogs = new java.util.HashMap<>();
         jdbc.sql("select l.programme_id, l.log_date, l.outcome, l.pain from session_log l join programme p on p.id = l.programme_id where"
                         + running + " and l.status = 'CURRENT' and l.log_date >= :since")
                 .param("icbs", actor.servedIcbs()).param("today", today).param("since", today.minusDays(13))
                 .query(rs -> {
-                    recentLogs.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(new SessionLog(null, null,
-                            rs.getObject(1, UUID.class), 0, null, rs.getObject(2, LocalDate.class), Outcome.valueOf(rs.getString(3)), null, null,
-                            (Integer) rs.getObject(4), null, null, "CURRENT", null, null, null));
+                    recentLogs.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(new RecentLog(
+                            rs.getObject(2, LocalDate.class), Outcome.valueOf(rs.getString(3)), (Integer) rs.getObject(4)));
                 });
         Map<UUID, Double> sessionsPerDay = new java.util.HashMap<>();
         jdbc.sql("select p.id, i.times_per_day, i.days_per_week from programme_item i join programme p on p.id = i.programme_id and i.version = p.version where"
@@ -631,7 +630,10 @@ public class Programmes {
      * The alerts of one programme from its last log, its logs of the last two weeks, the sessions a
      * day its current version prescribes and the level of a red flag reported in the last two weeks.
      */
-    private static CaseloadRow withAlerts(CaseloadRow row, List<SessionLog> recentLogs, double sessionsPerDay, String redFlag, LocalDate today) {
+    /** What the caseload's alerts need of a log of the last two weeks. */
+    private record RecentLog(LocalDate day, Outcome outcome, Integer pain) {}
+
+    private static CaseloadRow withAlerts(CaseloadRow row, List<RecentLog> recentLogs, double sessionsPerDay, String redFlag, LocalDate today) {
         LocalDate lastLog = row.lastLog();
         List<String> alerts = new ArrayList<>();
         if (redFlag != null) {
@@ -650,9 +652,9 @@ public class Programmes {
         if (adherence != null && days >= 7 && adherence < 0.5) {
             alerts.add("Adherence under 50% this week");
         }
-        List<SessionLog> withPain = recentLogs.stream().filter(l -> l.pain() != null).toList();
-        Double earlier = withPain.stream().filter(l -> l.day().isBefore(weekAgo)).mapToInt(SessionLog::pain).average().stream().boxed().findFirst().orElse(null);
-        Double recent = withPain.stream().filter(l -> !l.day().isBefore(weekAgo)).mapToInt(SessionLog::pain).average().stream().boxed().findFirst().orElse(null);
+        List<RecentLog> withPain = recentLogs.stream().filter(l -> l.pain() != null).toList();
+        Double earlier = withPain.stream().filter(l -> l.day().isBefore(weekAgo)).mapToInt(RecentLog::pain).average().stream().boxed().findFirst().orElse(null);
+        Double recent = withPain.stream().filter(l -> !l.day().isBefore(weekAgo)).mapToInt(RecentLog::pain).average().stream().boxed().findFirst().orElse(null);
         if (earlier != null && recent != null && recent - earlier >= 2) {
             alerts.add(String.format("Pain rising: %.1f to %.1f", earlier, recent));
         }

@@ -266,6 +266,20 @@ class Pathways {
         }
     }
 
+    /** The hub a pathway's patient is to be seen at, if one was assigned. */
+    Optional<UUID> hubOf(UUID pathwayId) {
+        return jdbc.queryForList("select hub_id from pathway_hub where pathway_id = ?", UUID.class, pathwayId).stream().findFirst();
+    }
+
+    /** Replaces the pathway's hub (null clears it), noting who and when. */
+    void assignHub(UUID pathwayId, UUID hubId, String by, Instant at) {
+        jdbc.update("delete from pathway_hub where pathway_id = ?", pathwayId);
+        if (hubId != null) {
+            jdbc.update("insert into pathway_hub (pathway_id, hub_id, assigned_by, assigned_at) values (?, ?, ?, ?)", pathwayId, hubId, by,
+                    Timestamp.from(at));
+        }
+    }
+
     void save(Pathway pathway, Instant now) {
         saveAll(List.of(pathway), null, now);
     }

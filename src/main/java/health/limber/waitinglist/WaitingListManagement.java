@@ -4,6 +4,7 @@ import health.limber.clinic.Hubs;
 import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
+import health.limber.identity.Role;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
@@ -15,7 +16,6 @@ import java.util.Set;
 import org.springframework.dao.OptimisticLockingFailureException;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,13 +30,10 @@ public class WaitingListManagement {
     private final Clock clock;
     private final ReferralManagement referrals;
     private final Hubs hubs;
-    private final JdbcClient jdbc;
 
-    WaitingListManagement(Pathways pathways, CurrentActor currentActor, AuditLog audit, Clock clock, ReferralManagement referrals, Hubs hubs,
-                          JdbcClient jdbc) {
+    WaitingListManagement(Pathways pathways, CurrentActor currentActor, AuditLog audit, Clock clock, ReferralManagement referrals, Hubs hubs) {
         this.pathways = pathways;
         this.hubs = hubs;
-        this.jdbc = jdbc;
         this.referrals = referrals;
         this.currentActor = currentActor;
         this.audit = audit;
@@ -95,7 +92,7 @@ public class WaitingListManagement {
     /** The hub a pathway's patient is to be seen at, if one was assigned. */
     @Transactional(readOnly = true)
     public Optional<UUID> hubOf(UUID pathwayId) {
-        return jdbc.sql("select hub_id from pathway_hub where pathway_id = :p").param("p", pathwayId).query(UUID.class).optional();
+        return pathways.hubOf(pathwayId);
     }
 
     /**
@@ -105,18 +102,14 @@ public class WaitingListManagement {
     @Transactional
     public void assignHub(UUID pathwayId, UUID hubId) {
         Pathway pathway = read(pathwayId);
-        if (!currentActor.get().role().equals(health.limber.identity.Role.SERVICE_MANAGER)
-                && !currentActor.get().role().equals(health.limber.identity.Role.CLINICIAN)) {
+        Role role = currentActor.get().role();
+        if (role != Role.SERVICE_MANAGER && role != Role.CLINICIAN) {
             throw new AccessDeniedException("Only the service's clinicians and managers assign hubs");
         }
-        jdbc.sql("delete from pathway_hub where pathway_id = :p").param("p", pathwayId).update();
-        if (hubId != null) {
-            var hub = hubs.find(hubId).filter(h -> h.icbCode().equals(pathway.commissionerCode()))
-                    .orElseThrow(() -> new InvalidInputException("hub", "Choose a hub of the pathway's ICB"));
-            jdbc.sql("insert into pathway_hub (pathway_id, hub_id, assigned_by, assigned_at) values (:p, :h, :by, :at)")
-                    .param("p", pathwayId).param("h", hub.id()).param("by", currentActor.get().username())
-                    .param("at", java.sql.Timestamp.from(clock.instant())).update();
+        if (hubId != null && hubs.find(hubId).filter(h -> h.icbCode().equals(pathway.commissionerCode())).isEmpty()) {
+            throw new InvalidInputException("hub", "Choose a hub of the pathway's ICB");
         }
+        pathways.assignHub(pathwayId, hubId, currentActor.get().username(), clock.instant());
         audit.allowed(null, AuditAction.UPDATE, "PathwayHub", pathwayId.toString());
     }
 

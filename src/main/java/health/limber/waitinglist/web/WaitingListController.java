@@ -247,19 +247,22 @@ class WaitingListController {
 
     @PostMapping("/waiting-list/pathways/{id}/hub")
     String assignHub(@PathVariable UUID id, @RequestParam(required = false) String hub, RedirectAttributes redirect) {
-        UUID chosen;
         try {
-            chosen = blank(hub) ? null : UUID.fromString(hub);
-        } catch (IllegalArgumentException e) {
-            chosen = UUID.randomUUID(); // no such hub: refused below, naming the field
-        }
-        try {
+            UUID chosen = blank(hub) ? null : hubId(hub);
             management.assignHub(id, chosen);
             redirect.addFlashAttribute("done", chosen == null ? "The hub was cleared." : "Hub saved.");
         } catch (health.limber.platform.InvalidInputException e) {
             redirect.addFlashAttribute("hubError", e.getMessage());
         }
         return "redirect:/waiting-list/pathways/" + id;
+    }
+
+    private static UUID hubId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new health.limber.platform.InvalidInputException("hub", "Choose a hub of the pathway's ICB");
+        }
     }
 
     @PostMapping("/waiting-list/pathways/{id}/validation")
