@@ -76,10 +76,37 @@ wait $launcher || true
 t1=$(now_ms)
 import_ms=$((t1 - t0))
 tail -2 "$work/import.out"
-awk -v c=$copy_ms -v i=$import_ms -v n=$rows 'BEGIN {
+own_ms=$(awk '/^Took / { printf "%d", $2 * 1000 }' "$work/import.out")
+
+# The floor for any import that writes Limber's tables: PostgreSQL's own COPY of the rows this import
+# wrote (the pathways, their clock events and clock periods) into the same tables, with their indexes
+# and keys, in a fresh database, in one transaction.
+psql_ -d postgres -c "drop database if exists ${db}_floor" -c "create database ${db}_floor" >/dev/null
+LIMBER_DB_URL="jdbc:postgresql://127.0.0.1:5432/${db}_floor" ./limber db migrate >/dev/null
+for table in provider pathway clock_event clock_period; do
+  psql_ -d $db -c "\\copy $table to '$work/$table.copy'"
+done
+psql_ -d ${db}_floor -c "\\copy provider from '$work/provider.copy'"
+t0=$(now_ms)
+psql_ -d ${db}_floor -v ON_ERROR_STOP=1 >/dev/null <<SQL
+begin;
+\\copy pathway from '$work/pathway.copy'
+\\copy clock_event from '$work/clock_event.copy'
+\\copy clock_period from '$work/clock_period.copy'
+commit;
+SQL
+t1=$(now_ms)
+floor_ms=$((t1 - t0))
+psql_ -d postgres -c "drop database ${db}_floor" >/dev/null
+rm -f "$work"/*.copy
+
+awk -v c=$copy_ms -v i=$import_ms -v o=$own_ms -v f=$floor_ms -v n=$rows 'BEGIN {
   printf "COPY into a bare table: %.1f s (%.0f rows/s)\n", c/1000, n/(c/1000);
   printf "limber import (whole command, JVM start included): %.1f s (%.0f rows/s)\n", i/1000, n/(i/1000);
-  printf "import rate as a share of COPY: %.0f%% (target >= 40%%)\n", 100*c/i }'
+  printf "limber import (its own time, as it reports): %.1f s (%.0f rows/s)\n", o/1000, n/(o/1000);
+  printf "import rate as a share of COPY: %.1f%% whole command, %.1f%% own time (target >= 40%%)\n", 100*c/i, 100*c/o;
+  printf "floor: COPY of the rows the import wrote into Limber\047s own tables (indexes and keys): %.1f s, %.1f%% of bare COPY\047s rate;\n", f/1000, 100*c/f;
+  printf "  the import runs at %.0f%% of that floor\n", 100*f/o }'
 sort -n "$work/rss" | awk '{ a[NR] = $1 } END { if (NR > 0) printf "import JVM resident memory: min %d MB, median %d MB, max %d MB over %d samples\n", a[1]/1024, a[int((NR+1)/2)]/1024, a[NR]/1024, NR }'
 
 psql_ -d $db -c "vacuum analyze" >/dev/null

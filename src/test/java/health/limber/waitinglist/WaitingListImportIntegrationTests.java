@@ -215,4 +215,57 @@ class WaitingListImportIntegrationTests {
         assertThat(summary.committed()).isTrue();
         assertThat(summary.warnings()).singleElement().asString().contains("LOCAL_NOTES");
     }
+
+    /**
+     * The file is read on its own thread a few chunks ahead of the writes: a file of several chunks
+     * still finds a duplicate chunks apart and a bad row in a late chunk at their own lines, writes
+     * nothing of it in all-or-nothing mode and everything else in quarantine mode.
+     */
+    @Test
+    void aFileOfManyChunksFindsProblemsChunksApartAtTheirLines() {
+        String prefix = id();
+        int rows = 3 * WaitingListImport.CHUNK + 7;
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < rows; i++) {
+            if (i == rows - 1) {
+                csv.append(row(prefix + "-1", "2024-10-01"));
+            } else if (i == 2 * WaitingListImport.CHUNK + 3) {
+                csv.append(row(prefix + "-" + i, "2024-13-01"));
+            } else {
+                csv.append(row(prefix + "-" + i, "2024-10-01"));
+            }
+        }
+        long duplicateLine = rows + 1L;
+        long badDateLine = 2L * WaitingListImport.CHUNK + 3 + 2;
+
+        ImportSummary refused = run(csv.toString(), ImportMode.ALL_OR_NOTHING);
+        assertThat(refused.committed()).isFalse();
+        assertThat(refused.rowsRead()).isEqualTo(rows);
+        assertThat(refused.rejected()).isEqualTo(2);
+        assertThat(refused.problems()).extracting(ImportProblem::line).containsOnly(duplicateLine, badDateLine);
+        assertThat(jdbc.queryForObject("select count(*) from pathway where pathway_identifier like ?", Integer.class, prefix + "-%"))
+                .isZero();
+
+        List<ImportProblem> rejects = new ArrayList<>();
+        ImportSummary quarantined = run(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                ImportMode.QUARANTINE, rejects);
+        assertThat(quarantined.committed()).isTrue();
+        assertThat(quarantined.created()).isEqualTo(rows - 2);
+        assertThat(rejects).extracting(ImportProblem::line).containsOnly(duplicateLine, badDateLine);
+        assertThat(jdbc.queryForObject("select count(*) from pathway where pathway_identifier like ?", Integer.class, prefix + "-%"))
+                .isEqualTo(rows - 2);
+    }
+
+    @Test
+    void aFailureWhileWritingEndsTheImportWithNothingWritten() {
+        String a = id();
+        String csv = HEADER + row(a, "2024-13-01") + row(id(), "2024-10-01");
+        ImportSummary summary = importer.run(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ImportMode.QUARANTINE,
+                false, problem -> {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("The disk for the rejects file is full"));
+                }, bytes -> { });
+        assertThat(summary.committed()).isFalse();
+        assertThat(summary.problems()).first().satisfies(p -> assertThat(p.message()).contains("disk for the rejects file is full"));
+        assertThat(pathwaysWith(a)).isZero();
+    }
 }

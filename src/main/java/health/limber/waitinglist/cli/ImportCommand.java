@@ -67,6 +67,7 @@ class ImportCommand implements Runnable, LimberCommand.Subcommand {
                  CSVPrinter rejects = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get().print(rejectsOut)) {
                 rejects.printRecord("line", "column", "reason");
                 ProgressBar bar = new ProgressBar(System.err, size);
+                long started = System.nanoTime();
                 ImportSummary summary = context.getBean(WaitingListImport.class).run(in, importMode, dryRun, problem -> {
                     try {
                         rejects.printRecord(problem.line(), problem.column() == null ? "" : problem.column(), problem.message());
@@ -75,7 +76,9 @@ class ImportCommand implements Runnable, LimberCommand.Subcommand {
                     }
                 }, bar::update);
                 bar.finish();
+                double seconds = (System.nanoTime() - started) / 1e9;
                 print(summary, System.out);
+                System.out.printf("Took %.1f s (%,.0f rows a second).%n", seconds, summary.rowsRead() / Math.max(seconds, 0.001));
                 if (summary.rejected() > 0) {
                     System.out.println("Rejected rows, with line, column and reason: " + rejectsFile);
                 } else {
