@@ -33,6 +33,12 @@ public record Bands(long days0to7, long days8to14, long days15to28, long days29t
                 days >= 365 ? 1 : 0);
     }
 
+    /** The tally of {@code count} people in these bands each (a band tally times a head count). */
+    public Bands times(long count) {
+        return new Bands(days0to7 * count, days8to14 * count, days15to28 * count, days29to84 * count, days85to126 * count,
+                days127to364 * count, days365plus * count);
+    }
+
     public Bands plus(Bands other) {
         return new Bands(days0to7 + other.days0to7, days8to14 + other.days8to14, days15to28 + other.days15to28,
                 days29to84 + other.days29to84, days85to126 + other.days85to126, days127to364 + other.days127to364,

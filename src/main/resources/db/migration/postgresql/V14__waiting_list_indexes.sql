@@ -4,3 +4,6 @@
 drop index clock_period_open;
 drop index clock_period_validation;
 create index clock_period_validation on clock_period (next_validation_due, commissioner_code) where end_date is null;
+-- The census by commissioner on any date reads this index alone, in its order (commissioner, clock
+-- start), instead of every clock period's row.
+create index clock_period_census on clock_period (commissioner_code, start_date, end_date);
