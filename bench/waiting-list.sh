@@ -107,7 +107,9 @@ awk -v c=$copy_ms -v i=$import_ms -v o=$own_ms -v f=$floor_ms -v n=$rows 'BEGIN 
   printf "import rate as a share of COPY: %.1f%% whole command, %.1f%% own time (target >= 40%%)\n", 100*c/i, 100*c/o;
   printf "floor: COPY of the rows the import wrote into Limber\047s own tables (indexes and keys): %.1f s, %.1f%% of bare COPY\047s rate;\n", f/1000, 100*c/f;
   printf "  the import runs at %.0f%% of that floor\n", 100*f/o }'
-sort -n "$work/rss" | awk '{ a[NR] = $1 } END { if (NR > 0) printf "import JVM resident memory: min %d MB, median %d MB, max %d MB over %d samples\n", a[1]/1024, a[int((NR+1)/2)]/1024, a[NR]/1024, NR }'
+# flat means the second half of the import needs no more memory than the first
+awk '{ a[NR] = $1 } END { if (NR > 1) { h = int(NR / 2); for (i = 1; i <= NR; i++) { if (i <= h && a[i] > m1) m1 = a[i]; if (i > h && a[i] > m2) m2 = a[i] }
+  printf "import JVM resident memory over %d samples: highest in the first half %d MB, in the second half %d MB, at the end %d MB\n", NR, m1/1024, m2/1024, a[NR]/1024 } }' "$work/rss"
 
 psql_ -d $db -c "vacuum analyze" >/dev/null
 # each measured five times, alternating, and the medians compared (one run on 2 cores is noisy)

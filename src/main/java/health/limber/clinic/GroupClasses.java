@@ -150,6 +150,10 @@ public class GroupClasses {
                     .param("id", UUID.randomUUID()).param("course", courseId).param("referral", referralId).param("status", status.name())
                     .param("now", now).param("by", currentActor.get().username()).update();
         }
+        jdbc.sql("select reference, provider_code from class_referral where referral_id = :r").param("r", referralId)
+                .query((rs, n) -> new BookedAtHub(referralId, rs.getString(1), rs.getString(2), course.hub().id(), course.firstDate(),
+                        "group class " + course.name()))
+                .optional().ifPresent(events::publishEvent);
         return status;
     }
 

@@ -56,7 +56,7 @@ public class WaitingListManagement {
      * Records a validation done today on the version of the pathway the person was looking at; a
      * removal outcome stops the clock. Refused if someone changed the pathway meanwhile. A red flag
      * found by the review raises the referral module's red-flag task in the same transaction, so the
-     * validation and the task are kept together or not at all.
+     * validation and the task are kept together or not at all. Returns the pathway as stored now.
      */
     @Transactional
     public Pathway validate(UUID id, long version, Validation validation, Priority newPriority) {
@@ -86,7 +86,7 @@ public class WaitingListManagement {
                     "Pathway " + pathway.key().identifier() + " (" + pathway.key().issuer() + ")"
                     + (redFlagDetail == null || redFlagDetail.isBlank() ? "" : ": " + redFlagDetail.strip()));
         }
-        return pathway;
+        return pathways.find(id).orElseThrow();
     }
 
     /** The hub a pathway's patient is to be seen at, if one was assigned. */

@@ -34,7 +34,7 @@ class ClinicClocksIntegrationTests {
     }
 
     /** A booked one-stop physiotherapy assessment tomorrow for a referral whose clock started 40 days ago; the clock then moves to the day after. */
-    record Booked(Pathway pathway, ClinicDay.Booked appointment, LocalDate day) {}
+    record Booked(Pathway pathway, ClinicDay.Booked appointment, LocalDate day, UUID hub) {}
 
     Booked assessmentTomorrow() {
         UUID referral = clinic.waitingReferral(null, "PHYSIO");
@@ -46,15 +46,24 @@ class ClinicClocksIntegrationTests {
                 SourceOfReferral.SELF, "ORTT", "650", Priority.ROUTINE, provider, ClinicFixtures.ICB, today.minusDays(40));
         pathways.save(pathway, clock.instant());
         LocalDate day = today.plusDays(1);
-        UUID id = clinic.plannedDay(clinic.newHub(), day, 1);
+        UUID hub = clinic.newHub();
+        UUID id = clinic.plannedDay(hub, day, 1);
         ClinicDay.Booked booked = clinic.asManager(() -> clinicDays.publish(id, clinicDays.read(id).version())).get(0);
         clock.advance(Duration.ofDays(2));
-        return new Booked(pathway, booked, day);
+        return new Booked(pathway, booked, day, hub);
     }
 
     Pathway record(Booked booked, AppointmentOutcome outcome, String reason) {
         clinic.asManager(() -> clinicDays.recordOutcome(booked.appointment().id(), booked.appointment().version(), outcome, reason));
         return pathways.find(booked.pathway().key()).orElseThrow();
+    }
+
+    @Test
+    void publishingTheDayNotesItsHubOnThePatientsPathway() {
+        Booked booked = assessmentTomorrow();
+        assertThat(pathways.hubOf(booked.pathway().id())).contains(booked.hub());
+        assertThat(jdbc.queryForObject("select assigned_by from pathway_hub where pathway_id = ?", String.class, booked.pathway().id()))
+                .startsWith("booking: one-stop clinic day");
     }
 
     @Test
@@ -95,6 +104,7 @@ class ClinicClocksIntegrationTests {
         UUID room = jdbc.queryForObject("select id from room where hub_id = ? fetch first 1 rows only", UUID.class, hub);
         UUID course = clinic.asManager(() -> classes.create(hub, room, "Back class", "", today, 6, 600, 60, 10));
         clinic.asManager(() -> classes.book(course, referral));
+        assertThat(pathways.hubOf(pathway.id())).as("the class's hub is noted on the pathway").contains(hub);
         jdbc.update("update class_course set first_date = ? where id = ?", today.minusDays(14), course);
         UUID booking = clinic.asManager(() -> classes.read(course)).onCourse().get(0).id();
         clinic.asManager(() -> {
