@@ -20,13 +20,16 @@ public class WaitingListQueries {
         this.jdbc = jdbc;
     }
 
-    /** Filters; any may be null. {@code minDays}/{@code maxDays} pick a band of days waited on {@code today}. */
+    /**
+     * Filters; any may be null. {@code minDays}/{@code maxDays} pick a band of days waited on {@code today};
+     * {@code validationDue} keeps only pathways whose next validation date has come.
+     */
     public record Filter(Collection<String> commissioners, String commissioner, Priority priority, String treatmentFunction,
-                         Integer minDays, Integer maxDays, UUID hub) {
+                         Integer minDays, Integer maxDays, UUID hub, boolean validationDue) {
 
         public Filter(Collection<String> commissioners, String commissioner, Priority priority, String treatmentFunction,
                       Integer minDays, Integer maxDays) {
-            this(commissioners, commissioner, priority, treatmentFunction, minDays, maxDays, null);
+            this(commissioners, commissioner, priority, treatmentFunction, minDays, maxDays, null, false);
         }
     }
 
@@ -82,6 +85,10 @@ public class WaitingListQueries {
         if (filter.minDays() != null) {
             where.append(" and c.start_date <= :latestStart");
             params.addValue("latestStart", today.minusDays(filter.minDays()));
+        }
+        if (filter.validationDue()) {
+            where.append(" and c.next_validation_due <= :today");
+            params.addValue("today", today);
         }
         if (filter.maxDays() != null) {
             where.append(" and c.start_date > :earliestStart");

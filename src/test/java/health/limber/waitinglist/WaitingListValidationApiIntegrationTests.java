@@ -33,6 +33,11 @@ class WaitingListValidationApiIntegrationTests {
         return mvc.perform(key == null ? request : request.header("Idempotency-Key", key));
     }
 
+    String body(String path) throws Exception {
+        return mvc.perform(get(path).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
     @Test
     void aValidationIsRecordedOnceWithEachFieldCheckedAndAStaleVersionRefused() throws Exception {
         // a pathway that has waited 2,000 days and was never validated: the most overdue on the worklist
@@ -48,6 +53,10 @@ class WaitingListValidationApiIntegrationTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].identifier").value(identifier));
         mvc.perform(get("/api/waiting-list/validation-due").with(httpBasic("analyst.qhl", DemoFixtures.PASSWORD)))
                 .andExpect(status().isForbidden());
+        String dueOnTheList = "/api/waiting-list/pathways?icb=QHL&validationDue=true&minDays=1999&maxDays=2001";
+        assertThat(body(dueOnTheList)).contains(identifier);
+        assertThat(mvc.perform(get("/waiting-list/pathways").param("icb", "QHL").param("due", "true").param("band", "52 weeks or more").with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)))
+                .andReturn().getResponse().getContentAsString()).contains(identifier).contains("checked");
 
         validate(id, "manager.qhl", null, "{\"version\":0,\"outcome\":\"STILL_WAITING\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"));
@@ -75,6 +84,8 @@ class WaitingListValidationApiIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(retried).isEqualTo(first);
         assertThat(management.find(new PathwayKey(identifier, "RZA")).orElseThrow().events()).hasSize(events);
+
+        assertThat(body(dueOnTheList)).as("validated today: not due again until the next 12-week point").doesNotContain(identifier);
 
         validate(id, "manager.qhl", "remove-" + id, "{\"version\":1,\"kind\":\"PATIENT_CONTACT\",\"outcome\":\"MOVED_AWAY\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.waitingToday").value(false));

@@ -75,12 +75,12 @@ class WaitingListApiController {
 
     @Operation(summary = "People waiting today, two-week waits first, then urgent, then routine, longest wait first",
             description = "Filters: icb, hub, priority (1 routine, 2 urgent, 3 two-week wait), function (treatment function code), "
-                    + "minDays and maxDays (days waited today). 50 a page from page 0; hasNext says whether there is another.")
+                    + "minDays and maxDays (days waited today), validationDue=true (next validation date reached). 50 a page from page 0; hasNext says whether there is another.")
     @GetMapping("/pathways")
     ListPage list(@RequestParam(required = false) String icb, @RequestParam(required = false) UUID hub,
                   @RequestParam(required = false) Integer priority, @RequestParam(required = false) String function,
                   @RequestParam(required = false) Integer minDays, @RequestParam(required = false) Integer maxDays,
-                  @RequestParam(defaultValue = "0") int page) {
+                  @RequestParam(defaultValue = "false") boolean validationDue, @RequestParam(defaultValue = "0") int page) {
         Actor actor = staff();
         if (page < 0) {
             throw new InvalidInputException("page", "The page is a number from 0");
@@ -101,7 +101,7 @@ class WaitingListApiController {
             throw new InvalidInputException("priority", e.getMessage());
         }
         var filter = new WaitingListQueries.Filter(actor.servedIcbs(), icb, wanted, function == null || function.isBlank() ? null : function,
-                minDays, maxDays, hub);
+                minDays, maxDays, hub, validationDue);
         List<WaitingListQueries.Row> rows = queries.page(filter, LimberTime.today(clock), page);
         boolean hasNext = rows.size() > WaitingListQueries.PAGE_SIZE;
         return new ListPage(page, hasNext, hasNext ? rows.subList(0, WaitingListQueries.PAGE_SIZE) : rows);

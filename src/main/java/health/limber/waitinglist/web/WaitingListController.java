@@ -171,14 +171,15 @@ class WaitingListController {
     @GetMapping("/waiting-list/pathways")
     String list(@RequestParam(required = false) String icb, @RequestParam(required = false) Integer priority,
                 @RequestParam(required = false) String function, @RequestParam(required = false) String band,
-                @RequestParam(required = false) UUID hub, @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(required = false) UUID hub, @RequestParam(defaultValue = "false") boolean due,
+                @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = currentActor.get();
         int[] days = band == null ? null : BANDS.get(band);
         var hubsServed = hubs.inIcbs(actor.servedIcbs());
         UUID chosenHub = hubsServed.stream().map(health.limber.clinic.Hub::id).filter(id -> id.equals(hub)).findFirst().orElse(null);
         var filter = new WaitingListQueries.Filter(actor.servedIcbs(), blank(icb) ? null : icb,
                 priority == null ? null : Priority.ofCode(priority), blank(function) ? null : function,
-                days == null ? null : days[0], days == null || days[1] < 0 ? null : days[1], chosenHub);
+                days == null ? null : days[0], days == null || days[1] < 0 ? null : days[1], chosenHub, due);
         List<WaitingListQueries.Row> rows = queries.page(filter, LimberTime.today(clock), Math.max(page, 0));
         model.addAttribute("rows", rows.size() > WaitingListQueries.PAGE_SIZE ? rows.subList(0, WaitingListQueries.PAGE_SIZE) : rows);
         model.addAttribute("hasNext", rows.size() > WaitingListQueries.PAGE_SIZE);
@@ -192,6 +193,7 @@ class WaitingListController {
         model.addAttribute("band", band);
         model.addAttribute("hubs", hubsServed);
         model.addAttribute("hub", chosenHub);
+        model.addAttribute("due", due);
         return "waitinglist/list";
     }
 
