@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.postgresql.copy.CopyIn;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -214,32 +215,49 @@ class Pathways {
 
     /**
      * PostgreSQL's COPY for new rows: one round trip per table per chunk instead of a statement per
-     * row, in the caller's transaction. Values are written in COPY's text format; {@code last}, when
-     * not null, is appended to every row (the version column).
+     * row, in the caller's transaction. Values are written in COPY's text format and sent in pieces
+     * of about 64 KB as they are written, so the database stores the first rows while the rest are
+     * still being formatted; {@code last}, when not null, is appended to every row (the version column).
      */
     private void copyIn(String tableAndColumns, List<Object[]> rows, Object last) {
-        StringBuilder text = new StringBuilder(rows.size() * 160);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                appendCopyValue(text, row[i]);
-            }
-            if (last != null) {
-                text.append('\t');
-                appendCopyValue(text, last);
-            }
-            text.append('\n');
-        }
         jdbc.execute((java.sql.Connection c) -> {
+            CopyIn copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("copy " + tableAndColumns + " from stdin");
             try {
-                return c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                        .copyIn("copy " + tableAndColumns + " from stdin", new java.io.StringReader(text.toString()));
-            } catch (java.io.IOException e) {
-                throw new java.sql.SQLException("COPY into " + tableAndColumns + " failed", e);
+                StringBuilder text = new StringBuilder(COPY_PIECE + 1024);
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        if (i > 0) {
+                            text.append('\t');
+                        }
+                        appendCopyValue(text, row[i]);
+                    }
+                    if (last != null) {
+                        text.append('\t');
+                        appendCopyValue(text, last);
+                    }
+                    text.append('\n');
+                    if (text.length() >= COPY_PIECE) {
+                        send(copy, text);
+                    }
+                }
+                send(copy, text);
+                return copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
             }
         });
+    }
+
+    private static final int COPY_PIECE = 64 * 1024;
+
+    private static void send(CopyIn copy, StringBuilder text) throws java.sql.SQLException {
+        if (text.length() > 0) {
+            byte[] bytes = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            text.setLength(0);
+        }
     }
 
     static void appendCopyValue(StringBuilder text, Object value) {
