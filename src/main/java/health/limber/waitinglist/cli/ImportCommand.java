@@ -102,7 +102,7 @@ class ImportCommand implements Runnable, LimberCommand.Subcommand {
         }
     }
 
-    /** A one-line progress bar on the terminal, redrawn at most once per percent. */
+    /** A one-line progress bar on the terminal, redrawn at most once per percent; elsewhere a line per tenth. */
     static final class ProgressBar {
 
         private final PrintStream out;
@@ -115,10 +115,15 @@ class ImportCommand implements Runnable, LimberCommand.Subcommand {
         }
 
         void update(long bytes) {
+            int percent = (int) Math.min(100, bytes * 100 / total);
             if (System.console() == null) {
+                // not a terminal (a log file, a scheduled job): a line at each tenth of the file instead of a bar
+                if (percent / 10 != shown / 10 && percent >= 10) {
+                    shown = percent;
+                    out.println("Read " + percent / 10 * 10 + "% of the file");
+                }
                 return;
             }
-            int percent = (int) Math.min(100, bytes * 100 / total);
             if (percent != shown) {
                 shown = percent;
                 int filled = percent / 4;
