@@ -62,7 +62,7 @@ class WaitingListPagesIntegrationTests {
         String list = page("/waiting-list/pathways?band=18+to+52+weeks", "manager.qhl");
         assertThat(list).contains("18+ weeks");
         String href = list.replaceAll("(?s).*href=\"(/waiting-list/pathways/[0-9a-f-]{36})\".*", "$1");
-        assertThat(page(href, "clinician.qhl")).contains("Clock events").contains("START");
+        assertThat(page(href, "clinician.qhl")).contains("Clock events").contains(">Start<");
         int status = mvc.perform(get(href).with(httpBasic("clinician.quy", DemoFixtures.PASSWORD))).andReturn().getResponse().getStatus();
         assertThat(status).isEqualTo(403);
         status = mvc.perform(get("/waiting-list/pathways").with(httpBasic("analyst.qhl", DemoFixtures.PASSWORD))).andReturn().getResponse().getStatus();
@@ -180,7 +180,7 @@ class WaitingListPagesIntegrationTests {
                 .with(csrf()).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).param("version", version)
                 .param("kind", "PATIENT_CONTACT").param("outcome", "STILL_WAITING")).andReturn().getResponse();
         assertThat(done.getRedirectedUrl()).isEqualTo(href);
-        assertThat(page(href, "manager.qhl")).contains("PATIENT_CONTACT:STILL_WAITING");
+        assertThat(page(href, "manager.qhl")).contains("patient contact: still waiting");
 
         String stale = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(href + "/validation")
                 .with(csrf()).with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)).param("version", version)
