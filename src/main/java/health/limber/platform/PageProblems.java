@@ -23,9 +23,16 @@ class PageProblems {
         return "error/404";
     }
 
-    /** A malformed id in the address is an address that does not exist. */
+    /**
+     * A malformed id in the address is an address that does not exist; a malformed value in the
+     * query (a date that is not a date) is a bad request.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     String badAddress(MethodArgumentTypeMismatchException e, HttpServletResponse response) {
+        if (!e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            response.setStatus(400);
+            return "error/4xx";
+        }
         response.setStatus(404);
         return "error/404";
     }

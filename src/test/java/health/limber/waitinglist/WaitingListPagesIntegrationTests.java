@@ -52,6 +52,33 @@ class WaitingListPagesIntegrationTests {
     }
 
     @Test
+    void theComparisonComesAsCsvAndPdfWithTheSameFiguresAsThePage() throws Exception {
+        String csv = page("/waiting-list/compare.csv?from=2024-12-01&to=2025-03-31", "manager.qhl");
+        String[] lines = csv.split("\n");
+        assertThat(lines[0]).isEqualTo("commissioner,waiting_18_plus_from,waiting_18_plus_to,change,pct_change");
+        assertThat(lines).hasSize(3).anyMatch(line -> line.startsWith("QHL,"));
+        assertThat(lines[2]).startsWith("TOTAL,");
+        String[] qhl = lines[1].split(",", -1);
+        assertThat(Long.parseLong(qhl[3])).isEqualTo(Long.parseLong(qhl[2]) - Long.parseLong(qhl[1]));
+        String comparePage = page("/waiting-list/compare?from=2024-12-01&to=2025-03-31", "manager.qhl");
+        assertThat(comparePage).contains(">" + qhl[1] + "<").contains(">" + qhl[2] + "<").contains("compare.csv").contains("compare.pdf");
+
+        String published = page("/waiting-list/compare.csv?from=2024-12-01&to=2025-03-31", "analyst.programme");
+        assertThat(published.split("\n")).hasSize(19).allMatch(line -> line.startsWith("commissioner,") || line.split(",", -1)[3].isEmpty());
+        for (String user : java.util.List.of("manager.qhl", "analyst.programme")) {
+            byte[] pdf = mvc.perform(get("/waiting-list/compare.pdf?from=2024-12-01&to=2025-03-31").with(httpBasic(user, DemoFixtures.PASSWORD)))
+                    .andReturn().getResponse().getContentAsByteArray();
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+                assertThat(text).contains("18+ week waiters on 1 December 2024 and 31 March 2025").contains("Total");
+                assertThat(text.contains("Small numbers are suppressed")).as(user).isEqualTo(user.startsWith("analyst"));
+            }
+        }
+        mvc.perform(get("/waiting-list/compare.csv?from=2024-13-01&to=2025-03-31").with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest());
+    }
+
+    @Test
     void theForecastIsFilledFromTheIcbsOwnList() throws Exception {
         String forecast = page("/waiting-list/forecast?icb=QHL&targetWeeks=18", "manager.qhl");
         assertThat(forecast).contains("Referrals per week").contains("Load (ρ = λ/μ)").contains("Pressure");

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongFunction;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -138,34 +139,78 @@ class WaitingListController {
     String compare(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
         LocalDate start = date(from, "from", model).orElse(LocalDate.of(2024, 12, 1));
         LocalDate end = date(to, "to", model).orElse(LocalDate.of(2025, 3, 31));
-        Map<String, Bands> before = visible(census.on(start, Census.GroupBy.COMMISSIONER));
-        Map<String, Bands> after = visible(census.on(end, Census.GroupBy.COMMISSIONER));
-        LongFunction<String> count = counter();
-        List<List<String>> table = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        List<Long> fromSeries = new ArrayList<>();
-        List<Long> toSeries = new ArrayList<>();
-        long totalFrom = 0;
-        long totalTo = 0;
-        for (String icb : union(before, after)) {
-            long a = before.getOrDefault(icb, Bands.EMPTY).waiting18Plus();
-            long b = after.getOrDefault(icb, Bands.EMPTY).waiting18Plus();
-            totalFrom += a;
-            totalTo += b;
-            table.add(compareLine(icbName(icb), a, b, count));
-            labels.add(icb);
-            fromSeries.add(a);
-            toSeries.add(b);
-        }
-        table.add(compareLine("Total", totalFrom, totalTo, count));
+        Map<String, long[]> rows = waiting18Plus(start, end);
         model.addAttribute("from", start);
         model.addAttribute("to", end);
-        model.addAttribute("table", table);
+        model.addAttribute("table", compareTable(rows));
         model.addAttribute("suppressed", suppressed());
-        model.addAttribute("chartLabels", write(labels));
-        model.addAttribute("chartSeries", write(List.of(series("18+ weeks on " + start, fromSeries),
-                series("18+ weeks on " + end, toSeries))));
+        model.addAttribute("chartLabels", write(List.copyOf(rows.keySet())));
+        model.addAttribute("chartSeries", write(List.of(series("18+ weeks on " + start, rows.values().stream().map(r -> r[0]).toList()),
+                series("18+ weeks on " + end, rows.values().stream().map(r -> r[1]).toList()))));
         return "waitinglist/compare";
+    }
+
+    /** The comparison as a PDF: the page's table (small numbers suppressed for analysts). */
+    @GetMapping("/waiting-list/compare.pdf")
+    org.springframework.http.ResponseEntity<byte[]> comparePdf(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                                               jakarta.servlet.http.HttpServletRequest request) {
+        byte[] pdf = pdfs.render("waitinglist/compare-pdf", Map.of("from", from, "to", to, "table", compareTable(waiting18Plus(from, to)),
+                "suppressed", suppressed()), request.getRequestURL().toString());
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"compare-" + from + "-" + to + ".pdf\"").body(pdf);
+    }
+
+    /** The comparison as CSV, in the columns of {@code ./limber report compare --format csv}, with a TOTAL row. */
+    @GetMapping("/waiting-list/compare.csv")
+    void compareCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, HttpServletResponse response) throws IOException {
+        Map<String, long[]> rows = waiting18Plus(from, to);
+        LongFunction<String> count = counter();
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"compare-" + from + "-" + to + ".csv\"");
+        var out = response.getWriter();
+        out.println("commissioner,waiting_18_plus_from,waiting_18_plus_to,change,pct_change");
+        long totalFrom = 0;
+        long totalTo = 0;
+        for (var row : rows.entrySet()) {
+            out.println(csvCompareLine(row.getKey(), row.getValue()[0], row.getValue()[1], count));
+            totalFrom += row.getValue()[0];
+            totalTo += row.getValue()[1];
+        }
+        out.println(csvCompareLine("TOTAL", totalFrom, totalTo, count));
+    }
+
+    /** 18+ week waiters of each ICB the user may see, on both dates: ICB code to {from, to}, in code order. */
+    private Map<String, long[]> waiting18Plus(LocalDate start, LocalDate end) {
+        Map<String, Bands> before = visible(census.on(start, Census.GroupBy.COMMISSIONER));
+        Map<String, Bands> after = visible(census.on(end, Census.GroupBy.COMMISSIONER));
+        Map<String, long[]> rows = new LinkedHashMap<>();
+        for (String icb : union(before, after)) {
+            rows.put(icb, new long[] {before.getOrDefault(icb, Bands.EMPTY).waiting18Plus(), after.getOrDefault(icb, Bands.EMPTY).waiting18Plus()});
+        }
+        return rows;
+    }
+
+    /** The page's and the PDF's lines: ICB name, both counts, the change in words, the percentage; then the total. */
+    private List<List<String>> compareTable(Map<String, long[]> rows) {
+        LongFunction<String> count = counter();
+        List<List<String>> table = new ArrayList<>();
+        long totalFrom = 0;
+        long totalTo = 0;
+        for (var row : rows.entrySet()) {
+            table.add(compareLine(icbName(row.getKey()), row.getValue()[0], row.getValue()[1], count));
+            totalFrom += row.getValue()[0];
+            totalTo += row.getValue()[1];
+        }
+        table.add(compareLine("Total", totalFrom, totalTo, count));
+        return table;
+    }
+
+    /** A CSV line; when figures are suppressed the exact change is left out, as in {@code report compare --suppress}. */
+    private String csvCompareLine(String commissioner, long from, long to, LongFunction<String> count) {
+        List<String> line = compareLine(commissioner, from, to, count);
+        return String.join(",", commissioner, line.get(1), line.get(2), suppressed() ? "" : Long.toString(to - from), line.get(4));
     }
 
     @GetMapping("/waiting-list/pathways")
