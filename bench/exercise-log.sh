@@ -13,15 +13,10 @@ seconds=${1:-20}
 connections=${2:-8}
 db=limber_bench_exercise
 port=${BENCH_PORT:-18082}
-work=$(mktemp -d)
-stop() { [ -f "$work/pid" ] && kill "$(cat "$work/pid")" 2>/dev/null && while kill -0 "$(cat "$work/pid")" 2>/dev/null; do sleep 0.1; done; true; }
-trap 'stop; rm -rf "$work"' EXIT
+. bench/lib.sh
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
-psql_() { psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres "$@"; }
 
-psql_ -d postgres -c "drop database if exists $db" -c "create database $db" >/dev/null
-export LIMBER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" LIMBER_DB_USER=postgres LIMBER_DATA_DIR="$work"
-./limber db migrate >/dev/null
+fresh_database $db
 psql_ -d $db <<SQL
 insert into provider (code, name) values ('BNCH1', 'Bench provider');
 insert into provider_icb values ('BNCH1', 'QHL');
@@ -31,9 +26,7 @@ insert into staff_user (id, username, display_name, password_hash, role, organis
 values (gen_random_uuid(), 'bench.clinician', 'Bench Clinician', '{noop}bench-password', 'CLINICIAN', 'BNCH1', true, 0, now(), 0);
 SQL
 
-./limber serve --port "$port" >"$work/server.log" 2>&1 &
-echo $! >"$work/pid"
-until curl -fs -o /dev/null "http://localhost:$port/actuator/health"; do sleep 0.2; done
+start_server "$port"
 auth=(-u bench.clinician:bench-password)
 # 64 patients, each with a programme: logs spread over them, as many phones would
 python3 - "$port" >"$work/programmes.txt" <<'PY'

@@ -9,14 +9,9 @@ cd "$(dirname "$0")/.."
 patients=${1:-200000}
 db=limber_bench_today
 port=${BENCH_PORT:-18083}
-work=$(mktemp -d)
-stop() { [ -f "$work/pid" ] && kill "$(cat "$work/pid")" 2>/dev/null && while kill -0 "$(cat "$work/pid")" 2>/dev/null; do sleep 0.1; done; true; }
-trap 'stop; rm -rf "$work"' EXIT
-psql_() { psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres "$@"; }
+. bench/lib.sh
 
-psql_ -d postgres -c "drop database if exists $db" -c "create database $db" >/dev/null
-export LIMBER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" LIMBER_DB_USER=postgres LIMBER_DATA_DIR="$work"
-./limber db migrate >/dev/null
+fresh_database $db
 echo "loading $patients patients, programmes and $((patients * 25)) logs..."
 start=$(date +%s)
 psql_ -d $db <<SQL
@@ -51,9 +46,7 @@ analyze;
 SQL
 echo "loaded in $(( $(date +%s) - start )) s: $(psql_ -d $db -At -c 'select count(*) from session_log') logs"
 
-./limber serve --port "$port" >"$work/server.log" 2>&1 &
-echo $! >"$work/pid"
-until curl -fs -o /dev/null "http://localhost:$port/actuator/health"; do sleep 0.2; done
+start_server "$port"
 patient=$(psql_ -d $db -At -c "select id || ' ' || birth_date from patient order by family_name_key offset $((patients / 2)) limit 1")
 code=$(curl -fs -u bench.clinician:bench-password -X POST "http://localhost:$port/api/patients/${patient%% *}/access-code" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')

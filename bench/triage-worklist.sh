@@ -10,14 +10,9 @@ cd "$(dirname "$0")/.."
 rows=${1:-50000}
 db=limber_bench_triage
 port=${BENCH_PORT:-18081}
-work=$(mktemp -d)
-stop() { [ -f "$work/pid" ] && kill "$(cat "$work/pid")" 2>/dev/null && while kill -0 "$(cat "$work/pid")" 2>/dev/null; do sleep 0.1; done; true; }
-trap 'stop; rm -rf "$work"' EXIT
-psql_() { psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres "$@"; }
+. bench/lib.sh
 
-psql_ -d postgres -c "drop database if exists $db" -c "create database $db" >/dev/null
-export LIMBER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" LIMBER_DB_USER=postgres LIMBER_DATA_DIR="$work"
-./limber db migrate >/dev/null
+fresh_database $db
 
 echo "loading $rows untriaged referrals into ICB QHL..."
 psql_ -d $db <<SQL
@@ -51,9 +46,7 @@ analyze;
 SQL
 psql_ -d $db -At -c "select 'untriaged in QHL: ' || count(*) from referral where status = 'RECEIVED' and icb_code = 'QHL'"
 
-./limber serve --port "$port" >"$work/server.log" 2>&1 &
-echo $! >"$work/pid"
-until curl -fs -o /dev/null "http://localhost:$port/actuator/health"; do sleep 0.2; done
+start_server "$port"
 
 python3 - "$port" <<'PY'
 import http.client, re, sys, time, urllib.parse

@@ -11,14 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
 db=limber_bench
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-psql_() { psql -q -h 127.0.0.1 -U postgres "$@"; }
-now_ms() { date +%s%3N; }
-
-psql_ -d postgres -c "drop database if exists $db" -c "create database $db" >/dev/null
-export LIMBER_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db?reWriteBatchedInserts=true" LIMBER_DB_USER=postgres
-./limber db migrate >/dev/null
+. bench/lib.sh
+fresh_database $db "?reWriteBatchedInserts=true"
 for i in $(seq 0 16); do
   code="RZ$(printf "\\x$(printf %x $((65 + i)))")"
   psql_ -d $db -c "insert into provider (code, name) values ('$code', 'Bench provider $code')" >/dev/null
@@ -131,10 +125,7 @@ insert into provider_icb values ('RZA', 'QHL') on conflict do nothing;
 insert into staff_user (id, username, display_name, password_hash, role, organisation_code, enabled, failed_attempts, created_at, version)
 values (gen_random_uuid(), 'bench.manager', 'Bench Manager', '{noop}bench-password', 'SERVICE_MANAGER', 'RZA', true, 0, now(), 0);
 SQL
-LIMBER_DATA_DIR="$work" ./limber serve --port "$port" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
-until curl -fs -o /dev/null "http://localhost:$port/actuator/health"; do sleep 0.2; done
+start_server "$port"
 python3 - "$port" <<'PY'
 import base64, http.client, sys, time
 port = int(sys.argv[1])

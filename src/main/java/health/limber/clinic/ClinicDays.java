@@ -372,13 +372,12 @@ public class ClinicDays {
         for (Offered person : day.patients()) {
             if (!served.contains(person.referralId())) {
                 jdbc.sql("update one_stop_referral set clinic_day_id = null where referral_id = :r").param("r", person.referralId()).update();
-            } else {
-                jdbc.sql("select reference, provider_code from one_stop_referral where referral_id = :r").param("r", person.referralId())
-                        .query((rs, n) -> new BookedAtHub(person.referralId(), rs.getString(1), rs.getString(2), day.hub().id(), day.day(),
-                                "one-stop clinic day " + day.day()))
-                        .optional().ifPresent(events::publishEvent);
             }
         }
+        jdbc.sql("select referral_id, reference, provider_code from one_stop_referral where referral_id in (:served)").param("served", served)
+                .query((rs, n) -> new BookedAtHub(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), day.hub().id(), day.day(),
+                        "one-stop clinic day " + day.day()))
+                .list().forEach(events::publishEvent);
         ClinicDay published = load(id);
         published.appointments().stream().map(Booked::patientId).filter(java.util.Objects::nonNull).distinct()
                 .forEach(patient -> {

@@ -1,5 +1,6 @@
 package health.limber.waitinglist;
 
+import health.limber.platform.DatabaseKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -42,10 +43,11 @@ public class Census {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
-    private Boolean postgres;
+    private final DatabaseKind database;
 
-    Census(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    Census(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions, DatabaseKind database) {
         this.jdbc = jdbc;
+        this.database = database;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
@@ -70,7 +72,7 @@ public class Census {
         var params = new MapSqlParameterSource("d", date).addValue("icbs", commissioners);
         Map<String, Bands> rows = new TreeMap<>();
         readOnly.executeWithoutResult(status -> {
-            if (groupBy == GroupBy.COMMISSIONER && postgres()) {
+            if (groupBy == GroupBy.COMMISSIONER && database.isPostgres()) {
                 jdbc.getJdbcTemplate().execute("set local random_page_cost = 1.1");
             }
             jdbc.query("select " + groupBy.column + " as grp, start_date, count(*) as waiting from clock_period "
@@ -84,13 +86,6 @@ public class Census {
         return rows;
     }
 
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = Boolean.TRUE.equals(jdbc.getJdbcTemplate().execute(
-                    (java.sql.Connection c) -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
-        }
-        return postgres;
-    }
 
     /** 18+ week waiters per commissioner on two dates, and the change (the programme's headline measure). */
     public List<Change> compare(LocalDate from, LocalDate to) {

@@ -1,5 +1,6 @@
 package health.limber.waitinglist;
 
+import health.limber.platform.DatabaseKind;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,11 +37,12 @@ class Pathways {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private Boolean postgres;
+    private final DatabaseKind database;
 
-    Pathways(JdbcTemplate jdbc) {
+    Pathways(JdbcTemplate jdbc, DatabaseKind database) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.database = database;
     }
 
     Optional<Pathway> find(UUID id) {
@@ -77,7 +79,7 @@ class Pathways {
         keys.forEach(key -> byIssuer.computeIfAbsent(key.issuer(), issuer -> new ArrayList<>()).add(key.identifier()));
         Map<UUID, Row> rows = new LinkedHashMap<>();
         for (var entry : byIssuer.entrySet()) {
-            jdbc.query(postgres() ? KEY_LOOKUP : KEY_LOOKUP_H2, ps -> {
+            jdbc.query(database.isPostgres() ? KEY_LOOKUP : KEY_LOOKUP_H2, ps -> {
                 ps.setArray(1, ps.getConnection().createArrayOf("varchar", entry.getValue().toArray()));
                 ps.setString(2, entry.getKey());
             }, (ResultSet rs) -> {
@@ -122,7 +124,6 @@ class Pathways {
         List<Object[]> periods = new ArrayList<>();
         List<Object[]> staleIds = new ArrayList<>();
         Timestamp at = Timestamp.from(now);
-        postgres();
         for (Pathway p : pathways) {
             if (p.isNew()) {
                 inserts.add(new Object[] {p.id(), p.key().identifier(), p.key().issuer(), p.nhsNumber(), date(p.birthDate()),
@@ -146,7 +147,7 @@ class Pathways {
                         period.endReason() == null ? null : period.endReason().name(), period.end() == null ? nextValidation : null});
             }
         }
-        boolean copy = postgres == Boolean.TRUE;
+        boolean copy = database.isPostgres();
         if (!inserts.isEmpty()) {
             if (copy) {
                 copyIn("pathway (id, pathway_identifier, issuer_code, nhs_number, birth_date, referral_received, source_of_referral, "
@@ -201,17 +202,11 @@ class Pathways {
      * probe (see {@link #KEY_LOOKUP}), and reading the whole table is switched off for this transaction.
      */
     void prepareImportTransaction() {
-        if (postgres()) {
+        if (database.isPostgres()) {
             jdbc.execute("set local enable_seqscan = off");
         }
     }
 
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
-        }
-        return postgres;
-    }
 
     /**
      * PostgreSQL's COPY for new rows: one round trip per table per chunk instead of a statement per
