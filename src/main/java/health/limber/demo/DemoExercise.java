@@ -157,7 +157,7 @@ class DemoExercise {
                                 : weeks >= 2.5 && pattern == Pattern.KEEPS_GOING && random.nextInt(3) > 0 ? SessionLog.Difficulty.EASY
                                 : SessionLog.Difficulty.JUST_RIGHT;
                         Timestamp at = Timestamp.from(day.atTime(7 + session * 5 + random.nextInt(4), random.nextInt(60)).atZone(london).toInstant());
-                        logRows.add(new Object[] {new UUID(random.nextLong(), random.nextLong()), "demo-" + id + "-" + n + "-" + i + "-" + session, id,
+                        logRows.add(new Object[] {new UUID(random.nextLong(), random.nextLong()), randomKey(), id,
                                 template.exercises().get(i), Date.valueOf(day), outcome.name(), outcome == SessionLog.Outcome.DONE ? dose.sets() : 1,
                                 dose.reps() == 0 ? null : dose.reps(), Math.max(0, Math.min(10, pain + random.nextInt(3) - 1)), difficulty.name(),
                                 patientName, at});
@@ -174,11 +174,11 @@ class DemoExercise {
                 }
                 Timestamp at = Timestamp.from((round == 0 ? start.plusDays(7) : end).atTime(19, random.nextInt(60)).atZone(london).toInstant());
                 for (String exercise : template.exercises()) {
-                    ratingRows.add(new Object[] {new UUID(random.nextLong(), random.nextLong()), "demo-rating-" + id + "-" + round + "-" + exercise, id,
+                    ratingRows.add(new Object[] {new UUID(random.nextLong(), random.nextLong()), randomKey(), id,
                             exercise, "DEMONSTRATION", pattern.usefulness(random), at});
                 }
                 if (round == 1) {
-                    ratingRows.add(new Object[] {new UUID(random.nextLong(), random.nextLong()), "demo-change-" + id, id, null, "GLOBAL_CHANGE",
+                    ratingRows.add(new Object[] {new UUID(random.nextLong(), random.nextLong()), randomKey(), id, null, "GLOBAL_CHANGE",
                             pattern.globalChange(random), at});
                 }
             }
@@ -200,6 +200,14 @@ class DemoExercise {
         jdbc.batchUpdate("insert into usefulness_rating (id, client_key, programme_id, exercise_id, kind, answer, rated_at) values (?, ?, ?, ?, ?, ?, ?)",
                 ratingRows);
         return made;
+    }
+
+    /**
+     * A client key as a phone makes one: random, so nobody can guess another person's (the demo's
+     * data stay reproducible from its seed; its keys need not).
+     */
+    private static String randomKey() {
+        return UUID.randomUUID().toString();
     }
 
     /** Exercises prescribed n days a week fall on the first n days from Monday. */
@@ -229,7 +237,7 @@ class DemoExercise {
                     int pain = Math.max(0, Math.min(10, (p == 3 ? 2 + (int) (n / 4) : 5 - (int) (n / 6)) + random.nextInt(2)));
                     SessionLog.Outcome outcome = random.nextInt(8) == 0 ? SessionLog.Outcome.PARTLY : SessionLog.Outcome.DONE;
                     LocalDate on = day;
-                    currentActor.runAs(self, () -> programmes.log(programme, "demo-" + programme + "-" + on + "-" + item.exerciseId(), item.exerciseId(), on,
+                    currentActor.runAs(self, () -> programmes.log(programme, randomKey(), item.exerciseId(), on,
                             outcome, item.dose().sets(), item.dose().reps() == 0 ? null : item.dose().reps(), pain,
                             n < 5 ? SessionLog.Difficulty.HARD : SessionLog.Difficulty.JUST_RIGHT, null));
                 }
@@ -237,9 +245,9 @@ class DemoExercise {
             currentActor.runAs(self, () -> {
                 for (Programme.Item item : read.items()) {
                     int answer = random.nextInt(100) < 93 ? 3 + random.nextInt(2) : 1 + random.nextInt(2);
-                    programmes.rate(programme, "demo-rating-" + programme + "-" + item.exerciseId(), item.exerciseId(), answer);
+                    programmes.rate(programme, randomKey(), item.exerciseId(), answer);
                 }
-                programmes.rate(programme, "demo-change-" + programme, null, 4 + random.nextInt(4));
+                programmes.rate(programme, randomKey(), null, 4 + random.nextInt(4));
                 return null;
             });
         }

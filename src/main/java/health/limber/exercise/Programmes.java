@@ -8,6 +8,8 @@ import health.limber.identity.Role;
 import health.limber.patient.Patient;
 import health.limber.patient.PatientManagement;
 import health.limber.platform.ConflictException;
+import health.limber.platform.IdempotencyKeyReusedException;
+import health.limber.platform.LimberTime;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
 import health.limber.referral.RedFlagLevel;
@@ -19,12 +21,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.io.ClassPathResource;
@@ -172,7 +176,7 @@ public class Programmes {
     }
 
     /** What a log needs of its programme, for the writes patients make often. */
-    private record LogTarget(UUID id, UUID patientId, String icbCode, LocalDate startDate, int version) {}
+    private record LogTarget(UUID id, UUID patientId, String icbCode, LocalDate startDate, LocalDate endDate, int version) {}
 
     /**
      * The programme a log is written to, read and locked in one statement. Writes to one programme's
@@ -180,9 +184,10 @@ public class Programmes {
      * same moment as the first request finds its key stored.
      */
     private LogTarget lockedForLog(UUID id) {
-        LogTarget target = jdbc.sql("select patient_id, icb_code, start_date, version from programme where id = :id for update")
+        LogTarget target = jdbc.sql("select patient_id, icb_code, start_date, end_date, version from programme where id = :id for update")
                 .param("id", id)
-                .query((rs, n) -> new LogTarget(id, rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4)))
+                .query((rs, n) -> new LogTarget(id, rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class), rs.getInt(5)))
                 .optional().orElseThrow(() -> new NotFoundException("programme " + id));
         allowed(id, target.patientId(), target.icbCode());
         return target;
@@ -447,11 +452,39 @@ public class Programmes {
      */
     public SessionLog log(UUID programmeId, String clientKey, String exerciseId, LocalDate day, Outcome outcome, Integer setsDone, Integer repsDone,
                           Integer pain, Difficulty difficulty, String comment) {
+        return log(programmeId, clientKey, exerciseId, day, null, outcome, setsDone, repsDone, pain, difficulty, comment);
+    }
+
+    /**
+     * Records what the patient did, on the day (and, when the phone says, at the moment) it was done:
+     * a session saved offline and sent days later still counts for its own day. The key is the
+     * patient's for this programme: the same key again with the same log returns the first log and
+     * stores nothing; with a different log it is refused (422), and another programme's key is never
+     * looked at.
+     */
+    public SessionLog log(UUID programmeId, String clientKey, String exerciseId, LocalDate day, Instant doneAt, Outcome outcome, Integer setsDone,
+                          Integer repsDone, Integer pain, Difficulty difficulty, String comment) {
         if (clientKey == null || clientKey.isBlank() || clientKey.length() > 100) {
             throw new InvalidInputException("clientKey", "Send a key for this log (up to 100 characters), the same on every retry");
         }
         LogTarget programme = lockedForLog(programmeId);
-        return insertLog(programme, clientKey, exerciseId, day, outcome, setsDone, repsDone, pain, difficulty, comment, null);
+        Optional<SessionLog> earlier = logByKey(programmeId, clientKey);
+        if (earlier.isPresent()) {
+            return sameLogOrRefuse(earlier.get(), exerciseId, day, outcome, setsDone, repsDone, pain, difficulty, comment);
+        }
+        return insertLog(programme, clientKey, exerciseId, day, doneAt, outcome, setsDone, repsDone, pain, difficulty, comment, null);
+    }
+
+    private static SessionLog sameLogOrRefuse(SessionLog earlier, String exerciseId, LocalDate day, Outcome outcome, Integer setsDone,
+                                              Integer repsDone, Integer pain, Difficulty difficulty, String comment) {
+        String blankless = comment == null || comment.isBlank() ? null : comment.strip();
+        boolean same = earlier.exerciseId().equals(exerciseId) && earlier.day().equals(day) && earlier.outcome() == outcome
+                       && Objects.equals(earlier.setsDone(), setsDone) && Objects.equals(earlier.repsDone(), repsDone)
+                       && Objects.equals(earlier.pain(), pain) && earlier.difficulty() == difficulty && Objects.equals(earlier.comment(), blankless);
+        if (!same) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return earlier;
     }
 
     /** Writes to one programme's ratings one at a time, as {@link #lockedForLog} does for logs. */
@@ -468,13 +501,13 @@ public class Programmes {
         SessionLog first = jdbc.sql(LOG_SELECT + " where id = :id").param("id", logId).query((rs, n) -> log(rs)).optional()
                 .orElseThrow(() -> new NotFoundException("log " + logId));
         LogTarget programme = lockedForLog(first.programmeId());
-        Optional<SessionLog> existing = logByKey(clientKey);
+        Optional<SessionLog> existing = logByKey(first.programmeId(), clientKey);
         if (existing.isPresent()) {
             return existing.get();
         }
         SessionLog old = currentLog(logId);
         jdbc.sql("update session_log set status = 'CORRECTED' where id = :id and status = 'CURRENT'").param("id", logId).update();
-        return insertLog(programme, clientKey, old.exerciseId(), old.day(), outcome, setsDone, repsDone, pain, difficulty, comment, logId);
+        return insertLog(programme, clientKey, old.exerciseId(), old.day(), old.doneAt(), outcome, setsDone, repsDone, pain, difficulty, comment, logId);
     }
 
     /** Withdraws a log made by mistake: it no longer counts but stays in the history. */
@@ -554,7 +587,12 @@ public class Programmes {
             throw new InvalidInputException("answer", "Choose one of the answers");
         }
         lock(programmeId);
-        if (jdbc.sql("select count(*) from usefulness_rating where client_key = :k").param("k", clientKey).query(Integer.class).single() > 0) {
+        Optional<String> earlier = jdbc.sql("select coalesce(exercise_id, '') || ':' || answer from usefulness_rating where programme_id = :p and client_key = :k")
+                .param("p", programmeId).param("k", clientKey).query(String.class).optional();
+        if (earlier.isPresent()) {
+            if (!earlier.get().equals((demonstration ? exerciseId : "") + ":" + answer)) {
+                throw new IdempotencyKeyReusedException();
+            }
             return;
         }
         jdbc.sql("insert into usefulness_rating (id, client_key, programme_id, exercise_id, kind, answer, rated_at) values (:id, :k, :p, :e, :kind, :a, :at)")
@@ -662,14 +700,20 @@ public class Programmes {
                 adherence, alerts);
     }
 
-    private SessionLog insertLog(LogTarget programme, String clientKey, String exerciseId, LocalDate day, Outcome outcome, Integer setsDone,
-                                 Integer repsDone, Integer pain, Difficulty difficulty, String comment, UUID replaces) {
+    private SessionLog insertLog(LogTarget programme, String clientKey, String exerciseId, LocalDate day, Instant doneAt, Outcome outcome,
+                                 Integer setsDone, Integer repsDone, Integer pain, Difficulty difficulty, String comment, UUID replaces) {
         if (exerciseId == null || exerciseId.isBlank()) {
             throw new InvalidInputException("exercise", "Say which exercise this log is for");
         }
         LocalDate today = LocalDate.now(clock);
-        if (day == null || day.isAfter(today) || day.isBefore(programme.startDate())) {
-            throw new InvalidInputException("day", "The day must be between the programme's start and today");
+        LocalDate last = programme.endDate().isBefore(today) ? programme.endDate() : today;
+        if (day == null || day.isAfter(last) || day.isBefore(programme.startDate())) {
+            throw new InvalidInputException("day", "The day you did it must be from the programme's start (" + LimberTime.DAY.format(programme.startDate())
+                    + ") to " + (last.equals(today) ? "today" : "its end (" + LimberTime.DAY.format(last) + ")") + ", and not in the future");
+        }
+        if (doneAt != null && (doneAt.isAfter(clock.instant().plus(PHONE_CLOCK_DRIFT))
+                               || Math.abs(ChronoUnit.DAYS.between(day, doneAt.atZone(LimberTime.ZONE).toLocalDate())) > 1)) {
+            throw new InvalidInputException("doneAt", "The time you did it must be on the day you did it, and not in the future");
         }
         if (outcome == null) {
             throw new InvalidInputException("outcome", "Say whether you did the exercise");
@@ -683,38 +727,46 @@ public class Programmes {
         if (comment != null && comment.length() > 500) {
             throw new InvalidInputException("comment", "Your comment must be 500 characters or fewer");
         }
-        SessionLog log = new SessionLog(UUID.randomUUID(), clientKey, programme.id(), programme.version(), exerciseId, day, outcome, setsDone,
+        SessionLog log = new SessionLog(UUID.randomUUID(), clientKey, programme.id(), programme.version(), exerciseId, day,
+                doneAt == null ? null : doneAt.truncatedTo(ChronoUnit.SECONDS), outcome, setsDone,
                 repsDone, pain, difficulty, comment == null || comment.isBlank() ? null : comment.strip(), "CURRENT", replaces,
                 currentActor.get().username(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         // One statement: stored only when the exercise is in the programme's current version and the key is new
         // (the caller holds the programme's row lock, so no retry can slip in between).
         int inserted = jdbc.sql("""
-                insert into session_log (id, client_key, programme_id, programme_version, exercise_id, log_date, outcome, sets_done, reps_done, pain,
-                    difficulty, comment, status, replaces, recorded_by, recorded_at)
+                insert into session_log (id, client_key, programme_id, programme_version, exercise_id, log_date, done_at, outcome, sets_done, reps_done,
+                    pain, difficulty, comment, status, replaces, recorded_by, recorded_at)
                 select cast(:id as uuid), cast(:key as varchar(100)), i.programme_id, i.version, i.exercise_id, cast(:day as date),
+                       cast(:doneAt as timestamp with time zone),
                        cast(:outcome as varchar(10)), cast(:sets as int), cast(:reps as int), cast(:pain as int), cast(:difficulty as varchar(12)),
                        cast(:comment as varchar(500)), 'CURRENT', cast(:replaces as uuid), cast(:by as varchar(100)),
                        cast(:at as timestamp with time zone)
                 from programme_item i
                 where i.programme_id = :p and i.version = :v and i.exercise_id = :e
-                  and not exists (select 1 from session_log s where s.client_key = :key)""")
+                  and not exists (select 1 from session_log s where s.programme_id = :p and s.client_key = :key)""")
                 .param("id", log.id()).param("key", log.clientKey()).param("p", log.programmeId()).param("v", log.programmeVersion())
-                .param("e", log.exerciseId()).param("day", log.day()).param("outcome", log.outcome().name()).param("sets", log.setsDone())
+                .param("e", log.exerciseId()).param("day", log.day())
+                .param("doneAt", log.doneAt() == null ? null : Timestamp.from(log.doneAt())).param("outcome", log.outcome().name()).param("sets", log.setsDone())
                 .param("reps", log.repsDone()).param("pain", log.pain()).param("difficulty", difficulty == null ? null : difficulty.name())
                 .param("comment", log.comment()).param("replaces", replaces).param("by", log.recordedBy())
                 .param("at", Timestamp.from(log.recordedAt())).update();
         if (inserted == 1) {
             return log;
         }
-        return logByKey(clientKey).orElseThrow(() -> new InvalidInputException("exercise", "That exercise is not in the programme"));
+        return logByKey(programme.id(), clientKey).orElseThrow(() -> new InvalidInputException("exercise", "That exercise is not in the programme"));
     }
+
+    /** A phone's clock may run a little ahead of the server's; a time within this is not "in the future". */
+    private static final java.time.Duration PHONE_CLOCK_DRIFT = java.time.Duration.ofMinutes(5);
 
     private static final String LOG_SELECT = """
             select id, client_key, programme_id, programme_version, exercise_id, log_date, outcome, sets_done, reps_done, pain, difficulty, comment,
-                   status, replaces, recorded_by, recorded_at from session_log""";
+                   status, replaces, recorded_by, recorded_at, done_at from session_log""";
 
-    private Optional<SessionLog> logByKey(String key) {
-        return jdbc.sql(LOG_SELECT + " where client_key = :k").param("k", key).query((rs, n) -> log(rs)).optional();
+    /** A log by its key, looked up within one programme only: keys are the patient's, not global. */
+    private Optional<SessionLog> logByKey(UUID programmeId, String key) {
+        return jdbc.sql(LOG_SELECT + " where programme_id = :p and client_key = :k").param("p", programmeId).param("k", key)
+                .query((rs, n) -> log(rs)).optional();
     }
 
     private SessionLog currentLog(UUID id) {
@@ -727,8 +779,9 @@ public class Programmes {
     }
 
     private static SessionLog log(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.sql.Timestamp doneAt = rs.getTimestamp(17);
         return new SessionLog(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getInt(4), rs.getString(5),
-                rs.getObject(6, LocalDate.class), Outcome.valueOf(rs.getString(7)), (Integer) rs.getObject(8), (Integer) rs.getObject(9),
+                rs.getObject(6, LocalDate.class), doneAt == null ? null : doneAt.toInstant(), Outcome.valueOf(rs.getString(7)), (Integer) rs.getObject(8), (Integer) rs.getObject(9),
                 (Integer) rs.getObject(10), rs.getString(11) == null ? null : Difficulty.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13),
                 rs.getObject(14, UUID.class), rs.getString(15), rs.getTimestamp(16).toInstant());
     }

@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * What a patient did of one exercise on a day. CURRENT logs count; a correction makes a new
+ * What a patient did of one exercise on a day ({@code doneAt}: the moment, when the phone said it;
+ * a session saved offline keeps its own day and time whenever it reaches the server). CURRENT logs count; a correction makes a new
  * CURRENT log and marks the one it replaces CORRECTED; a withdrawal marks it WITHDRAWN. Nothing is deleted.
  */
-public record SessionLog(UUID id, String clientKey, UUID programmeId, int programmeVersion, String exerciseId, LocalDate day, Outcome outcome,
+public record SessionLog(UUID id, String clientKey, UUID programmeId, int programmeVersion, String exerciseId, LocalDate day, Instant doneAt, Outcome outcome,
                          Integer setsDone, Integer repsDone, Integer pain, Difficulty difficulty, String comment, String status, UUID replaces,
                          String recordedBy, Instant recordedAt) {
 

@@ -28,6 +28,13 @@ class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused", e.getMessage());
+        problem.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));
+        return problem;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         if (e instanceof InvalidFieldsException many) {

@@ -83,8 +83,7 @@ public class IdempotentRequests {
                 .param("principal", principal).param("key", key)
                 .query((rs, n) -> {
                     if (!rs.getString(1).equals(hash)) {
-                        throw new InvalidInputException("Idempotency-Key",
-                                "This Idempotency-Key was already used for a different request: use a new key for a new request");
+                        throw new IdempotencyKeyReusedException();
                     }
                     var builder = ResponseEntity.status(HttpStatus.valueOf(rs.getInt(2))).contentType(MediaType.APPLICATION_JSON)
                             .header("Idempotent-Replayed", "true");

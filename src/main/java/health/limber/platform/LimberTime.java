@@ -3,11 +3,16 @@ package health.limber.platform;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** The service's time zone: NHS business dates are dates in England. */
 public final class LimberTime {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    /** A date as people in England write it: 7 December 2026. */
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private LimberTime() {}
 

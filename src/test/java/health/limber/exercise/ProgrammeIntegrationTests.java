@@ -55,6 +55,18 @@ class ProgrammeIntegrationTests {
         return currentActor.runAs(new Actor("clinician.qhl", "Sam Okoro", Role.CLINICIAN, organisation, Set.of("QHL"), null), work);
     }
 
+    /** A clinician of an ICB no other test here uses (the last by code), with a patient of their own. */
+    <T> T asClinicianOf(String icb, Supplier<T> work) {
+        String username = "clinician." + icb.toLowerCase();
+        String organisation = jdbc.queryForObject("select organisation_code from staff_user where username = ?", String.class, username);
+        return currentActor.runAs(new Actor(username, "Clinician", Role.CLINICIAN, organisation, Set.of(icb), null), work);
+    }
+
+    String lastIcb(int fromTheEnd) {
+        var codes = jdbc.queryForList("select code from icb order by code desc", String.class);
+        return codes.get(fromTheEnd);
+    }
+
     <T> T asPatient(UUID patient, Supplier<T> work) {
         return currentActor.runAs(new Actor("patient:" + patient, "Patient", Role.PATIENT, null, Set.of(), patient), work);
     }
@@ -109,6 +121,56 @@ class ProgrammeIntegrationTests {
                 .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("day"));
         assertThatThrownBy(() -> asPatient(patient, () -> programmes.log(id, "reps", "back-bridge", LocalDate.now(clock), Outcome.DONE, 3, 900, 1, null, null)))
                 .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("repsDone"));
+    }
+
+    @Test
+    void aQueuedOfflineLogKeepsItsOwnDayAndADayOutsideTheProgrammeIsRefusedNamingDay() throws Exception {
+        String icb = lastIcb(0);
+        var patient = fixtures.patient(icb, 0);
+        LocalDate today = LocalDate.now(clock);
+        UUID id = asClinicianOf(icb, () -> programmes.create(patient.id(), "low-back-pain", today.minusDays(3), today.plusDays(20), null));
+        var cookies = fixtures.signInPatient(mvc, patient);
+        String exercise = asPatient(patient.id(), () -> programmes.read(id)).items().get(0).exerciseId();
+        mvc.perform(post("/my/exercises/" + exercise + "/log").with(csrf()).cookie(cookies).header("X-Limber-Queued", "1")
+                        .param("clientKey", UUID.randomUUID().toString()).param("day", today.minusDays(2).toString())
+                        .param("doneAt", today.minusDays(2).atTime(18, 0).atZone(java.time.ZoneId.of("Europe/London")).toInstant().toString())
+                        .param("outcome", "DONE"))
+                .andExpect(status().isNoContent());
+        for (LocalDate refused : java.util.List.of(today.minusDays(4), today.plusDays(1))) {
+            mvc.perform(post("/my/exercises/" + exercise + "/log").with(csrf()).cookie(cookies).header("X-Limber-Queued", "1")
+                            .param("clientKey", UUID.randomUUID().toString()).param("day", refused.toString()).param("outcome", "DONE"))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().string(containsString("The day you did it must be from the programme's start")));
+        }
+        mvc.perform(post("/api/programmes/" + id + "/logs").with(csrf()).cookie(cookies).header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType("application/json").content("{\"exercise\":\"" + exercise + "\",\"day\":\"" + today.plusDays(1) + "\",\"outcome\":\"DONE\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("\"field\":\"day\"")));
+        assertThat(jdbc.queryForList("select log_date from session_log where programme_id = ?", LocalDate.class, id))
+                .as("only the log in the programme's dates is stored, on the day it was done").containsExactly(today.minusDays(2));
+    }
+
+    @Test
+    void aLogKeyIsThePatientsOwnAnotherPatientsKeyFindsNothingAndAKeyReusedForAnotherLogIsRefused() throws Exception {
+        String icb = lastIcb(0);
+        var first = fixtures.patient(icb, 1);
+        var second = fixtures.patient(lastIcb(1), 0);
+        LocalDate today = LocalDate.now(clock);
+        UUID firstProgramme = asClinicianOf(icb, () -> programmes.create(first.id(), "low-back-pain", today, null, null));
+        UUID secondProgramme = asClinicianOf(lastIcb(1), () -> programmes.create(second.id(), "low-back-pain", today, null, null));
+        String key = UUID.randomUUID().toString();
+        SessionLog theirs = asPatient(first.id(), () -> programmes.log(firstProgramme, key, "back-bridge", today, Outcome.DONE, 3, 10, 7, null, "private note"));
+        SessionLog mine = asPatient(second.id(), () -> programmes.log(secondProgramme, key, "back-bridge", today, Outcome.NOT_DONE, null, null, null, null, null));
+        assertThat(mine.id()).as("the same key on another patient's programme is a new log, never theirs").isNotEqualTo(theirs.id());
+        assertThat(mine.comment()).isNull();
+
+        var cookies = fixtures.signInPatient(mvc, second);
+        String body = "{\"exercise\":\"back-bridge\",\"day\":\"" + today + "\",\"outcome\":\"DONE\",\"pain\":2}";
+        mvc.perform(post("/api/programmes/" + secondProgramme + "/logs").with(csrf()).cookie(cookies).header("Idempotency-Key", key)
+                        .contentType("application/json").content(body))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Idempotency-Key")));
+        assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, secondProgramme)).isEqualTo(1);
     }
 
     @Test

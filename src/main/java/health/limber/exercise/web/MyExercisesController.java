@@ -10,17 +10,22 @@ import health.limber.identity.CurrentActor;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -82,33 +87,82 @@ class MyExercisesController {
         return "exercise/my-player";
     }
 
+    /**
+     * Logs one exercise. The phone's script fills in the key, the day and the moment when the person
+     * saves (so two sessions saved offline are two logs, each on its own day); without the script the
+     * page's key and today are used. A log sent from the offline queue ({@value #QUEUED} header) is
+     * answered with a status, not a page: 204 stored (or already stored), 422 refused with the reason.
+     */
     @PostMapping("/my/exercises/{exercise}/log")
-    String log(@PathVariable String exercise, @RequestParam String clientKey, @RequestParam(required = false) SessionLog.Outcome outcome,
+    Object log(@PathVariable String exercise, @RequestParam String clientKey, @RequestParam(required = false) String day,
+               @RequestParam(required = false) String doneAt, @RequestParam(required = false) SessionLog.Outcome outcome,
                @RequestParam(required = false) Integer setsDone, @RequestParam(required = false) Integer repsDone,
                @RequestParam(required = false) Integer pain, @RequestParam(required = false) SessionLog.Difficulty difficulty,
-               @RequestParam(required = false) String comment, @RequestParam(required = false) String next, RedirectAttributes redirect) {
+               @RequestParam(required = false) String comment, @RequestParam(required = false) String next,
+               @RequestHeader(name = QUEUED, required = false) String queued, RedirectAttributes redirect) {
         Programme programme = currentProgramme();
         try {
-            programmes.log(programme.id(), clientKey, exercise, LocalDate.now(clock), outcome, setsDone, repsDone, pain, difficulty, comment);
+            programmes.log(programme.id(), clientKey, exercise, dayOf(day), momentOf(doneAt), outcome, setsDone, repsDone, pain, difficulty, comment);
+            if (queued != null) {
+                return ResponseEntity.noContent().build();
+            }
             redirect.addFlashAttribute("done", "Saved. Well done for keeping going.");
             return next != null && !next.isBlank() ? "redirect:/my/exercises/" + next : "redirect:/my/exercises";
         } catch (InvalidInputException e) {
+            if (queued != null) {
+                return ResponseEntity.unprocessableContent().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+            }
             redirect.addFlashAttribute("problem", Map.of(e.field(), e.getMessage()));
             return "redirect:/my/exercises/" + exercise + "#log";
         }
     }
 
+    /** Sent by the offline queue's script: answer with a status it can act on, not a page. */
+    static final String QUEUED = "X-Limber-Queued";
+
+    private LocalDate dayOf(String day) {
+        if (day == null || day.isBlank()) {
+            return LocalDate.now(clock);
+        }
+        try {
+            return LocalDate.parse(day.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("day", "The day you did it must be a date, like 2026-12-07");
+        }
+    }
+
+    private static Instant momentOf(String doneAt) {
+        if (doneAt == null || doneAt.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(doneAt.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("doneAt", "The time you did it must be a date and time, like 2026-12-07T18:30:00Z");
+        }
+    }
+
     /** Logs every exercise of today's programme as done in one go (each with its own key, so a double press logs once). */
     @PostMapping("/my/exercises/session")
-    String wholeSession(@RequestParam String clientKey, @RequestParam(required = false) Integer pain, RedirectAttributes redirect) {
+    Object wholeSession(@RequestParam String clientKey, @RequestParam(required = false) String day, @RequestParam(required = false) String doneAt,
+                        @RequestParam(required = false) Integer pain, @RequestHeader(name = QUEUED, required = false) String queued,
+                        RedirectAttributes redirect) {
         Programme programme = currentProgramme();
         try {
+            LocalDate on = dayOf(day);
+            Instant at = momentOf(doneAt);
             for (Programme.Item item : programme.items()) {
-                programmes.log(programme.id(), clientKey + ":" + item.exerciseId(), item.exerciseId(), LocalDate.now(clock), SessionLog.Outcome.DONE,
+                programmes.log(programme.id(), clientKey + ":" + item.exerciseId(), item.exerciseId(), on, at, SessionLog.Outcome.DONE,
                         item.dose().sets(), item.dose().reps() == 0 ? null : item.dose().reps(), pain, null, null);
+            }
+            if (queued != null) {
+                return ResponseEntity.noContent().build();
             }
             redirect.addFlashAttribute("done", "Today's session is logged. Well done.");
         } catch (InvalidInputException e) {
+            if (queued != null) {
+                return ResponseEntity.unprocessableContent().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
+            }
             redirect.addFlashAttribute("done", e.getMessage());
         }
         return "redirect:/my/exercises";

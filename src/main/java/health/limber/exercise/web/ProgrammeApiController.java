@@ -53,8 +53,9 @@ class ProgrammeApiController {
 
     record DatesRequest(Integer version, LocalDate startDate, LocalDate endDate) {}
 
-    record LogRequest(String exercise, LocalDate day, SessionLog.Outcome outcome, Integer setsDone, Integer repsDone, Integer pain,
-                      SessionLog.Difficulty difficulty, String comment) {}
+    /** {@code day}: the day it was done (a log saved offline keeps its own); {@code doneAt}: the moment, if the phone knows it. */
+    record LogRequest(String exercise, LocalDate day, java.time.Instant doneAt, SessionLog.Outcome outcome, Integer setsDone, Integer repsDone,
+                      Integer pain, SessionLog.Difficulty difficulty, String comment) {}
 
     record RatingRequest(String exercise, Integer answer) {}
 
@@ -119,7 +120,7 @@ class ProgrammeApiController {
     @PostMapping("/programmes/{id}/logs")
     ResponseEntity<SessionLog> log(@PathVariable UUID id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                    @RequestBody LogRequest r) {
-        SessionLog log = programmes.log(id, key, r.exercise(), r.day(), r.outcome(), r.setsDone(), r.repsDone(), r.pain(), r.difficulty(), r.comment());
+        SessionLog log = programmes.log(id, key, r.exercise(), r.day(), r.doneAt(), r.outcome(), r.setsDone(), r.repsDone(), r.pain(), r.difficulty(), r.comment());
         return ResponseEntity.created(URI.create("/api/programmes/" + id + "/logs")).body(log);
     }
 
