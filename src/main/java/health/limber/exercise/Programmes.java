@@ -112,9 +112,26 @@ public class Programmes {
         return screen.level();
     }
 
-    /** A programme in the clinician's caseload list, with its alerts. */
-    public record CaseloadRow(UUID programmeId, UUID patientId, String patientName, String title, LocalDate startDate, LocalDate endDate,
-                              LocalDate lastLog, Double adherenceLastWeek, List<String> alerts) {}
+    /**
+     * A programme in the clinician's caseload list, with its alerts, the most serious first; the
+     * patient's date of birth and NHS number tell two people of the same name apart.
+     */
+    public record CaseloadRow(UUID programmeId, UUID patientId, String patientName, LocalDate birthDate, String nhsNumber, String title,
+                              LocalDate startDate, LocalDate endDate, LocalDate lastLog, Double adherenceLastWeek, List<CaseloadAlert> alerts) {
+
+        /** The most serious alert's rank (lower is worse); rows without alerts come last. */
+        int worst() {
+            return alerts.stream().mapToInt(a -> a.kind().ordinal()).min().orElse(CaseloadAlert.Kind.values().length);
+        }
+
+        public boolean has(CaseloadAlert.Kind kind) {
+            return alerts.stream().anyMatch(a -> a.kind() == kind);
+        }
+
+        public List<String> alertTexts() {
+            return alerts.stream().map(CaseloadAlert::text).toList();
+        }
+    }
 
     /** Adherence of one exercise over a week: sessions done ÷ prescribed, with pain and difficulty. */
     public record WeekAdherence(LocalDate weekStart, String exerciseId, double done, double prescribed, Double meanPain, String commonDifficulty) {
@@ -401,12 +418,14 @@ public class Programmes {
         List<CaseloadRow> rows = new ArrayList<>();
         jdbc.sql("""
                 select p.id, p.patient_id, pt.given_name || ' ' || pt.family_name, p.title, p.start_date, p.end_date,
-                       (select max(l.log_date) from session_log l where l.programme_id = p.id and l.status = 'CURRENT')
+                       (select max(l.log_date) from session_log l where l.programme_id = p.id and l.status = 'CURRENT'),
+                       pt.birth_date, pt.nhs_number
                 from programme p join patient pt on pt.id = p.patient_id
                 where""" + running + " order by p.start_date desc")
                 .param("icbs", actor.servedIcbs()).param("today", today)
                 .query(rs -> {
-                    rows.add(new CaseloadRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                    rows.add(new CaseloadRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(4),
                             rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), null, List.of()));
                 });
         Map<UUID, List<RecentLog>> recentLogs = new java.util.HashMap<>();
@@ -435,7 +454,8 @@ public class Programmes {
         return rows.stream()
                 .map(row -> withAlerts(row, recentLogs.getOrDefault(row.programmeId(), List.of()), sessionsPerDay.getOrDefault(row.programmeId(), 0.0),
                         redFlags.get(row.programmeId()), today))
-                .sorted(java.util.Comparator.comparingInt((CaseloadRow r) -> -r.alerts().size()).thenComparing(CaseloadRow::patientName)).toList();
+                .sorted(java.util.Comparator.comparingInt(CaseloadRow::worst).thenComparingInt((CaseloadRow r) -> -r.alerts().size())
+                        .thenComparing(CaseloadRow::patientName)).toList();
     }
 
     /** The patient's programme running today, if any. */
@@ -673,13 +693,13 @@ public class Programmes {
 
     private static CaseloadRow withAlerts(CaseloadRow row, List<RecentLog> recentLogs, double sessionsPerDay, String redFlag, LocalDate today) {
         LocalDate lastLog = row.lastLog();
-        List<String> alerts = new ArrayList<>();
+        List<CaseloadAlert> alerts = new ArrayList<>();
         if (redFlag != null) {
-            alerts.add("Red flag reported in the app (" + redFlag.toLowerCase() + ")");
+            alerts.add(new CaseloadAlert(CaseloadAlert.Kind.RED_FLAG, "Red flag reported in the app (" + redFlag.toLowerCase() + ")"));
         }
         LocalDate since = lastLog == null ? row.startDate() : lastLog;
         if (!row.startDate().isAfter(today.minusDays(3)) && !since.isAfter(today.minusDays(3))) {
-            alerts.add("No log for " + ChronoUnit.DAYS.between(since, today) + " days");
+            alerts.add(new CaseloadAlert(CaseloadAlert.Kind.NOT_LOGGING, "No log for " + ChronoUnit.DAYS.between(since, today) + " days"));
         }
         LocalDate weekAgo = today.minusDays(6);
         LocalDate from = row.startDate().isAfter(weekAgo) ? row.startDate() : weekAgo;
@@ -688,16 +708,17 @@ public class Programmes {
         double done = recentLogs.stream().filter(l -> !l.day().isBefore(from)).mapToDouble(l -> l.outcome().credit()).sum();
         Double adherence = prescribed == 0 ? null : Math.min(1, done / prescribed);
         if (adherence != null && days >= 7 && adherence < 0.5) {
-            alerts.add("Adherence under 50% this week");
+            alerts.add(new CaseloadAlert(CaseloadAlert.Kind.LOW_ADHERENCE, "Adherence under 50% this week"));
         }
         List<RecentLog> withPain = recentLogs.stream().filter(l -> l.pain() != null).toList();
         Double earlier = withPain.stream().filter(l -> l.day().isBefore(weekAgo)).mapToInt(RecentLog::pain).average().stream().boxed().findFirst().orElse(null);
         Double recent = withPain.stream().filter(l -> !l.day().isBefore(weekAgo)).mapToInt(RecentLog::pain).average().stream().boxed().findFirst().orElse(null);
         if (earlier != null && recent != null && recent - earlier >= 2) {
-            alerts.add(String.format("Pain rising: %.1f to %.1f", earlier, recent));
+            alerts.add(new CaseloadAlert(CaseloadAlert.Kind.PAIN_RISING, String.format("Pain rising: %.1f to %.1f", earlier, recent)));
         }
-        return new CaseloadRow(row.programmeId(), row.patientId(), row.patientName(), row.title(), row.startDate(), row.endDate(), lastLog,
-                adherence, alerts);
+        alerts.sort(java.util.Comparator.comparing(CaseloadAlert::kind));
+        return new CaseloadRow(row.programmeId(), row.patientId(), row.patientName(), row.birthDate(), row.nhsNumber(), row.title(),
+                row.startDate(), row.endDate(), lastLog, adherence, alerts);
     }
 
     private SessionLog insertLog(LogTarget programme, String clientKey, String exerciseId, LocalDate day, Instant doneAt, Outcome outcome,

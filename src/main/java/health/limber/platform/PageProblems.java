@@ -43,6 +43,13 @@ class PageProblems {
         return "error/4xx";
     }
 
+    /** A request a page refuses on purpose (a status chosen by the code, such as 400 or 413). */
+    @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+    String refused(org.springframework.web.server.ResponseStatusException e, HttpServletResponse response) {
+        response.setStatus(e.getStatusCode().value());
+        return e.getStatusCode().value() == 404 ? "error/404" : "error/4xx";
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     String denied(AccessDeniedException e, HttpServletResponse response) {
         response.setStatus(403);

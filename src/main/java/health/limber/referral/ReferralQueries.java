@@ -90,6 +90,15 @@ public class ReferralQueries {
                 .param("icbs", icbs).query(Long.class).single();
     }
 
+    /** How many open red-flag tasks of the ICBs are past their due time. */
+    long countOverdueTasks(Collection<String> icbs, Instant now) {
+        if (icbs.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from red_flag_task where status = 'OPEN' and icb_code in (:icbs) and due_at < :now")
+                .param("icbs", icbs).param("now", Timestamp.from(now)).query(Long.class).single();
+    }
+
     /** Open red-flag tasks of the ICBs, the soonest due first. */
     List<TaskRow> openTasks(Collection<String> icbs, Instant now) {
         if (icbs.isEmpty()) {

@@ -191,10 +191,10 @@ class ProgrammeIntegrationTests {
         assertThat(done).isEqualTo(7.0);
         assertThat(prescribed).isEqualTo(14.0);
         var row = asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
-        assertThat(row.alerts()).anyMatch(a -> a.startsWith("Pain rising"));
+        assertThat(row.alertTexts()).anyMatch(a -> a.startsWith("Pain rising"));
         clock.advance(Duration.ofDays(5));
         var later = asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
-        assertThat(later.alerts()).anyMatch(a -> a.startsWith("No log for")).contains("Adherence under 50% this week");
+        assertThat(later.alertTexts()).anyMatch(a -> a.startsWith("No log for")).contains("Adherence under 50% this week");
     }
 
     @Test
@@ -258,8 +258,51 @@ class ProgrammeIntegrationTests {
         assertThat(jdbc.queryForObject("select count(*) from red_flag_task", Integer.class)).isEqualTo(tasks + 1);
         assertThat(jdbc.queryForObject("select source from red_flag_task order by raised_at desc fetch first 1 rows only", String.class)).isEqualTo("PATIENT_APP");
         var row = asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
-        assertThat(row.alerts().get(0)).isEqualTo("Red flag reported in the app (emergency)");
+        assertThat(row.alertTexts().get(0)).isEqualTo("Red flag reported in the app (emergency)");
         assertThatThrownBy(() -> asPatient(patient, () -> programmes.reportSymptoms(id, Set.of(), null))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void redFlagsComeFirstInTheCaseloadWhateverTheOtherAlertsAndTheHomePageCountsThem() throws Exception {
+        // a programme with three routine alerts (not logging, low adherence, pain rising) and one with only a red flag
+        UUID busy = fixtures.patient("QHL", 4).id();
+        LocalDate today = LocalDate.now(clock);
+        UUID many = asClinician(() -> programmes.create(busy, null, today.minusDays(13), today.plusWeeks(4), null));
+        asClinician(() -> programmes.addExercise(many, 1, "back-bridge"));
+        asPatient(busy, () -> programmes.log(many, UUID.randomUUID().toString(), "back-bridge", today.minusDays(12), Outcome.DONE, 1, 1, 1, null, null));
+        asPatient(busy, () -> programmes.log(many, UUID.randomUUID().toString(), "back-bridge", today.minusDays(5), Outcome.PARTLY, 1, 1, 6, null, null));
+        UUID flagged = fixtures.patient("QHL", 5).id();
+        UUID quiet = asClinician(() -> programmes.create(flagged, "low-back-pain", today, null, null));
+        asPatient(flagged, () -> programmes.reportSymptoms(quiet, Set.of("CANCER_HISTORY"), null));
+
+        var caseload = asClinician(() -> programmes.caseload());
+        var manyRow = caseload.stream().filter(r -> r.programmeId().equals(many)).findFirst().orElseThrow();
+        assertThat(manyRow.alerts()).hasSizeGreaterThanOrEqualTo(2).noneMatch(CaseloadAlert::urgent);
+        int lastRedFlag = -1;
+        int firstOther = Integer.MAX_VALUE;
+        for (int i = 0; i < caseload.size(); i++) {
+            if (caseload.get(i).has(CaseloadAlert.Kind.RED_FLAG)) {
+                lastRedFlag = i;
+            } else {
+                firstOther = Math.min(firstOther, i);
+            }
+        }
+        assertThat(lastRedFlag).as("every red flag is above every other row").isGreaterThanOrEqualTo(0).isLessThan(firstOther);
+
+        String page = mvc.perform(get("/programmes").param("alert", "RED_FLAG").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("limber-alert-urgent").contains("Urgent: Red flag reported in the app (urgent)")
+                .doesNotContain("/programmes/" + many + "\"");
+        mvc.perform(get("/programmes").param("alert", "NOT_A_KIND").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isBadRequest());
+        String home = mvc.perform(get("/").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long open = jdbc.queryForObject("select count(*) from red_flag_task where status = 'OPEN' and icb_code = 'QHL'", Long.class);
+        assertThat(open).isPositive();
+        assertThat(home).contains("Red-flag tasks open").contains("limber-count--urgent")
+                .containsPattern("limber-count__value\">" + open + "</span>\\s*<span class=\"limber-count__label\">Red-flag tasks open");
+        assertThat(mvc.perform(get("/").with(httpBasic("manager.qhl", DemoFixtures.PASSWORD))).andReturn().getResponse().getContentAsString())
+                .contains("Red-flag tasks overdue").contains("Red-flag tasks open");
     }
 
     @Test
@@ -466,7 +509,7 @@ class ProgrammeIntegrationTests {
     }
 
     java.util.List<String> alertsFor(UUID programme) {
-        return asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(programme)).findFirst().orElseThrow().alerts();
+        return asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(programme)).findFirst().orElseThrow().alertTexts();
     }
 
     UUID bridgeOnly(UUID patient, LocalDate start) {

@@ -1,6 +1,7 @@
 package health.limber.exercise.web;
 
 import health.limber.exercise.Exercise;
+import health.limber.exercise.CaseloadAlert;
 import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
 import health.limber.exercise.Programmes;
@@ -48,9 +49,27 @@ class ProgrammeController {
         this.clock = clock;
     }
 
+    static final int CASELOAD_PAGE = 25;
+
+    /** The caseload, red flags first, filtered by one kind of alert if asked, 25 a page. */
     @GetMapping
-    String caseload(Model model) {
-        model.addAttribute("rows", programmes.caseload());
+    String caseload(@RequestParam(name = "alert", required = false) CaseloadAlert.Kind kind, @RequestParam(defaultValue = "1") int page,
+                    Model model) {
+        List<Programmes.CaseloadRow> all = programmes.caseload();
+        Map<CaseloadAlert.Kind, Long> counts = new java.util.EnumMap<>(CaseloadAlert.Kind.class);
+        for (CaseloadAlert.Kind k : CaseloadAlert.Kind.values()) {
+            counts.put(k, all.stream().filter(r -> r.has(k)).count());
+        }
+        List<Programmes.CaseloadRow> shown = kind == null ? all : all.stream().filter(r -> r.has(kind)).toList();
+        int pages = Math.max(1, (shown.size() + CASELOAD_PAGE - 1) / CASELOAD_PAGE);
+        int at = Math.max(1, Math.min(pages, page));
+        model.addAttribute("rows", shown.subList((at - 1) * CASELOAD_PAGE, Math.min(shown.size(), at * CASELOAD_PAGE)));
+        model.addAttribute("total", shown.size());
+        model.addAttribute("running", all.size());
+        model.addAttribute("counts", counts);
+        model.addAttribute("alert", kind);
+        model.addAttribute("page", at);
+        model.addAttribute("pages", pages);
         model.addAttribute("templates", programmes.templates());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("hubs", hubs.inIcbs(currentActor.get().servedIcbs()));
