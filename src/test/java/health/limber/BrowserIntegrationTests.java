@@ -237,6 +237,25 @@ class BrowserIntegrationTests extends BrowserTest {
     }
 
     @Test
+    void anUrgentRedFlagAnsweredAndTheBrowserClosedLeavesATask() {
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            startSelfReferral(page, url(""), "Closedearly");
+            tick(page, "#emergency-NONE");
+            continueWithKeyboard(page);
+            tick(page, "#urgent-CANCER_HISTORY");
+            continueWithKeyboard(page);
+            assertThat(page.locator("h1")).containsText("Contact your GP or NHS 111 today");
+            assertThat(page.locator("main")).containsText("Your reference is");
+            org.assertj.core.api.Assertions.assertThat(seriousAccessibilityProblems(page)).isEmpty();
+        }
+        // the browser is closed: nothing more was sent
+        var task = jdbc.queryForMap("""
+                select t.level, t.status from red_flag_task t join referral r on r.id = t.referral_id where r.family_name = 'Closedearly'""");
+        org.assertj.core.api.Assertions.assertThat(task).containsEntry("level", "URGENT").containsEntry("status", "OPEN");
+    }
+
+    @Test
     void aPersonRefersThemselvesByKeyboardAnotherIsSentToUrgentCareAndTheClinicianSeesBothInOrder() {
         String routine = "Keyboardroutine";
         String emergency = "Keyboardemergency";

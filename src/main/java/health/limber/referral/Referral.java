@@ -47,13 +47,13 @@ public class Referral {
     private final String givenName;
     private final String familyName;
     private final LocalDate birthDate;
-    private final String postcode;
-    private final String phone;
-    private final String email;
-    private final String contactPreferences;
-    private final String preferredLanguage;
-    private final boolean interpreterNeeded;
-    private final String accessibilityNeeds;
+    private String postcode;
+    private String phone;
+    private String email;
+    private String contactPreferences;
+    private String preferredLanguage;
+    private boolean interpreterNeeded;
+    private String accessibilityNeeds;
     private final String reasonCode;
     private final String bodySites;
     private final SymptomDuration symptomDuration;
@@ -64,16 +64,16 @@ public class Referral {
     private String redFlagsYes;
     private RedFlagLevel redFlagLevel;
     private int redFlagRank;
-    private final Instrument instrument;
-    private final String instrumentAnswers;
-    private final Integer scoreTotal;
-    private final Integer scoreDistress;
-    private final RiskGroup riskGroup;
-    private final WorkStatus workStatus;
-    private final Integer daysOffWork;
+    private Instrument instrument;
+    private String instrumentAnswers;
+    private Integer scoreTotal;
+    private Integer scoreDistress;
+    private RiskGroup riskGroup;
+    private WorkStatus workStatus;
+    private Integer daysOffWork;
     private boolean wantsEmploymentSupport;
     private boolean wantsDebtSupport;
-    private final boolean consentToContact;
+    private boolean consentToContact;
     private ReferralStatus status;
     private CarePathway pathway;
     private Urgency priority;
@@ -84,6 +84,8 @@ public class Referral {
     private String triagedBy;
     private Instant triagedAt;
     private final String submissionKey;
+    /** False while a self-referral recorded at a red-flag answer waits for the rest of the form. */
+    private boolean answersComplete;
     private final Instant createdAt;
     @MappedCollection(idColumn = "referral_id", keyColumn = "position")
     private final List<ReferralHistoryEntry> historyEntries;
@@ -105,7 +107,7 @@ public class Referral {
              Integer scoreTotal, Integer scoreDistress, RiskGroup riskGroup, WorkStatus workStatus, Integer daysOffWork,
              boolean wantsEmploymentSupport, boolean wantsDebtSupport, boolean consentToContact, ReferralStatus status,
              CarePathway pathway, Urgency priority, String decisionReason, String overrideReason, String redirectedTo,
-             String rejectionLetter, String triagedBy, Instant triagedAt, String submissionKey, Instant createdAt,
+             String rejectionLetter, String triagedBy, Instant triagedAt, String submissionKey, boolean answersComplete, Instant createdAt,
              List<ReferralHistoryEntry> historyEntries, List<ReferralAttachment> attachments, Long version) {
         this.id = id;
         this.reference = reference;
@@ -158,6 +160,7 @@ public class Referral {
         this.triagedBy = triagedBy;
         this.triagedAt = triagedAt;
         this.submissionKey = submissionKey;
+        this.answersComplete = answersComplete;
         this.createdAt = createdAt;
         this.historyEntries = new ArrayList<>(historyEntries == null ? List.of() : historyEntries);
         this.attachments = new ArrayList<>(attachments == null ? List.of() : attachments);
@@ -172,6 +175,19 @@ public class Referral {
      *                      finds this referral instead of making another
      */
     public static Referral receive(NewReferral details, String reference, Instant at, String by, String submissionKey) {
+        return receive(details, reference, at, by, submissionKey, true);
+    }
+
+    /**
+     * A self-referral recorded the moment a red flag is answered, before the person has finished the
+     * form: the flag and the task must not wait for the remaining questions (the person may close the
+     * browser). {@link #completeForm} adds the rest if they finish.
+     */
+    public static Referral receiveAtRedFlag(NewReferral details, String reference, Instant at, String by, String submissionKey) {
+        return receive(details, reference, at, by, submissionKey, false);
+    }
+
+    private static Referral receive(NewReferral details, String reference, Instant at, String by, String submissionKey, boolean complete) {
         InstrumentScore score = details.score();
         var referral = new Referral(UUID.randomUUID(), reference, details.source(), details.ubrn(), details.receivedOn(), at,
                 details.icbCode(), details.gpPracticeCode(), details.referrer(), null,
@@ -187,10 +203,11 @@ public class Referral {
                 score == null ? null : score.total(), score == null ? null : score.distress(),
                 score == null ? null : score.risk(), details.workStatus(), details.daysOffWork(),
                 details.wantsEmploymentSupport(), details.wantsDebtSupport(), details.consentToContact(),
-                ReferralStatus.RECEIVED, null, null, null, null, null, null, null, null, submissionKey, at,
+                ReferralStatus.RECEIVED, null, null, null, null, null, null, null, null, submissionKey, complete, at,
                 List.of(), List.of(), null);
         referral.record(at, by, "Received", details.source().label()
-                + (details.redFlags().hasRedFlag() ? "; red flags: " + details.redFlags().level().label().toLowerCase() : ""));
+                + (details.redFlags().hasRedFlag() ? "; red flags: " + details.redFlags().level().label().toLowerCase() : "")
+                + (complete ? "" : "; recorded at the red-flag question, before the rest of the form"));
         referral.events.add(new ReferralReceived(referral.id, reference, referral.icbCode, referral.source,
                 referral.redFlagLevel, at));
         return referral;
@@ -272,6 +289,43 @@ public class Referral {
             case REDIRECTED -> events.add(new ReferralRedirected(id, redirectedTo, at));
             case REJECTED -> events.add(new ReferralRejected(id, decisionReason, at));
             default -> throw new IllegalStateException("triage left status " + status);
+        }
+    }
+
+    /**
+     * The person finished a self-referral that was recorded at a red-flag answer: the answers given
+     * after that point are added (questionnaire, work, support, language, needs, consent, and contact
+     * details if changed); red flags answered since are added too, never taken away.
+     */
+    public void completeForm(NewReferral details, Instant at, String by) {
+        if (answersComplete) {
+            return;
+        }
+        InstrumentScore score = details.score();
+        this.postcode = details.postcode();
+        this.phone = details.phone();
+        this.email = details.email();
+        this.contactPreferences = String.join(",", details.contactPreferences());
+        this.preferredLanguage = details.preferredLanguage();
+        this.interpreterNeeded = details.interpreterNeeded();
+        this.accessibilityNeeds = String.join(",", details.accessibilityNeeds());
+        this.instrument = score == null ? null : score.instrument();
+        this.instrumentAnswers = details.instrumentAnswers() == null ? null
+                : details.instrumentAnswers().stream().map(String::valueOf).collect(Collectors.joining(","));
+        this.scoreTotal = score == null ? null : score.total();
+        this.scoreDistress = score == null ? null : score.distress();
+        this.riskGroup = score == null ? null : score.risk();
+        this.workStatus = details.workStatus();
+        this.daysOffWork = details.daysOffWork();
+        this.wantsEmploymentSupport = details.wantsEmploymentSupport();
+        this.wantsDebtSupport = details.wantsDebtSupport();
+        this.consentToContact = details.consentToContact();
+        this.answersComplete = true;
+        Set<String> newFlags = new LinkedHashSet<>(details.redFlags().yes());
+        newFlags.removeAll(redFlagsYes());
+        record(at, by, "Form finished", "the person answered the remaining questions");
+        if (!newFlags.isEmpty()) {
+            reportRedFlags(newFlags, details.redFlags().level(), "self-referral form", by, at);
         }
     }
 
@@ -375,6 +429,7 @@ public class Referral {
     public String triagedBy() { return triagedBy; }
     public Instant triagedAt() { return triagedAt; }
     public String submissionKey() { return submissionKey; }
+    public boolean answersComplete() { return answersComplete; }
     public List<ReferralHistoryEntry> historyEntries() { return Collections.unmodifiableList(historyEntries); }
     public List<ReferralAttachment> attachments() { return Collections.unmodifiableList(attachments); }
     public long version() { return version == null ? 0 : version; }

@@ -140,13 +140,58 @@ public class ReferralManagement {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        NewReferral details = checkedSelfReferral(input);
+        return saveSelfReferral(Referral.receive(details, newReference(), clock.instant(), "self-referral", submissionKey));
+    }
+
+    /**
+     * Records a self-referral the moment a red flag is answered, with what is known so far, and
+     * raises its task (4 hours for an emergency flag, 24 for an urgent one). The same key again finds
+     * it; {@link #finishSelfReferral} adds the rest of the form if the person finishes.
+     */
+    @Transactional
+    public Referral recordSelfReferralAtRedFlag(ReferralInput input, String submissionKey) {
+        Optional<Referral> earlier = referrals.findBySubmissionKey(submissionKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        NewReferral details = checkedSelfReferral(input);
+        if (!details.redFlags().hasRedFlag()) {
+            throw new InvalidInputException("redFlags", "Only a red-flag answer records a referral before the form is finished");
+        }
+        return saveSelfReferral(Referral.receiveAtRedFlag(details, newReference(), clock.instant(), "self-referral", submissionKey));
+    }
+
+    /**
+     * The person sends the finished form. If it was recorded at a red flag, the rest of the answers
+     * are added to that referral (no second referral, no second task); otherwise it is received now.
+     */
+    @Transactional
+    public Referral finishSelfReferral(ReferralInput input, String submissionKey) {
+        Optional<Referral> earlier = referrals.findBySubmissionKey(submissionKey);
+        if (earlier.isEmpty()) {
+            return submitSelfReferral(input, submissionKey);
+        }
+        Referral referral = earlier.get();
+        if (!referral.answersComplete()) {
+            referral.completeForm(checkedSelfReferral(input), clock.instant(), "self-referral");
+            referral = referrals.save(referral);
+        }
+        return referral;
+    }
+
+    private NewReferral checkedSelfReferral(ReferralInput input) {
         NewReferral details = input.check(organisations, questions, reasons, organisations.servedIcbs(), today());
         if (details.source() != ReferralSource.SELF) {
             throw new InvalidInputException("source", "The public form only takes self-referrals");
         }
+        return details;
+    }
+
+    private Referral saveSelfReferral(Referral referral) {
         Referral saved;
         try {
-            saved = referrals.save(Referral.receive(details, newReference(), clock.instant(), "self-referral", submissionKey));
+            saved = referrals.save(referral);
         } catch (DuplicateKeyException raced) {
             throw new ConflictException("submissionKey", "This form was already sent", null);
         }

@@ -63,7 +63,7 @@ class ReferralIntegrationTests {
                 .andExpect(header().string("Idempotent-Replayed", "true")).andReturn().getResponse().getContentAsString();
         assertThat(second).isEqualTo(first);
         assertThat(referrals()).isEqualTo(after);
-        postReferral(body("Different", "2026-01-05", List.of()), key).andExpect(status().isBadRequest())
+        postReferral(body("Different", "2026-01-05", List.of()), key).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
     }
 
@@ -206,6 +206,49 @@ class ReferralIntegrationTests {
                 select t.level, t.due_at, t.raised_at from red_flag_task t join referral r on r.id = t.referral_id
                 where r.family_name = 'Emergencyonly'""");
         assertThat(task.get("level")).isEqualTo("EMERGENCY");
+    }
+
+    @Test
+    void anUrgentAnswerRecordsTheReferralAndItsTaskAtOnceAndFinishingTheFormAddsTheRestToTheSameReferral() throws Exception {
+        Browser session = new Browser();
+        answer(session, "age", "birthDate-day", "9", "birthDate-month", "3", "birthDate-year", "1958");
+        answer(session, "gp", "practiceSearch", practice(), "gpPracticeCode", practice());
+        answer(session, "name", "givenName", "Lee", "familyName", "Urgentearly");
+        answer(session, "nhs-number", "nhsNumber", "");
+        answer(session, "contact", "phone", "07700 900321");
+        answer(session, "where", "bodySites", "KNEE");
+        answer(session, "how-long", "symptomDuration", "UNDER_6_WEEKS");
+        answer(session, "emergency", "emergency", "NONE");
+        send(session, post("/self-referral/urgent").param("urgent", "CANCER_HISTORY").param("urgent", "WEIGHT_LOSS"))
+                .andExpect(redirectedUrl("/self-referral/urgent-advice"));
+
+        // recorded before another question is answered: the person could close the browser now
+        var early = jdbc.queryForMap("select id, red_flag_level, red_flags_yes, answers_complete, phone from referral where family_name = 'Urgentearly'");
+        assertThat(early.get("red_flag_level")).isEqualTo("URGENT");
+        assertThat((String) early.get("red_flags_yes")).contains("CANCER_HISTORY").contains("WEIGHT_LOSS");
+        assertThat(early.get("answers_complete")).isEqualTo(false);
+        assertThat(early.get("phone")).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from red_flag_task where referral_id = ? and level = 'URGENT'", Integer.class, early.get("id")))
+                .isEqualTo(1);
+        send(session, get("/self-referral/urgent-advice")).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.containsString("Your reference is")));
+
+        for (int i = 1; i <= 10; i++) {
+            answer(session, "question-" + i, "question-" + i, "1");
+        }
+        answer(session, "work", "workStatus", "RETIRED");
+        answer(session, "support", "support", "NONE");
+        answer(session, "language", "preferredLanguage", "en", "interpreterNeeded", "no");
+        answer(session, "access", "accessibilityNeeds", "NONE");
+        answer(session, "consent", "consentToContact", "yes");
+        int before = referrals();
+        send(session, post("/self-referral/submit")).andExpect(redirectedUrl("/self-referral/confirmation"));
+        assertThat(referrals()).as("finishing adds to the referral already recorded").isEqualTo(before);
+        var finished = jdbc.queryForMap("select instrument, score_total, answers_complete, work_status from referral where id = ?", early.get("id"));
+        assertThat(finished.get("answers_complete")).isEqualTo(true);
+        assertThat(finished.get("instrument")).isEqualTo("START_MSK");
+        assertThat(finished.get("work_status")).isEqualTo("RETIRED");
+        assertThat(jdbc.queryForObject("select count(*) from red_flag_task where referral_id = ?", Integer.class, early.get("id")))
+                .as("one task, not a second on finishing").isEqualTo(1);
     }
 
     @Test

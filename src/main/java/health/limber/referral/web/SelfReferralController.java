@@ -116,7 +116,7 @@ class SelfReferralController {
             return "redirect:/self-referral/" + firstUnanswered(draft);
         }
         try {
-            referrals.submitSelfReferral(input(draft, true), draft.key);
+            referrals.finishSelfReferral(input(draft, true), draft.key);
         } catch (InvalidFieldsException e) {
             // the answers were checked page by page; a rule that still fails sends the person back to it
             return "redirect:/self-referral/" + stepOf(e.errors().keySet().iterator().next());
@@ -332,7 +332,7 @@ class SelfReferralController {
                 } else if (level == RedFlagLevel.EMERGENCY && !yes.isEmpty()) {
                     return recordEmergency(draft);
                 } else if (level == RedFlagLevel.URGENT && !yes.isEmpty()) {
-                    return "redirect:/self-referral/urgent-advice";
+                    return recordUrgent(draft);
                 }
             }
             case "work" -> {
@@ -407,8 +407,19 @@ class SelfReferralController {
      */
     private String recordEmergency(SelfReferralDraft draft) {
         draft.done("emergency");
-        referrals.submitSelfReferral(input(draft, false), draft.key);
+        referrals.recordSelfReferralAtRedFlag(input(draft, false), draft.key);
         return "redirect:/self-referral/urgent-care";
+    }
+
+    /**
+     * An urgent red flag: recorded at once with what is known (contact details were asked before the
+     * red-flag questions) and a 24-hour task raised, so closing the browser now loses nothing; the
+     * person is told to contact their GP or 111 today and may finish the form, which adds the rest.
+     */
+    private String recordUrgent(SelfReferralDraft draft) {
+        draft.done("urgent");
+        referrals.recordSelfReferralAtRedFlag(input(draft, false), draft.key);
+        return "redirect:/self-referral/urgent-advice";
     }
 
     private ReferralInput input(SelfReferralDraft draft, boolean complete) {
@@ -565,7 +576,9 @@ class SelfReferralController {
 
     @GetMapping("/urgent-advice")
     String urgentAdvice(HttpSession session, Model model) {
-        model.addAttribute("next", next("urgent", draft(session)));
+        SelfReferralDraft draft = draft(session);
+        model.addAttribute("next", next("urgent", draft));
+        model.addAttribute("reference", referrals.findSubmitted(draft.key).map(Referral::reference).orElse(null));
         return "referral/self/urgent-advice";
     }
 
