@@ -179,7 +179,9 @@ public class DemoData implements ApplicationRunner {
     }
 
     private void organisation(Icb icb, String provider, List<DemoAreas.Town> towns, int index) {
-        jdbc.update("insert into provider (code, name) values (?, ?)", provider, icb.pilotArea() + " Community MSK Service");
+        // 01632 960xxx: a range Ofcom keeps for drama, so no real person is called
+        jdbc.update("insert into provider (code, name, phone) values (?, ?, ?)", provider, icb.pilotArea() + " Community MSK Service",
+                String.format("01632 960%03d", 100 + index));
         jdbc.update("insert into provider_icb (provider_code, icb_code) values (?, ?)", provider, icb.code());
         for (int t = 0; t < towns.size(); t++) {
             DemoAreas.Town town = towns.get(t);

@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.springframework.stereotype.Service;
+import health.limber.identity.StaffAccounts;
+import health.limber.organisation.Organisations;
+import health.limber.patient.PatientBanner;
+import health.limber.patient.PatientManagement;
 import health.limber.platform.PdfDocuments;
 
 /**
@@ -26,11 +30,33 @@ public class Handouts {
     private final Programmes programmes;
     private final ExerciseLibrary library;
     private final PdfDocuments pdfs;
+    private final PatientManagement patients;
+    private final StaffAccounts staff;
+    private final Organisations organisations;
 
-    Handouts(Programmes programmes, ExerciseLibrary library, PdfDocuments pdfs) {
+    Handouts(Programmes programmes, ExerciseLibrary library, PdfDocuments pdfs, PatientManagement patients, StaffAccounts staff,
+             Organisations organisations) {
         this.programmes = programmes;
         this.library = library;
         this.pdfs = pdfs;
+        this.patients = patients;
+        this.staff = staff;
+        this.organisations = organisations;
+    }
+
+    /**
+     * Who the handout is for and whom to call: the patient's name (and NHS number, so a printed sheet
+     * left at a hub finds its owner), the clinician who set the programme, the service and its phone.
+     */
+    public record Contact(PatientBanner patient, String clinician, String service, String phone) {}
+
+    private Contact contact(Programme programme) {
+        String setBy = programme.history().isEmpty() ? null : programme.history().get(programme.history().size() - 1).by();
+        var clinician = setBy == null ? java.util.Optional.<health.limber.identity.StaffUser>empty() : staff.findByUsername(setBy);
+        String organisation = clinician.map(health.limber.identity.StaffUser::organisationCode).orElse(null);
+        return new Contact(patients.banner(programme.patientId()), clinician.map(health.limber.identity.StaffUser::displayName).orElse(null),
+                organisation == null ? null : organisations.providerName(organisation).orElse(null),
+                organisation == null ? null : organisations.providerPhone(organisation).orElse(null));
     }
 
     /** One exercise as printed: its words, dose and key-frame pictures. */
@@ -48,7 +74,7 @@ public class Handouts {
             pages.add(new Page(exercise, item, pictures));
         }
         return pdfs.render("exercise/handout", java.util.Map.of("programme", programme, "pages", pages, "large", largePrint, "appUrl", appUrl,
-                "qr", qr(appUrl)), appUrl);
+                "qr", qr(appUrl), "contact", contact(programme)), appUrl);
     }
 
     static String qr(String text) {

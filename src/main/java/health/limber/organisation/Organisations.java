@@ -42,6 +42,12 @@ public class Organisations {
         return jdbc.sql("select name from provider where code = :code").param("code", providerCode).query(String.class).optional();
     }
 
+    /** The service's phone number for patients, if the deployment gave one. */
+    public Optional<String> providerPhone(String providerCode) {
+        return jdbc.sql("select phone from provider where code = :code and phone is not null").param("code", providerCode)
+                .query(String.class).optional();
+    }
+
     public List<Provider> providers() {
         return jdbc.sql("select code, name from provider order by name")
                 .query((rs, n) -> new Provider(rs.getString(1), rs.getString(2)))
@@ -54,6 +60,12 @@ public class Organisations {
      */
     @Transactional
     public Provider addProvider(String code, String name, Set<String> icbCodes) {
+        return addProvider(code, name, null, icbCodes);
+    }
+
+    /** As {@link #addProvider(String, String, Set)}, with the phone number patients call (digits, spaces and a leading +). */
+    @Transactional
+    public Provider addProvider(String code, String name, String phone, Set<String> icbCodes) {
         String checked = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
         if (!checked.matches("[A-Z0-9]{3,5}")) {
             throw new InvalidInputException("providerCode", "Enter the provider's ODS code: 3 to 5 letters and numbers");
@@ -64,8 +76,15 @@ public class Organisations {
         if (icbCodes.isEmpty() || !icbCodes.stream().allMatch(icb -> icb(icb).isPresent())) {
             throw new InvalidInputException("icb", "Name at least one ICB by its ODS code, for example QHL");
         }
+        String checkedPhone = phone == null || phone.isBlank() ? null : phone.strip();
+        if (checkedPhone != null && !checkedPhone.matches("\\+?[0-9][0-9 ]{6,24}")) {
+            throw new InvalidInputException("providerPhone", "Enter the service's phone number in digits, for example 0300 123 4567");
+        }
         if (providerName(checked).isEmpty()) {
-            jdbc.sql("insert into provider (code, name) values (:code, :name)").param("code", checked).param("name", name.trim()).update();
+            jdbc.sql("insert into provider (code, name, phone) values (:code, :name, :phone)").param("code", checked).param("name", name.trim())
+                    .param("phone", checkedPhone).update();
+        } else if (checkedPhone != null) {
+            jdbc.sql("update provider set phone = :phone where code = :code").param("code", checked).param("phone", checkedPhone).update();
         }
         for (String icb : icbCodes) {
             if (!icbsServedBy(checked).contains(icb)) {

@@ -80,6 +80,16 @@ public class PatientManagement {
     }
 
     /**
+     * Who a page about this patient's care is about (name, NHS number, date of birth), for staff who
+     * may read the record and the patient themselves. Audited as a read of the record: the banner
+     * shows what identifies the person.
+     */
+    @Transactional
+    public PatientBanner banner(UUID id) {
+        return PatientBanner.of(read(id));
+    }
+
+    /**
      * Applies an edit made on {@code input.version()}; if someone saved in between, nothing changes and
      * the conflict carries the newer record.
      */

@@ -345,6 +345,10 @@ class ProgrammeIntegrationTests {
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf); var bigger = org.apache.pdfbox.Loader.loadPDF(large)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
             assertThat(text).contains("Knee osteoarthritis").contains("Thigh tightening").contains("3 sets of 10 times");
+            String name = jdbc.queryForObject("select given_name || ' ' || family_name from patient where id = ?", String.class, patient);
+            String phone = jdbc.queryForObject("select p.phone from provider p join staff_user s on s.organisation_code = p.code "
+                    + "where s.username = 'clinician.qhl'", String.class);
+            assertThat(text).as("whose it is, who set it and whom to call").contains(name).contains("Set by Sam Okoro").contains(phone);
             assertThat(bigger.getNumberOfPages()).isGreaterThan(document.getNumberOfPages());
         }
     }

@@ -108,6 +108,7 @@ class ProgrammeController {
     String programme(@PathVariable UUID id, Model model) {
         Programme programme = programmes.read(id);
         model.addAttribute("programme", programme);
+        model.addAttribute("banner", patients.banner(programme.patientId()));
         var adherence = programmes.adherence(id);
         var logs = programmes.logs(id);
         model.addAttribute("adherence", adherence);

@@ -28,6 +28,9 @@ class SetupCommand implements Callable<Integer>, LimberCommand.Subcommand {
     @Option(names = "--provider-name", required = true, description = "Name of the provider.")
     String providerName;
 
+    @Option(names = "--provider-phone", description = "The service's phone number for patients, printed on handouts.")
+    String providerPhone;
+
     @Option(names = "--icb", required = true, description = "ODS code of an ICB the provider serves (repeat for several).")
     List<String> icbs;
 
@@ -47,7 +50,7 @@ class SetupCommand implements Callable<Integer>, LimberCommand.Subcommand {
         try (var context = Server.start(Map.of("spring.main.lazy-initialization", true), false)) {
             var icbCodes = new LinkedHashSet<String>();
             icbs.forEach(icb -> icbCodes.add(icb.trim().toUpperCase(Locale.ROOT)));
-            var provider = context.getBean(Organisations.class).addProvider(providerCode, providerName, icbCodes);
+            var provider = context.getBean(Organisations.class).addProvider(providerCode, providerName, providerPhone, icbCodes);
             var user = context.getBean(StaffAccounts.class).create(
                     new StaffAccounts.NewStaffUser(admin, adminName, Role.ADMIN, provider.code(), password));
             System.out.println("Provider " + provider.code() + " serves " + String.join(", ", icbCodes)

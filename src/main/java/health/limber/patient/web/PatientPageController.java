@@ -6,6 +6,7 @@ import health.limber.organisation.Organisations;
 import health.limber.patient.AccessibilityNeeds;
 import health.limber.patient.ContactPreferences;
 import health.limber.patient.Patient;
+import health.limber.patient.PatientBanner;
 import health.limber.patient.PatientInput;
 import health.limber.patient.PatientManagement;
 import health.limber.patient.PatientView;
@@ -100,6 +101,7 @@ class PatientPageController {
     String view(@PathVariable UUID id, Model model) {
         Patient patient = patients.read(id);
         model.addAttribute("patient", patient);
+        model.addAttribute("banner", PatientBanner.of(patient));
         model.addAttribute("icb", organisations.icb(patient.icbCode()).map(Icb::name).orElse(patient.icbCode()));
         model.addAttribute("practice", patient.gpPracticeCode() == null ? null
                 : organisations.practice(patient.gpPracticeCode()).map(p -> p.name() + " (" + p.code() + ")").orElse(patient.gpPracticeCode()));
@@ -109,7 +111,9 @@ class PatientPageController {
 
     @GetMapping("/patients/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
-        model.addAttribute("form", PatientForm.of(PatientInput.from(patients.read(id))));
+        Patient patient = patients.read(id);
+        model.addAttribute("form", PatientForm.of(PatientInput.from(patient)));
+        model.addAttribute("banner", PatientBanner.of(patient));
         return form(model, id);
     }
 
@@ -128,12 +132,17 @@ class PatientPageController {
                 model.addAttribute("stale", true);
             }
         }
+        if (id != null && !model.containsAttribute("banner")) {
+            model.addAttribute("banner", patients.banner(id));
+        }
         return form(model, id);
     }
 
     @GetMapping("/patients/{id}/void")
     String confirmVoid(@PathVariable UUID id, Model model) {
-        model.addAttribute("patient", patients.read(id));
+        Patient patient = patients.read(id);
+        model.addAttribute("patient", patient);
+        model.addAttribute("banner", PatientBanner.of(patient));
         return "patient/void";
     }
 
@@ -146,7 +155,9 @@ class PatientPageController {
             return "redirect:/patients/" + id;
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("errors", Map.of(e instanceof InvalidInputException i ? i.field() : "reason", e.getMessage()));
-            model.addAttribute("patient", patients.read(id));
+            Patient patient = patients.read(id);
+            model.addAttribute("patient", patient);
+            model.addAttribute("banner", PatientBanner.of(patient));
             return "patient/void";
         }
     }
@@ -154,7 +165,9 @@ class PatientPageController {
     @PostMapping("/patients/{id}/access-code")
     String issueAccessCode(@PathVariable UUID id, Model model) {
         model.addAttribute("issued", patients.issueAccessCode(id));
-        model.addAttribute("patient", patients.read(id));
+        Patient patient = patients.read(id);
+        model.addAttribute("patient", patient);
+        model.addAttribute("banner", PatientBanner.of(patient));
         return "patient/access-code";
     }
 

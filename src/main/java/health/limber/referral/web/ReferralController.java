@@ -1,5 +1,7 @@
 package health.limber.referral.web;
 
+import health.limber.patient.PatientBanner;
+import health.limber.patient.PatientManagement;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidFieldsException;
 import health.limber.platform.InvalidInputException;
@@ -47,7 +49,10 @@ class ReferralController {
     private final InstrumentWording wording;
     private final Clock clock;
 
-    ReferralController(ReferralManagement referrals, InstrumentWording wording, Clock clock) {
+    private final PatientManagement patients;
+
+    ReferralController(ReferralManagement referrals, InstrumentWording wording, Clock clock, PatientManagement patients) {
+        this.patients = patients;
         this.referrals = referrals;
         this.wording = wording;
         this.clock = clock;
@@ -93,6 +98,8 @@ class ReferralController {
 
     private String triagePage(Referral referral, Map<String, String> errors, TriageForm form, Model model) {
         model.addAttribute("referral", referral);
+        model.addAttribute("banner", referral.patientId().map(patients::banner)
+                .orElseGet(() -> new PatientBanner(referral.fullName(), referral.nhsNumber(), referral.birthDate())));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         model.addAttribute("questions", referrals.questions());

@@ -4,6 +4,8 @@ import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.organisation.Icb;
+import health.limber.patient.PatientBanner;
+import health.limber.patient.PatientManagement;
 import health.limber.organisation.Organisations;
 import health.limber.platform.LimberTime;
 import health.limber.waitinglist.Bands;
@@ -67,9 +69,13 @@ class WaitingListController {
     private final health.limber.platform.PdfDocuments pdfs;
     private final health.limber.clinic.Hubs hubs;
 
+    private final PatientManagement patients;
+
     WaitingListController(Census census, WaitingListQueries queries, WaitingListManagement management,
                           WaitingListImport importer, Organisations organisations, CurrentActor currentActor, Clock clock,
-                          ReferralManagement referrals, health.limber.platform.PdfDocuments pdfs, health.limber.clinic.Hubs hubs) {
+                          ReferralManagement referrals, health.limber.platform.PdfDocuments pdfs, health.limber.clinic.Hubs hubs,
+                          PatientManagement patients) {
+        this.patients = patients;
         this.hubs = hubs;
         this.referrals = referrals;
         this.pdfs = pdfs;
@@ -246,6 +252,7 @@ class WaitingListController {
     String pathway(@PathVariable UUID id, Model model) {
         var pathway = management.read(id);
         model.addAttribute("pathway", pathway);
+        model.addAttribute("banner", banner(pathway.nhsNumber(), pathway.birthDate()));
         model.addAttribute("periods", pathway.periods());
         model.addAttribute("nextValidation", pathway.nextValidationDue().orElse(null));
         model.addAttribute("kinds", Validation.Kind.values());
@@ -257,6 +264,15 @@ class WaitingListController {
         model.addAttribute("hub", hub);
         model.addAttribute("hubs", hubs.inIcbs(List.of(pathway.commissionerCode())));
         return "waitinglist/pathway";
+    }
+
+    /**
+     * A pathway is keyed by NHS number: the banner takes the name from the patient record with that
+     * number in the reader's ICBs, or says the person has no record here yet.
+     */
+    private PatientBanner banner(String nhsNumber, java.time.LocalDate birthDate) {
+        return patients.findByNhsNumber(nhsNumber).stream().findFirst().map(PatientBanner::of)
+                .orElseGet(() -> new PatientBanner("No patient record with this NHS number", nhsNumber, birthDate));
     }
 
     @GetMapping("/waiting-list/forecast")
