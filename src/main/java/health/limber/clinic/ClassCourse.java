@@ -12,7 +12,9 @@ public record ClassCourse(UUID id, Hub hub, Hub.Room room, String name, String d
     /** BOOKED takes a place; WAITING is in line for one (oldest request first); CANCELLED has left. */
     public enum Status { BOOKED, WAITING, CANCELLED }
 
-    public record Booking(UUID id, UUID referralId, String reference, String name, Status status, java.time.Instant requestedAt, String reason) {}
+    /** A place (or a place on the waiting list); date of birth and NHS number tell two people of one name apart on the register. */
+    public record Booking(UUID id, UUID referralId, String reference, String name, java.time.LocalDate birthDate, String nhsNumber, Status status,
+                          java.time.Instant requestedAt, String reason) {}
 
     public record Attendance(UUID bookingId, int session, boolean attended) {}
 

@@ -30,7 +30,7 @@ public record ClinicDay(UUID id, Hub hub, LocalDate day, int dayStart, int dayEn
     public record OnDuty(UUID id, String name, String service, Set<String> languages, List<Instance.Window> windows) {}
 
     /** A person offered a place on the day, with what they need and when they can come. */
-    public record Offered(UUID referralId, String reference, UUID patientId, String name, List<String> needs,
+    public record Offered(UUID referralId, String reference, UUID patientId, String name, LocalDate birthDate, String nhsNumber, List<String> needs,
                           int availableFrom, int availableTo, int maxStayMinutes, boolean stepFree, String language,
                           boolean interpreterBooked, int weight) {
         public boolean needsInterpreter() {

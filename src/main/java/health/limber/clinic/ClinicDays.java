@@ -97,7 +97,9 @@ public class ClinicDays {
                           int offered, int booked) {}
 
     /** People waiting for a one-stop visit in an ICB and not yet offered a day. */
-    public record Waiting(UUID referralId, String reference, String name, List<String> needs, LocalDate acceptedOn) {}
+    /** A person waiting to be offered a one-stop day; date of birth and NHS number tell two people of one name apart. */
+    public record Waiting(UUID referralId, String reference, String name, LocalDate birthDate, String nhsNumber, List<String> needs,
+                          LocalDate acceptedOn) {}
 
     /** Clinic days at the hubs of the ICBs the signed-in person's organisation serves, latest first. */
     @Transactional(readOnly = true)
@@ -122,11 +124,11 @@ public class ClinicDays {
     public List<Waiting> waiting(String icb) {
         allowed(STAFF, icb);
         return jdbc.sql("""
-                select referral_id, reference, display_name, needs, accepted_on from one_stop_referral
+                select referral_id, reference, display_name, needs, accepted_on, birth_date, nhs_number from one_stop_referral
                 where icb_code = :icb and clinic_day_id is null order by accepted_on, reference""")
                 .param("icb", icb)
                 .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        Arrays.asList(rs.getString(4).split(",")), rs.getObject(5, LocalDate.class)))
+                        rs.getObject(6, LocalDate.class), rs.getString(7), Arrays.asList(rs.getString(4).split(",")), rs.getObject(5, LocalDate.class)))
                 .list();
     }
 
@@ -670,12 +672,12 @@ public class ClinicDays {
     private List<Offered> offered(UUID id) {
         return jdbc.sql("""
                 select o.referral_id, o.reference, o.patient_id, o.display_name, p.needs, p.available_from, p.available_to, p.max_stay,
-                       o.step_free, o.language, o.interpreter_needed, p.interpreter_booked, p.weight
+                       o.step_free, o.language, o.interpreter_needed, p.interpreter_booked, p.weight, o.birth_date, o.nhs_number
                 from clinic_day_patient p join one_stop_referral o on o.referral_id = p.referral_id
                 where p.clinic_day_id = :id order by o.accepted_on, o.reference""")
                 .param("id", id)
                 .query((rs, n) -> new Offered(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                        Arrays.asList(rs.getString(5).split(",")), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getBoolean(9),
+                        rs.getObject(14, LocalDate.class), rs.getString(15), Arrays.asList(rs.getString(5).split(",")), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getBoolean(9),
                         rs.getBoolean(11) ? rs.getString(10) : "en", rs.getBoolean(12), rs.getInt(13)))
                 .list();
     }

@@ -49,7 +49,8 @@ public class GroupClasses {
     public record Summary(UUID id, String hubName, String name, LocalDate firstDate, int weeks, int capacity, int booked, int waiting) {}
 
     /** A person referred to a group class who has no place or waiting-list entry yet. */
-    public record Waiting(UUID referralId, String reference, String name, LocalDate acceptedOn) {}
+    /** A person referred to a group class and on no course; date of birth and NHS number tell two people of one name apart. */
+    public record Waiting(UUID referralId, String reference, String name, LocalDate birthDate, String nhsNumber, LocalDate acceptedOn) {}
 
     @Transactional(readOnly = true)
     public List<Summary> list() {
@@ -72,11 +73,12 @@ public class GroupClasses {
     public List<Waiting> referralsWaiting(String icb) {
         allowed(STAFF, icb);
         return jdbc.sql("""
-                select referral_id, reference, display_name, accepted_on from class_referral r
+                select referral_id, reference, display_name, accepted_on, birth_date, nhs_number from class_referral r
                 where icb_code = :icb and not exists (select 1 from class_booking b where b.referral_id = r.referral_id and b.status <> 'CANCELLED')
                 order by accepted_on, reference""")
                 .param("icb", icb)
-                .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
+                .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(5, LocalDate.class),
+                        rs.getString(6), rs.getObject(4, LocalDate.class)))
                 .list();
     }
 
@@ -231,11 +233,11 @@ public class GroupClasses {
         Hub hub = hubs.find((UUID) row[0]).orElseThrow();
         Hub.Room room = hub.rooms().stream().filter(r -> r.id().equals(row[1])).findFirst().orElseThrow();
         List<ClassCourse.Booking> bookings = jdbc.sql("""
-                select b.id, b.referral_id, r.reference, r.display_name, b.status, b.requested_at, b.reason
+                select b.id, b.referral_id, r.reference, r.display_name, b.status, b.requested_at, b.reason, r.birth_date, r.nhs_number
                 from class_booking b join class_referral r on r.referral_id = b.referral_id where b.course_id = :id order by b.requested_at""")
                 .param("id", id)
                 .query((rs, n) -> new ClassCourse.Booking(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        ClassCourse.Status.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                        rs.getObject(8, LocalDate.class), rs.getString(9), ClassCourse.Status.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(), rs.getString(7)))
                 .list();
         List<ClassCourse.Attendance> register = jdbc.sql("""
                 select a.booking_id, a.session, a.attended from class_attendance a join class_booking b on b.id = a.booking_id where b.course_id = :id""")

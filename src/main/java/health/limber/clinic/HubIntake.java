@@ -44,8 +44,10 @@ class HubIntake {
     void on(ReferralAccepted accepted) {
         if (accepted.pathway() == CarePathway.GROUP_CLASS) {
             jdbc.sql("""
-                    insert into class_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, accepted_on)
-                    values (:id, :reference, :patient, :name, :icb, :provider, :acceptedOn)""")
+                    insert into class_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, accepted_on,
+                        birth_date, nhs_number)
+                    values (:id, :reference, :patient, :name, :icb, :provider, :acceptedOn, :born, :nhs)""")
+                    .param("born", accepted.birthDate()).param("nhs", accepted.nhsNumber())
                     .param("id", accepted.referralId()).param("reference", accepted.reference()).param("patient", accepted.patientId())
                     .param("name", accepted.displayName()).param("icb", accepted.icbCode()).param("provider", accepted.providerCode())
                     .param("acceptedOn", accepted.acceptedOn()).update();
@@ -56,8 +58,9 @@ class HubIntake {
         }
         jdbc.sql("""
                 insert into one_stop_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, needs,
-                    language, interpreter_needed, step_free, accepted_on)
-                values (:id, :reference, :patient, :name, :icb, :provider, :needs, :language, :interpreter, :stepFree, :acceptedOn)""")
+                    language, interpreter_needed, step_free, accepted_on, birth_date, nhs_number)
+                values (:id, :reference, :patient, :name, :icb, :provider, :needs, :language, :interpreter, :stepFree, :acceptedOn, :born, :nhs)""")
+                .param("born", accepted.birthDate()).param("nhs", accepted.nhsNumber())
                 .param("id", accepted.referralId())
                 .param("reference", accepted.reference())
                 .param("patient", accepted.patientId())

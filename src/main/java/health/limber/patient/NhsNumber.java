@@ -52,6 +52,11 @@ public record NhsNumber(String value) {
         return value.substring(0, 3) + " " + value.substring(3, 6) + " " + value.substring(6);
     }
 
+    /** Ten stored digits as shown to people; anything else (or nothing) as it is. */
+    public static String format(String digits) {
+        return digits != null && digits.matches("[0-9]{10}") ? new NhsNumber(digits).formatted() : digits;
+    }
+
     @Override
     public String toString() {
         return formatted();

@@ -57,7 +57,7 @@ public class ReferralQueries {
 
         var rows = jdbc.sql("""
                         select r.id, r.reference, r.received_on, r.source, r.given_name, r.family_name, r.birth_date,
-                               r.body_sites, r.red_flag_level, r.requested_urgency, r.risk_group, r.icb_code,
+                               r.body_sites, r.red_flag_level, r.requested_urgency, r.risk_group, r.icb_code, r.nhs_number,
                                (select min(t.due_at) from red_flag_task t where t.referral_id = r.id and t.status = 'OPEN') as task_due
                         from referral r
                         where %s
@@ -73,7 +73,7 @@ public class ReferralQueries {
             return new WorklistRow(rs.getObject("id", UUID.class), rs.getString("reference"),
                     rs.getObject("received_on", LocalDate.class), ReferralSource.valueOf(rs.getString("source")),
                     rs.getString("given_name") + " " + rs.getString("family_name"),
-                    rs.getObject("birth_date", LocalDate.class), rs.getString("body_sites"),
+                    rs.getObject("birth_date", LocalDate.class), rs.getString("nhs_number"), rs.getString("body_sites"),
                     RedFlagLevel.valueOf(rs.getString("red_flag_level")), Urgency.valueOf(rs.getString("requested_urgency")),
                     rs.getString("risk_group") == null ? null : RiskGroup.valueOf(rs.getString("risk_group")),
                     rs.getString("icb_code"), dueAt, dueAt != null && now.isAfter(dueAt));
@@ -155,8 +155,16 @@ public class ReferralQueries {
     }
 
     public record WorklistRow(UUID id, String reference, LocalDate receivedOn, ReferralSource source, String name,
-                              LocalDate birthDate, String bodySites, RedFlagLevel redFlagLevel, Urgency requestedUrgency,
-                              RiskGroup riskGroup, String icbCode, Instant taskDue, boolean taskOverdue) {}
+                              LocalDate birthDate, String nhsNumber, String bodySites, RedFlagLevel redFlagLevel, Urgency requestedUrgency,
+                              RiskGroup riskGroup, String icbCode, Instant taskDue, boolean taskOverdue) {
+
+        /** The body sites in words ("Lower back, Knee"), never the stored codes. */
+        public String sites() {
+            return bodySites == null || bodySites.isBlank() ? "Not given"
+                    : java.util.Arrays.stream(bodySites.split(",")).map(site -> BodySite.valueOf(site).label())
+                            .collect(java.util.stream.Collectors.joining(", "));
+        }
+    }
 
     public record WorklistPage(List<WorklistRow> rows, long total, int page, int pageSize) {
         public int pages() {

@@ -86,6 +86,16 @@ public class ClinicFixtures {
         });
     }
 
+    /** A named person referred to a group class in the ICB, with their date of birth and NHS number. */
+    public UUID classReferral(String name, LocalDate born, String nhsNumber) {
+        UUID referral = UUID.randomUUID();
+        jdbc.update("""
+                insert into class_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, accepted_on, birth_date, nhs_number)
+                values (?, ?, null, ?, ?, ?, ?, ?, ?)""", referral, reference(), name, ICB, manager().organisationCode(), LocalDate.of(2001, 1, 1),
+                born, nhsNumber);
+        return referral;
+    }
+
     /** A person referred to a group class in the ICB, not booked anywhere. */
     public UUID classReferral() {
         UUID referral = UUID.randomUUID();

@@ -129,6 +129,22 @@ class GroupClassIntegrationTests {
     }
 
     @Test
+    void theRegisterTellsTwoPeopleOfTheSameNameApartByDateOfBirthAndNhsNumber() throws Exception {
+        UUID hub = clinic.newHub();
+        UUID room = jdbc.queryForObject("select id from room where hub_id = ? fetch first 1 rows only", UUID.class, hub);
+        UUID course = clinic.asManager(() -> classes.create(hub, room, "Knee class", "", LocalDate.now(clock), 6, 600, 60, 4));
+        UUID older = clinic.classReferral("Femi Iqbal", LocalDate.of(1961, 2, 3), "9990000018");
+        UUID younger = clinic.classReferral("Femi Iqbal", LocalDate.of(1994, 11, 30), "9990000026");
+        clinic.asManager(() -> classes.book(course, older));
+        clinic.asManager(() -> classes.book(course, younger));
+        String page = mvc.perform(get("/classes/" + course).param("session", "1").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String register = page.substring(page.indexOf("id=\"register\""));
+        org.assertj.core.api.Assertions.assertThat(register)
+                .contains("Born 3 Feb 1961 · NHS 999 000 0018").contains("Born 30 Nov 1994 · NHS 999 000 0026");
+    }
+
+    @Test
     void theClassPagesRenderForManagersAndClinicians() throws Exception {
         UUID demoCourse = jdbc.queryForObject("""
                 select c.id from class_course c join hub h on h.id = c.hub_id where h.icb_code = 'QHL' and c.name = 'Back class'
