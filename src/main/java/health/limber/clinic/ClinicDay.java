@@ -5,6 +5,7 @@ import health.limber.clinic.planner.Instance;
 import health.limber.clinic.planner.Metrics;
 import health.limber.clinic.planner.PlanChecker;
 import health.limber.clinic.planner.Violation;
+import health.limber.platform.Languages;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -84,7 +85,9 @@ public record ClinicDay(UUID id, Hub hub, LocalDate day, int dayStart, int dayEn
 
     /** Why each patient nobody can serve on this day cannot be served. */
     public Map<String, String> unservable() {
-        return instance().unservable();
+        Map<String, String> names = new java.util.HashMap<>();
+        services.forEach(s -> names.put(s.code(), s.name().toLowerCase(java.util.Locale.UK)));
+        return instance().unservable(code -> names.getOrDefault(code, code), Languages::name);
     }
 
     public boolean isDraft() {

@@ -94,7 +94,10 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain limberSecurity(HttpSecurity http, LimberUserDetailsService users, PasswordEncoder passwordEncoder,
             AccessCodes accessCodes, PersistentTokenBasedRememberMeServices rememberedDevices,
-            ApplicationEventPublisher events) throws Exception {
+            ApplicationEventPublisher events,
+            @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+            org.springframework.beans.factory.ObjectProvider<org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> routes)
+            throws Exception {
         var staffManager = new ProviderManager(staffPasswords(users, passwordEncoder),
                 new RememberMeAuthenticationProvider(rememberedDevices.getKey()));
         staffManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
@@ -136,6 +139,8 @@ class SecurityConfiguration {
                 .requestMatchers(path("/waiting-list/import")).hasRole("SERVICE_MANAGER")
                 .requestMatchers(path("/waiting-list/pathways/**"), path("/waiting-list/validation")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/waiting-list"), path("/waiting-list/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
+                // an address nothing answers is "Page not found" for everyone, never a sign-in page
+                .requestMatchers(new UnknownRouteMatcher(routes)).permitAll()
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/sign-in")

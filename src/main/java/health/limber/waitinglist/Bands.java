@@ -61,9 +61,28 @@ public record Bands(long days0to7, long days8to14, long days15to28, long days29t
 
     /** A census row: the name, then each count as {@code count} shows it (exact or suppressed), then the percentage. */
     public List<String> row(String name, LongFunction<String> count) {
+        String shownTotal = count.apply(total());
+        String shown18Plus = count.apply(waiting18Plus());
         return List.of(name, count.apply(days0to7), count.apply(days8to14), count.apply(days15to28), count.apply(days29to84),
-                count.apply(days85to126), count.apply(days127to364), count.apply(days365plus), count.apply(total()),
-                count.apply(waiting18Plus()), percentWithin18Weeks().toPlainString());
+                count.apply(days85to126), count.apply(days127to364), count.apply(days365plus), shownTotal,
+                shown18Plus, percentWithin18Weeks(shownTotal, shown18Plus));
+    }
+
+    /**
+     * The share within 18 weeks worked out from the counts as shown beside it, so a published
+     * (rounded) row never carries a percentage from the exact counts; "*" when either count is withheld.
+     */
+    static String percentWithin18Weeks(String shownTotal, String shown18Plus) {
+        if (!shownTotal.matches("[0-9]+") || !shown18Plus.matches("[0-9]+")) {
+            return "*";
+        }
+        long total = Long.parseLong(shownTotal);
+        long over = Math.min(total, Long.parseLong(shown18Plus));
+        if (total == 0) {
+            return BigDecimal.valueOf(100).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        }
+        return BigDecimal.valueOf(total - over).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     /** Share within 18 weeks (0–126 days), in percent to one decimal; empty list counts as 100%. */

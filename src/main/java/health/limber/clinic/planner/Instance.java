@@ -116,6 +116,15 @@ public record Instance(LocalDate date, int dayStart, int dayEnd, int slotMinutes
      * unserved; the checker would reject any plan that served them anyway.
      */
     public Map<String, String> unservable() {
+        return unservable(code -> code, code -> code);
+    }
+
+    /**
+     * As {@link #unservable()}, in words a person would use: services and languages by name (the
+     * page's "nobody offering a mental health appointment speaks Polish", not the codes).
+     */
+    public Map<String, String> unservable(java.util.function.Function<String, String> serviceName,
+                                          java.util.function.Function<String, String> languageName) {
         Map<String, String> reasons = new LinkedHashMap<>();
         Map<String, Integer> minutes = new HashMap<>();
         services.forEach(service -> minutes.put(service.id(), service.minutes()));
@@ -126,11 +135,12 @@ public record Instance(LocalDate date, int dayStart, int dayEnd, int slotMinutes
                 boolean anyPractitioner = practitioners.stream().anyMatch(p -> p.service().equals(need));
                 boolean room = rooms.stream().anyMatch(r -> r.services().contains(need) && (!patient.needsStepFree() || r.stepFree()));
                 if (!anyPractitioner) {
-                    reasons.put(patient.id(), "nobody offers " + need + " on this day");
+                    reasons.put(patient.id(), "nobody offers " + serviceName.apply(need) + " on this day");
                 } else if (!practitioner) {
-                    reasons.put(patient.id(), "nobody offering " + need + " speaks " + patient.language() + " and no interpreter is booked");
+                    reasons.put(patient.id(), "nobody offering " + serviceName.apply(need) + " speaks " + languageName.apply(patient.language())
+                            + " and no interpreter is booked");
                 } else if (!room) {
-                    reasons.put(patient.id(), "no " + (patient.needsStepFree() ? "step-free " : "") + "room hosts " + need);
+                    reasons.put(patient.id(), "no " + (patient.needsStepFree() ? "step-free " : "") + "room hosts " + serviceName.apply(need));
                 }
                 if (reasons.containsKey(patient.id())) {
                     break;

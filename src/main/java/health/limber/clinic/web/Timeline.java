@@ -20,7 +20,9 @@ import java.util.function.Function;
 record Timeline(int width, int height, List<Row> rows, List<Tick> ticks, List<Block> blocks) {
 
     static final int LABEL = 150;
-    static final int PER_MINUTE = 2;
+    /** The drawing fits the page's 960 px column at 1280 px wide (no sideways scrolling on a computer); a phone scrolls it. */
+    static final int FITS = 920;
+    static final double MOST_PER_MINUTE = 2;
     static final int ROW = 46;
     static final int TOP = 26;
 
@@ -45,9 +47,11 @@ record Timeline(int width, int height, List<Row> rows, List<Tick> ticks, List<Bl
                 rows.add(new Row(r.name(), TOP + ROW * rows.size()));
             });
         }
+        double perMinute = Math.min(MOST_PER_MINUTE, (FITS - LABEL) / (double) Math.max(60, day.dayEnd() - day.dayStart()));
+        java.util.function.IntUnaryOperator x = minute -> LABEL + (int) Math.round((minute - day.dayStart()) * perMinute);
         List<Tick> ticks = new ArrayList<>();
         for (int minute = day.dayStart(); minute <= day.dayEnd(); minute += 60) {
-            ticks.add(new Tick(InstanceJson.time(minute), LABEL + (minute - day.dayStart()) * PER_MINUTE));
+            ticks.add(new Tick(InstanceJson.time(minute), x.applyAsInt(minute)));
         }
         Set<Integer> broken = new HashSet<>();
         violations.forEach(v -> broken.addAll(v.appointments()));
@@ -73,17 +77,21 @@ record Timeline(int width, int height, List<Row> rows, List<Tick> ticks, List<Bl
             String who = names.getOrDefault(p.referralId(), "?");
             String time = InstanceJson.time(p.start()) + "–" + InstanceJson.time(p.end());
             String where = byPractitioner ? rooms.get(p.roomId()) : practitioners.get(p.practitionerId());
-            int width = (p.end() - p.start()) * PER_MINUTE - 2;
-            blocks.add(new Block(LABEL + (p.start() - day.dayStart()) * PER_MINUTE, TOP + ROW * row + 3,
+            int width = x.applyAsInt(p.end()) - x.applyAsInt(p.start()) - 2;
+            blocks.add(new Block(x.applyAsInt(p.start()), TOP + ROW * row + 3,
                     width, fit(who, width), fit(time + " " + firstWord(serviceNames.get(p.service())), width), p.service(),
                     day.isDraft() && broken.contains(i),
                     day.isDraft() ? "?edit=" + p.referralId() + ":" + p.service() + "#edit" : null,
-                    who + ", " + serviceNames.get(p.service()) + ", " + time + ", " + where + (broken.contains(i) ? ", breaks a rule" : "")));
+                    who + " " + time + " " + serviceNames.get(p.service()) + ", " + where + (broken.contains(i) ? ", breaks a rule" : "")));
         }
-        return new Timeline(LABEL + (day.dayEnd() - day.dayStart()) * PER_MINUTE + 10, TOP + ROW * Math.max(1, rows.size()) + 4, rows, ticks, blocks);
+        return new Timeline(x.applyAsInt(day.dayEnd()) + 10, TOP + ROW * Math.max(1, rows.size()) + 4, rows, ticks, blocks);
     }
 
-    /** Shortens a label to what fits in a block (about 7 units a character at the timeline's font size). */
+    /**
+     * Shortens a label to what fits in a block (about 7 units a character at the timeline's font size).
+     * The drawn text is hidden from assistive technology: each block's accessible name is its full
+     * description, which begins with the person's name and time, as the block shows them.
+     */
     static String fit(String text, int width) {
         int room = Math.max(1, (width - 6) / 7);
         return text.length() <= room ? text : text.substring(0, Math.max(1, room - 1)) + "…";

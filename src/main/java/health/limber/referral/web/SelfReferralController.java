@@ -91,7 +91,7 @@ class SelfReferralController {
         Map<String, String> errors = new LinkedHashMap<>();
         String detour = accept(step, form, draft, errors);
         session.setAttribute(DRAFT, draft);
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() || STAY.equals(detour)) {
             return render(step, draft, errors, change != null, model);
         }
         draft.done(step);
@@ -159,6 +159,9 @@ class SelfReferralController {
         session.removeAttribute(DRAFT);
         return "redirect:/self-referral/age";
     }
+
+    /** The answer is not wrong, but the same page is shown again (a search, then a choice from its results). */
+    private static final String STAY = "stay";
 
     // --- the steps -------------------------------------------------------------------------------
 
@@ -269,7 +272,8 @@ class SelfReferralController {
                         errors.put("practiceSearch", "We cannot find a GP practice matching " + search
                                 + ". Check the spelling, or try the practice's postcode");
                     } else {
-                        errors.put("gpPracticeCode", "Select your GP practice from the list");
+                        // not an error: the person searched and now chooses from what was found
+                        return STAY;
                     }
                 }
             }
@@ -522,7 +526,7 @@ class SelfReferralController {
         }
         return new Question("Which GP practice are you registered with?",
                 found.isEmpty() ? "Search, then select your practice from the list." : null, fields, found.isEmpty() ? "Search" : "Continue",
-                !found.isEmpty() || errors.containsKey("gpPracticeCode"));
+                true);
     }
 
     private Question redFlagQuestion(String step, SelfReferralDraft draft) {

@@ -102,8 +102,7 @@ class WaitingListController {
         model.addAttribute("groupings", Census.GroupBy.values());
         model.addAttribute("table", table);
         model.addAttribute("suppressed", suppressed());
-        model.addAttribute("chartLabels", write(rows.keySet().stream().map(group -> by == Census.GroupBy.COMMISSIONER ? group
-                : groupName(by, group)).toList()));
+        model.addAttribute("chartLabels", write(rows.keySet().stream().map(group -> groupName(by, group)).toList()));
         model.addAttribute("chartSeries", write(List.of(
                 series("Under 18 weeks", rows.values().stream().map(b -> b.total() - b.waiting18Plus()).toList()),
                 series("18 to 52 weeks", rows.values().stream().map(Bands::days127to364).toList()),
@@ -150,7 +149,7 @@ class WaitingListController {
         model.addAttribute("to", end);
         model.addAttribute("table", compareTable(rows));
         model.addAttribute("suppressed", suppressed());
-        model.addAttribute("chartLabels", write(List.copyOf(rows.keySet())));
+        model.addAttribute("chartLabels", write(rows.keySet().stream().map(this::icbName).toList()));
         model.addAttribute("chartSeries", write(List.of(series("18+ weeks on " + start, rows.values().stream().map(r -> r[0]).toList()),
                 series("18+ weeks on " + end, rows.values().stream().map(r -> r[1]).toList()))));
         return "waitinglist/compare";
@@ -233,6 +232,7 @@ class WaitingListController {
                 days == null ? null : days[0], days == null || days[1] < 0 ? null : days[1], chosenHub, due);
         List<WaitingListQueries.Row> rows = queries.page(filter, LimberTime.today(clock), Math.max(page, 0));
         model.addAttribute("rows", rows.size() > WaitingListQueries.PAGE_SIZE ? rows.subList(0, WaitingListQueries.PAGE_SIZE) : rows);
+        model.addAttribute("icbNames", icbNames());
         model.addAttribute("hasNext", rows.size() > WaitingListQueries.PAGE_SIZE);
         model.addAttribute("page", Math.max(page, 0));
         model.addAttribute("icbs", organisations.icbs().stream().filter(i -> actor.serves(i.code())).toList());
@@ -303,6 +303,7 @@ class WaitingListController {
     String validationDue(@RequestParam(defaultValue = "0") int page, Model model) {
         List<WaitingListQueries.Due> due = queries.validationDue(currentActor.get().servedIcbs(), LimberTime.today(clock), Math.max(page, 0));
         model.addAttribute("rows", due.size() > WaitingListQueries.PAGE_SIZE ? due.subList(0, WaitingListQueries.PAGE_SIZE) : due);
+        model.addAttribute("icbNames", icbNames());
         model.addAttribute("hasNext", due.size() > WaitingListQueries.PAGE_SIZE);
         model.addAttribute("page", Math.max(page, 0));
         return "waitinglist/validation";
@@ -406,17 +407,30 @@ class WaitingListController {
         };
     }
 
+    /** ICB codes to the names people use, for the list's rows. */
+    private Map<String, String> icbNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        organisations.icbs().forEach(icb -> names.put(icb.code(), icb.pilotArea()));
+        return names;
+    }
+
     private String icbName(String code) {
         return organisations.icb(code).map(Icb::pilotArea).orElse(code);
     }
 
     private List<String> compareLine(String name, long from, long to, LongFunction<String> count) {
         // The percentage of published figures is worked out from the rounded counts, never the exact ones.
-        long base = suppressed() ? Math.round(from / 5.0) * 5 : from;
-        long now = suppressed() ? Math.round(to / 5.0) * 5 : to;
+        // When a count is withheld (1 to 7) neither the change nor the percentage is shown: they would give it away.
+        String shownFrom = count.apply(from);
+        String shownTo = count.apply(to);
+        if (!shownFrom.matches("[0-9]+") || !shownTo.matches("[0-9]+")) {
+            return List.of(name, shownFrom, shownTo, "Not shown (small numbers)", "");
+        }
+        long base = Long.parseLong(shownFrom);
+        long now = Long.parseLong(shownTo);
         String percent = base == 0 ? "" : String.format("%.1f", (now - base) * 100.0 / base);
-        return List.of(name, count.apply(from), count.apply(to), count.apply(Math.abs(to - from)) + (to < from ? " fewer" : to > from ? " more" : ""),
-                percent);
+        String change = now == base ? "No change" : Math.abs(now - base) + (now < base ? " fewer" : " more");
+        return List.of(name, shownFrom, shownTo, change, percent);
     }
 
     private static List<String> union(Map<String, Bands> a, Map<String, Bands> b) {
