@@ -268,7 +268,7 @@ class BrowserIntegrationTests extends BrowserTest {
             tick(page, "#urgent-NONE");
             continueWithKeyboard(page);
             for (int item = 1; item <= 9; item++) {
-                assertThat(page.locator(".nhsuk-caption-m")).containsText("Question");
+                assertThat(page.locator(".nhsuk-caption-m")).containsText("How it affects you, question " + item + " of 9");
                 tick(page, "#question-" + item);
                 continueWithKeyboard(page);
             }

@@ -39,10 +39,21 @@ class DemoCommand implements Callable<Integer>, LimberCommand.Subcommand {
         properties.put("limber.demo.enabled", "true");
         properties.put("limber.demo.patients-per-icb", patientsPerIcb);
         properties.put("server.port", port);
+        if (System.getenv("LIMBER_INSTRUMENTS_WORDING_FILE") == null) {
+            // made-up questions marked as such, so the self-referral can be walked without the licensed wording
+            properties.put("limber.instruments.wording-file", "classpath:demo/instrument-demo-wording.properties");
+        }
         // The demo is served over plain http://localhost, so cookies cannot require HTTPS.
         properties.put("server.servlet.session.cookie.secure", "false");
         var context = Server.start(properties, true);
-        print(context.getBean(DemoData.class).signIns(), port);
+        DemoData demo = context.getBean(DemoData.class);
+        try {
+            // the pages say "getting ready" until then; the sign-ins are printed when they would work
+            demo.awaitReady(java.time.Duration.ofMinutes(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        print(demo.signIns(), port);
         return 0;
     }
 

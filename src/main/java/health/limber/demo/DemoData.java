@@ -55,6 +55,8 @@ public class DemoData implements ApplicationRunner {
     private final int patientsPerIcb;
     private final int programmesPerIcb;
     private volatile DemoSignIns signIns;
+    /** Opened once the tour's first ICB has everything (its programmes too); until then the demo shows "getting ready". */
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
     DemoData(JdbcTemplate jdbc, TransactionTemplate transaction, Organisations organisations, PasswordEncoder passwordEncoder,
              AccessCodes accessCodes, WaitingListManagement waitingList, DemoClinics clinics, DemoExercise exercise, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
@@ -84,12 +86,24 @@ public class DemoData implements ApplicationRunner {
             transaction.executeWithoutResult(status -> load(new Random(seed)));
             log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
+        signIns = transaction.execute(status -> currentSignIns());
         if (programmesPerIcb > 0) {
             Thread background = new Thread(this::exerciseCohort, "demo-exercise-programmes");
             background.setDaemon(true);
             background.start();
+        } else {
+            ready.countDown();
         }
-        signIns = transaction.execute(status -> currentSignIns());
+    }
+
+    /** Whether the demo has what the tour shows: the data, the sign-ins and the first ICB's programmes. */
+    public boolean isReady() {
+        return ready.getCount() == 0;
+    }
+
+    /** Waits (at most {@code limit}) until the demo is ready to be used. */
+    public boolean awaitReady(java.time.Duration limit) throws InterruptedException {
+        return ready.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -112,10 +126,15 @@ public class DemoData implements ApplicationRunner {
                     return existing != null && existing > handMade ? 0
                             : exercise.cohort(random, icb, programmesPerIcb, handMade, LimberTime.today(clock));
                 });
+                if (icb.equals(FIRST_ICB)) {
+                    ready.countDown();
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Demo exercise programmes stopped after {} programmes: {}", programmes, e.getMessage());
             return;
+        } finally {
+            ready.countDown();
         }
         if (programmes > 0) {
             log.info("Demo exercise programmes added in the background: {} in {} ms", programmes, (System.nanoTime() - started) / 1_000_000);

@@ -20,21 +20,43 @@ public class InstrumentWording {
 
     private final Properties text = new Properties();
     private final boolean licensed;
+    private final boolean demo;
 
+    /**
+     * @param file a path, or {@code classpath:…} for a file inside Limber (only the demo's made-up
+     *             wording is there, marked {@code demo=true})
+     */
     public InstrumentWording(@Value("${limber.instruments.wording-file:}") String file) {
-        this.licensed = !file.isBlank();
-        if (licensed) {
-            try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+        if (!file.isBlank()) {
+            try (Reader in = open(file)) {
                 text.load(in);
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot read the questionnaire wording file " + file, e);
             }
         }
+        this.demo = Boolean.parseBoolean(text.getProperty("demo", "false"));
+        this.licensed = !file.isBlank() && !demo;
+    }
+
+    private static Reader open(String file) throws IOException {
+        if (file.startsWith("classpath:")) {
+            var resource = new org.springframework.core.io.ClassPathResource(file.substring("classpath:".length()));
+            return new java.io.InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8);
+        }
+        return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
     }
 
     /** Whether the service has supplied the licensed wording. */
     public boolean licensed() {
         return licensed;
+    }
+
+    /**
+     * Whether the questions shown are the demo's own made-up wording: never the licensed
+     * instrument, so every page that shows them says so.
+     */
+    public boolean demo() {
+        return demo;
     }
 
     public String item(Instrument instrument, int item) {

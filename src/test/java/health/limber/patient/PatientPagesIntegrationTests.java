@@ -20,6 +20,28 @@ class PatientPagesIntegrationTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
+    @Autowired DemoFixtures demo;
+
+    @Test
+    void aPatientRecordLinksToThePersonsCareAndThePatientsHomeLeadsWithTodaysExercises() throws Exception {
+        var patient = demo.patient("QHL", 0);
+        String programme = jdbc.queryForObject("select cast(id as varchar) from programme where patient_id = ? order by start_date desc "
+                + "fetch first 1 rows only", String.class, patient.id());
+        String record = mvc.perform(get("/patients/" + patient.id()).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(record).contains("This person's care").contains("href=\"/programmes/" + programme + "\"");
+        String pathway = jdbc.queryForList("select cast(id as varchar) from pathway where nhs_number = ?", String.class, patient.nhsNumber())
+                .stream().findFirst().orElse(null);
+        if (pathway != null) {
+            assertThat(record).contains("href=\"/waiting-list/pathways/" + pathway + "\"");
+        }
+
+        var cookies = demo.signInPatient(mvc, patient);
+        String home = mvc.perform(get("/my").cookie(cookies)).andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("Today&#39;s exercises").contains("href=\"/my/exercises\"");
+        assertThat(home.indexOf("Today&#39;s exercises")).as("today's exercises come before everything else")
+                .isLessThan(home.indexOf("Your details"));
+    }
 
     MockHttpServletRequestBuilder form(String path, String nhsNumber, String year) {
         return form(path, nhsNumber, year, "Tester");

@@ -7,6 +7,7 @@ import health.limber.patient.AccessibilityNeeds;
 import health.limber.patient.ContactPreferences;
 import health.limber.patient.Patient;
 import health.limber.patient.PatientBanner;
+import health.limber.platform.PatientCare;
 import health.limber.patient.PatientInput;
 import health.limber.patient.PatientManagement;
 import health.limber.patient.PatientView;
@@ -40,7 +41,10 @@ class PatientPageController {
     private final Organisations organisations;
     private final CurrentActor currentActor;
 
-    PatientPageController(PatientManagement patients, Organisations organisations, CurrentActor currentActor) {
+    private final List<PatientCare> care;
+
+    PatientPageController(PatientManagement patients, Organisations organisations, CurrentActor currentActor, List<PatientCare> care) {
+        this.care = care;
         this.patients = patients;
         this.organisations = organisations;
         this.currentActor = currentActor;
@@ -102,6 +106,11 @@ class PatientPageController {
         Patient patient = patients.read(id);
         model.addAttribute("patient", patient);
         model.addAttribute("banner", PatientBanner.of(patient));
+        var person = new PatientCare.Person(patient.id(), patient.nhsNumber().map(health.limber.patient.NhsNumber::value).orElse(null));
+        model.addAttribute("care", care.stream().flatMap(c -> c.of(person, PatientCare.Audience.STAFF).stream())
+                .sorted(java.util.Comparator.comparingInt(PatientCare.Link::order)
+                        .thenComparing(PatientCare.Link::on, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .toList());
         model.addAttribute("icb", organisations.icb(patient.icbCode()).map(Icb::name).orElse(patient.icbCode()));
         model.addAttribute("practice", patient.gpPracticeCode() == null ? null
                 : organisations.practice(patient.gpPracticeCode()).map(p -> p.name() + " (" + p.code() + ")").orElse(patient.gpPracticeCode()));

@@ -460,8 +460,31 @@ class SelfReferralController {
         model.addAttribute("back", change ? "/self-referral/check" : at == 0 ? "/self-referral" : "/self-referral/" + steps.get(at - 1));
         model.addAttribute("errors", errors);
         model.addAttribute("question", question(step, draft, errors));
-        model.addAttribute("progress", "Question " + (at + 1) + " of " + steps.size());
+        model.addAttribute("progress", progress(step, draft));
+        model.addAttribute("demoWording", step.startsWith("question-") && wording.demo());
         return "referral/self/question";
+    }
+
+    /** The form's five parts, in order; the count a person sees never changes as they answer. */
+    private static final List<String> PARTS = List.of("About you", "Your symptoms", "How it affects you", "Work and support", "Your needs");
+
+    /**
+     * "Part 3 of 5: How it affects you, question 2 of 9": steady, because the parts are fixed and the
+     * questionnaire's length is known by the time its part begins (it depends on where the pain is).
+     */
+    private String progress(String step, SelfReferralDraft draft) {
+        int part = switch (step) {
+            case "age", "gp", "name", "nhs-number", "contact" -> 0;
+            case "where", "how-long", "emergency", "urgent" -> 1;
+            case "work", "days-off", "support" -> 3;
+            case "language", "access", "consent" -> 4;
+            default -> 2;
+        };
+        String text = "Part " + (part + 1) + " of " + PARTS.size() + ": " + PARTS.get(part);
+        if (step.startsWith("question-")) {
+            text += ", question " + step.substring("question-".length()) + " of " + instrument(draft).itemCount();
+        }
+        return text;
     }
 
     private Question question(String step, SelfReferralDraft draft, Map<String, String> errors) {
