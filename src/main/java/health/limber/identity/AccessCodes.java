@@ -85,8 +85,13 @@ public class AccessCodes {
                         rs.getObject(7, OffsetDateTime.class) == null ? null : rs.getObject(7, OffsetDateTime.class).toInstant()))
                 .optional()
                 .orElseThrow(() -> new BadCredentialsException("unknown code"));
+        // A locked, used, withdrawn or expired code is refused exactly like a wrong one, before the date of
+        // birth is looked at: the answer must never confirm a date of birth (or that the code exists).
         if (row.lockedUntil() != null && now.isBefore(row.lockedUntil())) {
-            throw new LockedException("code locked");
+            throw new BadCredentialsException("code locked");
+        }
+        if (row.used() || row.revoked() || !now.isBefore(row.expiresAt())) {
+            throw new BadCredentialsException("code used, withdrawn or expired");
         }
         var patient = patients.find(row.patientId()).filter(PatientDirectory.PatientIdentity::active)
                 .orElseThrow(() -> new BadCredentialsException("no active patient"));
@@ -98,9 +103,6 @@ public class AccessCodes {
                     .param("id", row.id())
                     .update();
             throw new BadCredentialsException("date of birth does not match");
-        }
-        if (row.used() || row.revoked() || !now.isBefore(row.expiresAt())) {
-            throw new CredentialsExpiredException("code used, withdrawn or expired");
         }
         jdbc.sql("update patient_access_code set used_at = :now, failed_attempts = 0 where id = :id")
                 .param("now", utc(now)).param("id", row.id()).update();

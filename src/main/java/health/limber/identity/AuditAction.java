@@ -1,6 +1,8 @@
 package health.limber.identity;
 
-/** What was done to a patient's record. */
+/** What was done to a patient's record, or (ACCOUNT_…) to a staff account, or (IMPORT) by a file. */
 public enum AuditAction {
-    READ, SEARCH, CREATE, UPDATE, VOID, ISSUE_ACCESS_CODE, READ_AUDIT, RED_FLAG_OVERRIDE
+    READ, SEARCH, CREATE, UPDATE, VOID, ISSUE_ACCESS_CODE, READ_AUDIT, RED_FLAG_OVERRIDE,
+    ACCOUNT_READ, ACCOUNT_CREATE, ACCOUNT_ENABLE, ACCOUNT_DISABLE, ACCOUNT_ROLE_CHANGE, ACCOUNT_PASSWORD_RESET, ACCOUNT_UNLOCK,
+    ACCOUNT_PASSWORD_CHOSEN, IMPORT
 }

@@ -63,9 +63,10 @@ public class AuditLog {
                         AuditEvent.Outcome outcome) {
         jdbc.sql("""
                 insert into audit_event (id, occurred_at, actor, actor_role, patient_id, action, resource_type,
-                                         resource_id, request_id, purpose, outcome)
-                values (:id, :at, :actor, :role, :patient, :action, :type, :resourceId, :requestId, :purpose, :outcome)
+                                         resource_id, request_id, purpose, outcome, actor_organisation)
+                values (:id, :at, :actor, :role, :patient, :action, :type, :resourceId, :requestId, :purpose, :outcome, :organisation)
                 """)
+                .param("organisation", actor.organisationCode())
                 .param("id", UUID.randomUUID())
                 .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .param("actor", actor.username())
@@ -85,10 +86,32 @@ public class AuditLog {
         return search(new Query(patientId, null, null, null), limit);
     }
 
-    /** The administrator's audit viewer: any combination of patient, user and date range (inclusive). */
+    /**
+     * The administrator's audit viewer: any combination of patient, user and date range (inclusive),
+     * within the events of the administrator's own organisation's staff (a system administrator sees
+     * every organisation's). Reading the audit log is itself audited.
+     */
+    public List<AuditEvent> searchAsAdministrator(Query query, int limit) {
+        Actor actor = currentActor.get();
+        if (!actor.role().administersAccounts()) {
+            throw new org.springframework.security.access.AccessDeniedException("Only administrators read the audit log");
+        }
+        List<AuditEvent> events = search(query, actor.role() == Role.SYSTEM_ADMIN ? null : actor.organisationCode(), limit);
+        insert(actor, query.patientId(), AuditAction.READ_AUDIT, "AuditLog", query.actor(), AuditEvent.Outcome.ALLOWED);
+        return events;
+    }
+
     public List<AuditEvent> search(Query query, int limit) {
+        return search(query, null, limit);
+    }
+
+    private List<AuditEvent> search(Query query, String organisation, int limit) {
         StringBuilder sql = new StringBuilder("select * from audit_event where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
+        if (organisation != null) {
+            sql.append(" and actor_organisation = :organisation");
+            params.put("organisation", organisation);
+        }
         if (query.patientId() != null) {
             sql.append(" and patient_id = :patient");
             params.put("patient", query.patientId());

@@ -18,12 +18,18 @@ public final class LimberUser implements UserDetails, CredentialsContainer {
     private String passwordHash;
     private final boolean enabled;
     private final boolean locked;
+    private final boolean passwordMustChange;
 
     LimberUser(Actor actor, String passwordHash, boolean enabled, boolean locked) {
+        this(actor, passwordHash, enabled, locked, false);
+    }
+
+    LimberUser(Actor actor, String passwordHash, boolean enabled, boolean locked, boolean passwordMustChange) {
         this.actor = actor;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.locked = locked;
+        this.passwordMustChange = passwordMustChange;
     }
 
     static LimberUser patient(UUID patientId, String displayName) {
@@ -45,7 +51,16 @@ public final class LimberUser implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(actor.role().authority()));
+        // a system administrator can also do what an administrator does (their pages, within every organisation)
+        return actor.role() == Role.SYSTEM_ADMIN
+                ? List.of(new SimpleGrantedAuthority(actor.role().authority()), new SimpleGrantedAuthority(Role.ADMIN.authority()))
+                : List.of(new SimpleGrantedAuthority(actor.role().authority()));
+    }
+
+    /** A password an administrator set: checked as usual, then the person must choose their own before anything else. */
+    @Override
+    public boolean isCredentialsNonExpired() {
+        return !passwordMustChange;
     }
 
     @Override

@@ -33,7 +33,7 @@ class LimberUserDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         Actor actor = new Actor(user.username(), user.displayName(), user.role(), user.organisationCode(),
                 organisations.icbsServedBy(user.organisationCode()), null);
-        return new LimberUser(actor, user.passwordHash(), user.enabled(), user.isLocked(clock.instant()));
+        return new LimberUser(actor, user.passwordHash(), user.enabled(), false, user.passwordMustChange());
     }
 
     LimberUser patient(UUID patientId) {

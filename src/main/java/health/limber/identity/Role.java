@@ -6,7 +6,12 @@ public enum Role {
     CLINICIAN("Clinician"),
     SERVICE_MANAGER("Service manager"),
     ANALYST("Analyst"),
-    ADMIN("Administrator");
+    ADMIN("Administrator"),
+    /**
+     * Manages organisations and every organisation's accounts. Granted deliberately, only by
+     * {@code ./limber setup --system-admin}; no page can create one. It sees no patient records.
+     */
+    SYSTEM_ADMIN("System administrator");
 
     private final String label;
 
@@ -24,5 +29,10 @@ public enum Role {
 
     public boolean isStaff() {
         return this != PATIENT;
+    }
+
+    /** Administrators of accounts: their own organisation's (ADMIN) or every organisation's (SYSTEM_ADMIN). */
+    public boolean administersAccounts() {
+        return this == ADMIN || this == SYSTEM_ADMIN;
     }
 }

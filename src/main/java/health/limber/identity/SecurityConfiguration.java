@@ -13,8 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -94,11 +92,12 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain limberSecurity(HttpSecurity http, LimberUserDetailsService users, PasswordEncoder passwordEncoder,
             AccessCodes accessCodes, PersistentTokenBasedRememberMeServices rememberedDevices,
-            ApplicationEventPublisher events,
+            ApplicationEventPublisher events, SignInThrottle throttle, KnownDevices devices,
+            @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies,
             @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
             org.springframework.beans.factory.ObjectProvider<org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> routes)
             throws Exception {
-        var staffManager = new ProviderManager(staffPasswords(users, passwordEncoder),
+        var staffManager = new ProviderManager(ThrottledSignIn.staff(staffPasswords(users, passwordEncoder), throttle, devices, secureCookies),
                 new RememberMeAuthenticationProvider(rememberedDevices.getKey()));
         staffManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
 
@@ -106,7 +105,7 @@ class SecurityConfiguration {
         var contextRepository = new HttpSessionSecurityContextRepository();
 
         var patientSignIn = new PatientSignIn.Filter();
-        patientSignIn.setAuthenticationManager(new ProviderManager(new PatientSignIn.Provider(accessCodes, users)));
+        patientSignIn.setAuthenticationManager(new ProviderManager(ThrottledSignIn.patients(new PatientSignIn.Provider(accessCodes, users), throttle)));
         patientSignIn.setRememberMeServices(rememberedDevices);
         patientSignIn.setSecurityContextRepository(contextRepository);
         patientSignIn.setSessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(List.of(
@@ -121,12 +120,12 @@ class SecurityConfiguration {
             .authenticationManager(staffManager)
             .securityContext(context -> context.securityContextRepository(contextRepository))
             .authorizeHttpRequests(auth -> auth
-                .requestMatchers(path("/"), path("/sign-in"), path("/patient/sign-in"), path("/css/**"), path("/js/**"),
+                .requestMatchers(path("/"), path("/sign-in"), path("/sign-in/new-password"), path("/patient/sign-in"), path("/css/**"), path("/js/**"),
                         path("/webjars/**"), path("/favicon.svg"), path("/sw.js"), path("/manifest.webmanifest"), path("/accessibility"), path("/privacy"),
                         path("/error"), path("/error/**"), path("/actuator/health/**"), path("/actuator/info"),
                         path("/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html"),
                         path("/self-referral"), path("/self-referral/**"), path("/wait-well")).permitAll()
-                .requestMatchers(path("/admin/**")).hasRole("ADMIN")
+                .requestMatchers(path("/admin/**")).hasAnyRole("ADMIN", "SYSTEM_ADMIN")
                 .requestMatchers(path("/my/**"), path("/my")).hasRole("PATIENT")
                 .requestMatchers(path("/patients/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/referrals/new"), PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/referrals"))
@@ -144,8 +143,8 @@ class SecurityConfiguration {
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/sign-in")
-                .failureHandler((request, response, exception) ->
-                        response.sendRedirect(request.getContextPath() + "/sign-in?error=" + staffFailure(exception)))
+                .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
+                        + (exception instanceof CredentialsExpiredException ? "/sign-in/new-password" : "/sign-in?error=" + staffFailure(exception))))
                 .defaultSuccessUrl("/", true))
             .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
             .rememberMe(remember -> remember.rememberMeServices(rememberedDevices))
@@ -183,24 +182,17 @@ class SecurityConfiguration {
         return provider;
     }
 
+    /**
+     * One message for every refusal (wrong password, unknown username, disabled account), so the page
+     * never tells a real username from an unknown one; only a wait is told apart.
+     */
     static String staffFailure(AuthenticationException exception) {
-        if (exception instanceof LockedException) {
-            return "locked";
-        }
-        if (exception instanceof DisabledException) {
-            return "disabled";
-        }
-        return "credentials";
+        return exception instanceof ThrottledSignIn.Throttled ? "throttled" : "credentials";
     }
 
+    /** As for staff: a used, expired or withdrawn code is refused like a wrong one, so it never confirms a date of birth. */
     static String patientFailure(AuthenticationException exception) {
-        if (exception instanceof LockedException) {
-            return "locked";
-        }
-        if (exception instanceof CredentialsExpiredException) {
-            return "expired";
-        }
-        return "credentials";
+        return exception instanceof ThrottledSignIn.Throttled ? "throttled" : "credentials";
     }
 
     private static AuthenticationEntryPoint entryPoints(RequestMatcher api) {

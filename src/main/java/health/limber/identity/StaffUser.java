@@ -30,13 +30,14 @@ public class StaffUser {
     private boolean enabled;
     private int failedAttempts;
     private Instant lockedUntil;
+    private boolean passwordMustChange;
     private final Instant createdAt;
     @Version
     private Long version;
 
     @PersistenceCreator
     StaffUser(UUID id, String username, String displayName, String passwordHash, Role role, String organisationCode,
-              boolean enabled, int failedAttempts, Instant lockedUntil, Instant createdAt, Long version) {
+              boolean enabled, int failedAttempts, Instant lockedUntil, boolean passwordMustChange, Instant createdAt, Long version) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -46,6 +47,7 @@ public class StaffUser {
         this.enabled = enabled;
         this.failedAttempts = failedAttempts;
         this.lockedUntil = lockedUntil;
+        this.passwordMustChange = passwordMustChange;
         this.createdAt = createdAt;
         this.version = version;
     }
@@ -55,8 +57,9 @@ public class StaffUser {
         if (role == Role.PATIENT) {
             throw new IllegalArgumentException("Patients do not have staff accounts");
         }
+        // the first password was chosen by an administrator: its owner replaces it at the first sign-in
         return new StaffUser(UUID.randomUUID(), username, displayName, passwordHash, role, organisationCode,
-                true, 0, null, now, null);
+                true, 0, null, true, now, null);
     }
 
     void recordFailedSignIn(Instant now) {
@@ -79,9 +82,28 @@ public class StaffUser {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
-    /** An administrator sets a new password; it also lifts a lock. */
+    /** An administrator sets a new password; it also lifts a lock, and its owner must change it at the next sign-in. */
     void resetPassword(String newHash) {
         passwordHash = newHash;
+        passwordMustChange = true;
+        recordSuccessfulSignIn();
+    }
+
+    /** The owner chooses their own password. */
+    void choosePassword(String newHash) {
+        passwordHash = newHash;
+        passwordMustChange = false;
+    }
+
+    void changeRole(Role newRole) {
+        if (newRole == Role.PATIENT) {
+            throw new IllegalArgumentException("Patients do not have staff accounts");
+        }
+        role = newRole;
+    }
+
+    /** Lifts a lock (an administrator's unlock). */
+    void unlock() {
         recordSuccessfulSignIn();
     }
 
@@ -104,4 +126,5 @@ public class StaffUser {
     public Instant lockedUntil() { return lockedUntil; }
     public LocalDateTime lockedUntilLocal() { return lockedUntil == null ? null : LocalDateTime.ofInstant(lockedUntil, LimberTime.ZONE); }
     public Instant createdAt() { return createdAt; }
+    public boolean passwordMustChange() { return passwordMustChange; }
 }

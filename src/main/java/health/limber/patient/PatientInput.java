@@ -2,6 +2,7 @@ package health.limber.patient;
 
 import health.limber.organisation.Organisations;
 import health.limber.platform.InvalidFieldsException;
+import health.limber.platform.PersonName;
 import health.limber.platform.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -54,6 +55,8 @@ public record PatientInput(String nhsNumber, String nhsNumberUnknownReason, Stri
         }
         String given = requiredText(errors, "givenName", givenName, "Enter the first name", 100);
         String family = requiredText(errors, "familyName", familyName, "Enter the last name", 100);
+        nameCharacters(errors, "givenName", given);
+        nameCharacters(errors, "familyName", family);
         LocalDate born = checkedBirthDate(errors, today);
         Sex checkedSex = enumValue(errors, "sex", sex, Sex::valueOf, "Select the patient's sex");
         Postcode checkedPostcode = isBlank(postcode) ? null : attempt(errors, () -> Postcode.parse(postcode));
@@ -139,6 +142,13 @@ public record PatientInput(String nhsNumber, String nhsNumberUnknownReason, Stri
             errors.add("birthDate", "Date of birth must be a real date of birth: the patient would be over " + OLDEST_AGE);
         }
         return date;
+    }
+
+    /** Names refuse control characters, broken characters and bidirectional overrides (see {@link PersonName}). */
+    private static void nameCharacters(InvalidFieldsException.Collector errors, String field, String name) {
+        if (name != null && !PersonName.acceptable(name)) {
+            errors.add(field, "A name can only contain letters, spaces, hyphens, apostrophes and similar characters");
+        }
     }
 
     private static String requiredText(InvalidFieldsException.Collector errors, String field, String value,

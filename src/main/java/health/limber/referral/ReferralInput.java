@@ -79,6 +79,11 @@ public record ReferralInput(String source, String ubrn, String receivedOn, Strin
         }
         String given = requiredText(errors, "givenName", givenName, "Enter a first name", 100);
         String family = requiredText(errors, "familyName", familyName, "Enter a last name", 100);
+        for (String[] name : new String[][] {{"givenName", given}, {"familyName", family}}) {
+            if (name[1] != null && !health.limber.platform.PersonName.acceptable(name[1])) {
+                errors.add(name[0], "A name can only contain letters, spaces, hyphens, apostrophes and similar characters");
+            }
+        }
         LocalDate born = date(errors, "birthDate", birthDate, "date of birth");
         if (born != null) {
             if (born.isAfter(today)) {

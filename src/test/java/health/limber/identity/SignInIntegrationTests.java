@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-/** Hazard H-02 (someone else signs in as a person): password lockout, single-use expiring access codes, remembered devices. */
+/** Hazard H-02 (someone else signs in as a person): waits after failures (never a lock), single-use expiring access codes, remembered devices. */
 @IntegrationTest
 class SignInIntegrationTests {
 
@@ -34,52 +34,94 @@ class SignInIntegrationTests {
         clock.reset();
     }
 
-    MvcResult staffSignIn(String username, String password) throws Exception {
-        return mvc.perform(post("/sign-in").with(csrf()).param("username", username).param("password", password)).andReturn();
+    /** Each test signs in from its own address, so failures counted against one address never spill into another test. */
+    String address = "10.0.0." + new java.util.Random().nextInt(250);
+
+    org.springframework.test.web.servlet.request.RequestPostProcessor from(String remoteAddress) {
+        return request -> {
+            request.setRemoteAddr(remoteAddress);
+            return request;
+        };
+    }
+
+    MvcResult staffSignIn(String username, String password, Cookie... cookies) throws Exception {
+        var request = post("/sign-in").with(csrf()).with(from(address)).param("username", username).param("password", password);
+        if (cookies.length > 0) {
+            request.cookie(cookies);
+        }
+        return mvc.perform(request).andReturn();
     }
 
     String newStaff(String username) {
         String organisation = jdbc.queryForObject("select code from provider order by code fetch first 1 rows only", String.class);
-        accounts.create(new StaffAccounts.NewStaffUser(username, "Test Person", Role.CLINICIAN, organisation, "correct-horse-battery"));
+        accounts.createBySetup(new StaffAccounts.NewStaffUser(username, "Test Person", Role.CLINICIAN, organisation, "correct-horse-battery"));
         return username;
     }
 
     @Test
-    void fiveFailedSignInsLockTheAccountForFifteenMinutesEvenWithTheRightPassword() throws Exception {
-        String user = newStaff("lock.test");
-        for (int i = 0; i < 4; i++) {
+    void afterFiveFailuresEachTryWaitsLongerAndAnUnknownUsernameIsTreatedTheSame() throws Exception {
+        String user = newStaff("wait.test");
+        for (int i = 0; i < 5; i++) {
             assertThat(staffSignIn(user, "wrong-password-" + i).getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=credentials");
         }
-        assertThat(staffSignIn(user, "wrong-password-5").getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=credentials");
-        assertThat(staffSignIn(user, "correct-horse-battery").getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=locked");
-        // The lock is a column on the account, so a restart or another instance sees it too.
-        assertThat(jdbc.queryForObject("select locked_until is not null from staff_user where username = ?", Boolean.class, user)).isTrue();
-        assertThat(mvc.perform(get("/sign-in?error=locked")).andReturn().getResponse().getContentAsString())
-                .contains("There is a problem").contains("locked after 5 failed sign-ins");
+        assertThat(staffSignIn(user, "correct-horse-battery").getResponse().getRedirectedUrl())
+                .as("the right password must wait too, so a guess cannot be confirmed").isEqualTo("/sign-in?error=throttled");
+        // the same for a username nobody has: the page never tells a real account from an unknown one
+        for (int i = 0; i < 5; i++) {
+            assertThat(staffSignIn("nobody.here", "wrong-password-" + i).getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=credentials");
+        }
+        assertThat(staffSignIn("nobody.here", "anything-at-all").getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=throttled");
+        assertThat(mvc.perform(get("/sign-in?error=throttled")).andReturn().getResponse().getContentAsString())
+                .contains("Too many failed sign-ins").doesNotContain("locked");
 
-        clock.advance(Duration.ofMinutes(14));
-        assertThat(staffSignIn(user, "correct-horse-battery").getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=locked");
-        clock.advance(Duration.ofMinutes(2));
+        clock.advance(Duration.ofSeconds(31));
         assertThat(staffSignIn(user, "correct-horse-battery").getResponse().getRedirectedUrl()).isEqualTo("/");
-        assertThat(jdbc.queryForObject("select failed_attempts from staff_user where username = ?", Integer.class, user)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from sign_in_throttle where scope = 'ACCOUNT' and subject = ?", Integer.class, user))
+                .as("a successful sign-in forgets the username's failures").isZero();
     }
 
     @Test
-    void fourFailuresThenASuccessDoNotLock() throws Exception {
-        String user = newStaff("nolock.test");
+    void theRealUserGetsInFromADeviceTheyHaveUsedWhileAnAttackerIsMadeToWait() throws Exception {
+        String user = newStaff("known.device");
+        Cookie device = staffSignIn(user, "correct-horse-battery").getResponse().getCookie("LIMBER_STAFF_DEVICE");
+        assertThat(device).isNotNull();
+        assertThat(device.isHttpOnly()).isTrue();
+        String attacker = address;
+        address = "10.9.9.9";
+        for (int i = 0; i < 6; i++) {
+            staffSignIn(user, "guess-" + i);
+        }
+        assertThat(staffSignIn(user, "correct-horse-battery").getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=throttled");
+        address = attacker;
+        assertThat(staffSignIn(user, "correct-horse-battery", device).getResponse().getRedirectedUrl())
+                .as("from the device they signed in on before").isEqualTo("/");
+    }
+
+    @Test
+    void manyFailuresFromOneAddressSlowDownEveryUsernameTriedFromIt() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            staffSignIn("spray." + i, "Summer2026!");
+        }
+        assertThat(staffSignIn("clinician.qhl", DemoFixtures.PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=throttled");
+        address = "10.200.0.1";
+        assertThat(staffSignIn("clinician.qhl", DemoFixtures.PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
+    void fourFailuresThenASuccessDoNotHoldTheAccountUp() throws Exception {
+        String user = newStaff("nowait.test");
         for (int i = 0; i < 4; i++) {
             staffSignIn(user, "nope-" + i);
         }
         assertThat(staffSignIn(user, "correct-horse-battery").getResponse().getRedirectedUrl()).isEqualTo("/");
         assertThat(staffSignIn(user, "nope-again").getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=credentials");
-        assertThat(jdbc.queryForObject("select failed_attempts from staff_user where username = ?", Integer.class, user)).isEqualTo(1);
     }
 
     @Test
-    void aDisabledAccountCannotSignIn() throws Exception {
+    void aDisabledAccountCannotSignInAndIsRefusedLikeAWrongPassword() throws Exception {
         String user = newStaff("disabled.test");
-        accounts.setEnabled(accounts.findByUsername(user).orElseThrow().id(), false);
-        assertThat(staffSignIn(user, "correct-horse-battery").getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=disabled");
+        jdbc.update("update staff_user set enabled = false where username = ?", user);
+        assertThat(staffSignIn(user, "correct-horse-battery").getResponse().getRedirectedUrl()).isEqualTo("/sign-in?error=credentials");
     }
 
     @Test
@@ -104,7 +146,9 @@ class SignInIntegrationTests {
         assertThat(mvc.perform(get("/my/record").cookie(device)).andReturn().getResponse().getStatus()).isEqualTo(200);
 
         MvcResult reused = patientSignIn(code, dob.getDayOfMonth(), dob.getMonthValue(), dob.getYear());
-        assertThat(reused.getResponse().getRedirectedUrl()).isEqualTo("/patient/sign-in?error=expired");
+        MvcResult reusedWrongDate = patientSignIn(code, dob.getDayOfMonth(), dob.getMonthValue(), dob.getYear() - 2);
+        assertThat(reused.getResponse().getRedirectedUrl()).as("a used code does not say whether the date of birth was right")
+                .isEqualTo(reusedWrongDate.getResponse().getRedirectedUrl()).isEqualTo("/patient/sign-in?error=credentials");
     }
 
     @Test
@@ -114,7 +158,7 @@ class SignInIntegrationTests {
         clock.advance(Duration.ofDays(30).plusMinutes(1));
         var dob = patient.birthDate();
         assertThat(patientSignIn(code, dob.getDayOfMonth(), dob.getMonthValue(), dob.getYear()).getResponse().getRedirectedUrl())
-                .isEqualTo("/patient/sign-in?error=expired");
+                .isEqualTo("/patient/sign-in?error=credentials");
     }
 
     @Test
@@ -124,7 +168,7 @@ class SignInIntegrationTests {
         String second = accessCodes.issue(patient.id(), "test").code();
         var dob = patient.birthDate();
         assertThat(patientSignIn(first, dob.getDayOfMonth(), dob.getMonthValue(), dob.getYear()).getResponse().getRedirectedUrl())
-                .isEqualTo("/patient/sign-in?error=expired");
+                .isEqualTo("/patient/sign-in?error=credentials");
         assertThat(patientSignIn(second, dob.getDayOfMonth(), dob.getMonthValue(), dob.getYear()).getResponse().getRedirectedUrl())
                 .isEqualTo("/my");
     }
@@ -138,7 +182,7 @@ class SignInIntegrationTests {
             patientSignIn(code, dob.getDayOfMonth(), dob.getMonthValue(), dob.getYear() - i);
         }
         assertThat(patientSignIn(code, dob.getDayOfMonth(), dob.getMonthValue(), dob.getYear()).getResponse().getRedirectedUrl())
-                .isEqualTo("/patient/sign-in?error=locked");
+                .as("a locked code is refused like a wrong one").isEqualTo("/patient/sign-in?error=credentials");
     }
 
     @Test
@@ -165,7 +209,7 @@ class SignInIntegrationTests {
     }
 
     MvcResult patientSignIn(String code, int day, int month, int year) throws Exception {
-        return mvc.perform(post("/patient/sign-in").with(csrf()).param("code", code).param("dobDay", String.valueOf(day))
+        return mvc.perform(post("/patient/sign-in").with(csrf()).with(from(address)).param("code", code).param("dobDay", String.valueOf(day))
                 .param("dobMonth", String.valueOf(month)).param("dobYear", String.valueOf(year))).andReturn();
     }
 }

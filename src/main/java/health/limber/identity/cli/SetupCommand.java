@@ -40,6 +40,10 @@ class SetupCommand implements Callable<Integer>, LimberCommand.Subcommand {
     @Option(names = "--admin-name", required = true, description = "Full name of the first administrator.")
     String adminName;
 
+    @Option(names = "--system-admin", description = "Make this account a system administrator: it manages every organisation's "
+            + "accounts (and sees no patient records). Only this command can grant it.")
+    boolean systemAdmin;
+
     @Override
     public Integer call() {
         String password = password();
@@ -51,8 +55,8 @@ class SetupCommand implements Callable<Integer>, LimberCommand.Subcommand {
             var icbCodes = new LinkedHashSet<String>();
             icbs.forEach(icb -> icbCodes.add(icb.trim().toUpperCase(Locale.ROOT)));
             var provider = context.getBean(Organisations.class).addProvider(providerCode, providerName, providerPhone, icbCodes);
-            var user = context.getBean(StaffAccounts.class).create(
-                    new StaffAccounts.NewStaffUser(admin, adminName, Role.ADMIN, provider.code(), password));
+            var user = context.getBean(StaffAccounts.class).createBySetup(
+                    new StaffAccounts.NewStaffUser(admin, adminName, systemAdmin ? Role.SYSTEM_ADMIN : Role.ADMIN, provider.code(), password));
             System.out.println("Provider " + provider.code() + " serves " + String.join(", ", icbCodes)
                     + ". Administrator " + user.username() + " can now sign in at /sign-in.");
             return 0;

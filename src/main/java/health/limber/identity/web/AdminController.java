@@ -4,7 +4,6 @@ import health.limber.identity.AuditLog;
 import health.limber.identity.Role;
 import health.limber.identity.StaffAccounts;
 import health.limber.identity.StaffAccounts.NewStaffUser;
-import health.limber.organisation.Organisations;
 import health.limber.platform.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,17 +20,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administrators: staff accounts (create, reset password, disable) and the audit viewer. */
+/**
+ * Administrators: their organisation's staff accounts (create, reset password, change role, unlock,
+ * disable) and its audit events; a system administrator does the same for every organisation.
+ */
 @Controller
 class AdminController {
 
     private final StaffAccounts accounts;
-    private final Organisations organisations;
     private final AuditLog auditLog;
 
-    AdminController(StaffAccounts accounts, Organisations organisations, AuditLog auditLog) {
+    AdminController(StaffAccounts accounts, AuditLog auditLog) {
         this.accounts = accounts;
-        this.organisations = organisations;
         this.auditLog = auditLog;
     }
 
@@ -43,7 +43,8 @@ class AdminController {
 
     @GetMapping("/admin/users/new")
     String newUser(Model model) {
-        model.addAttribute("form", new NewStaffUser("", "", Role.CLINICIAN, "", ""));
+        var own = accounts.organisations();
+        model.addAttribute("form", new NewStaffUser("", "", Role.CLINICIAN, own.size() == 1 ? own.get(0).code() : "", ""));
         return newUserForm(model, Map.of());
     }
 
@@ -60,34 +61,63 @@ class AdminController {
 
     private String newUserForm(Model model, Map<String, String> errors) {
         model.addAttribute("errors", errors);
-        model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::isStaff).toList());
-        model.addAttribute("providers", organisations.providers());
+        model.addAttribute("roles", STAFF_ROLES);
+        model.addAttribute("providers", accounts.organisations());
         return "identity/user-new";
     }
 
+    /** The roles an administrator can give (a system administrator is made only on the server, by ./limber setup). */
+    static final java.util.List<Role> STAFF_ROLES = Arrays.stream(Role.values())
+            .filter(r -> r.isStaff() && r != Role.SYSTEM_ADMIN).toList();
+
     @GetMapping("/admin/users/{id}")
     String user(@PathVariable UUID id, Model model) {
-        model.addAttribute("user", accounts.find(id).orElseThrow(() -> new health.limber.platform.NotFoundException("No such account")));
-        model.addAttribute("errors", Map.of());
+        return userPage(id, Map.of(), model);
+    }
+
+    private String userPage(UUID id, Map<String, String> errors, Model model) {
+        model.addAttribute("user", accounts.read(id));
+        model.addAttribute("roles", STAFF_ROLES);
+        model.addAttribute("errors", errors);
         return "identity/user";
+    }
+
+    @PostMapping("/admin/users/{id}/role")
+    String changeRole(@PathVariable UUID id, @RequestParam(required = false) Role role, Model model, RedirectAttributes redirect) {
+        try {
+            accounts.changeRole(id, role);
+            redirect.addFlashAttribute("notice", "Role changed to " + role.label().toLowerCase());
+            return "redirect:/admin/users/" + id;
+        } catch (InvalidInputException e) {
+            return userPage(id, Map.of(e.field(), e.getMessage()), model);
+        }
+    }
+
+    @PostMapping("/admin/users/{id}/unlock")
+    String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
+        accounts.unlock(id);
+        redirect.addFlashAttribute("notice", "Account unlocked");
+        return "redirect:/admin/users/" + id;
     }
 
     @PostMapping("/admin/users/{id}/password")
     String resetPassword(@PathVariable UUID id, @RequestParam String password, Model model, RedirectAttributes redirect) {
         try {
             accounts.resetPassword(id, password);
-            redirect.addFlashAttribute("notice", "Password reset. Any lock on the account has been lifted.");
+            redirect.addFlashAttribute("notice", "Password reset. Give it to the person securely: they must choose their own when they next sign in.");
             return "redirect:/admin/users/" + id;
         } catch (InvalidInputException e) {
-            model.addAttribute("user", accounts.find(id).orElseThrow());
-            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
-            return "identity/user";
+            return userPage(id, Map.of(e.field(), e.getMessage()), model);
         }
     }
 
     @PostMapping("/admin/users/{id}/enabled")
-    String setEnabled(@PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes redirect) {
-        accounts.setEnabled(id, enabled);
+    String setEnabled(@PathVariable UUID id, @RequestParam boolean enabled, Model model, RedirectAttributes redirect) {
+        try {
+            accounts.setEnabled(id, enabled);
+        } catch (InvalidInputException e) {
+            return userPage(id, Map.of(e.field(), e.getMessage()), model);
+        }
         redirect.addFlashAttribute("notice", enabled ? "Account enabled" : "Account disabled: the person can no longer sign in");
         return "redirect:/admin/users/" + id;
     }
@@ -108,7 +138,7 @@ class AdminController {
         model.addAttribute("fromFilter", from);
         model.addAttribute("toFilter", to);
         model.addAttribute("events", errors.isEmpty()
-                ? auditLog.search(new AuditLog.Query(patientId, user, fromDate, toDate), 500) : java.util.List.of());
+                ? auditLog.searchAsAdministrator(new AuditLog.Query(patientId, user, fromDate, toDate), 500) : java.util.List.of());
         return "identity/audit";
     }
 
