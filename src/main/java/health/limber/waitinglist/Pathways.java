@@ -136,7 +136,7 @@ class Pathways {
             }
             int seq = p.storedEventCount();
             for (ClockEvent event : p.unsavedEvents()) {
-                events.add(new Object[] {p.id(), seq++, event.type().name(), Date.valueOf(event.on()), event.detail(), at});
+                events.add(new Object[] {p.id(), seq++, event.type().name(), Date.valueOf(event.on()), event.detail(), at, importId});
             }
             List<ClockPeriod> replayed = p.periods();
             Date nextValidation = date(p.nextValidationDue().orElse(null));
@@ -177,10 +177,10 @@ class Pathways {
             jdbc.batchUpdate("delete from clock_period where pathway_id = ?", staleIds, new int[] {OTHER});
         }
         if (!events.isEmpty() && copy) {
-            copyIn("clock_event (pathway_id, seq, type, event_date, detail, recorded_at)", events, null);
+            copyIn("clock_event (pathway_id, seq, type, event_date, detail, recorded_at, import_id)", events, null);
         } else if (!events.isEmpty()) {
-            jdbc.batchUpdate("insert into clock_event (pathway_id, seq, type, event_date, detail, recorded_at) values (?, ?, ?, ?, ?, ?)", events,
-                    new int[] {OTHER, INTEGER, VARCHAR, DATE, VARCHAR, TIMESTAMP});
+            jdbc.batchUpdate("insert into clock_event (pathway_id, seq, type, event_date, detail, recorded_at, import_id) values (?, ?, ?, ?, ?, ?, ?)",
+                    events, new int[] {OTHER, INTEGER, VARCHAR, DATE, VARCHAR, TIMESTAMP, OTHER});
         }
         if (!periods.isEmpty() && copy) {
             copyIn("clock_period (pathway_id, period_no, commissioner_code, provider_code, treatment_function, priority, start_date, "

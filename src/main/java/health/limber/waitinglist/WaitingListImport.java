@@ -10,7 +10,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,8 +55,11 @@ public class WaitingListImport {
     private final Organisations organisations;
     private final PlatformTransactionManager transactions;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    WaitingListImport(Pathways pathways, Organisations organisations, PlatformTransactionManager transactions, Clock clock) {
+    WaitingListImport(Pathways pathways, Organisations organisations, PlatformTransactionManager transactions, Clock clock,
+                      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.pathways = pathways;
         this.organisations = organisations;
         this.transactions = transactions;
@@ -65,10 +71,50 @@ public class WaitingListImport {
         void bytesRead(long bytes);
     }
 
+    /**
+     * Who imports, and which ICBs' pathways they may write: a member of staff imports only the ICBs
+     * their organisation serves; the command line run by the database's owner may import all, and
+     * says so. Recorded with every import.
+     *
+     * @param icbs the ICBs whose rows are accepted (ignored when {@code allIcbs})
+     */
+    public record Importer(String who, String organisation, Set<String> icbs, boolean allIcbs) {
+
+        public Importer {
+            icbs = Set.copyOf(icbs);
+        }
+
+        public static Importer staff(String username, String organisation, Set<String> servedIcbs) {
+            return new Importer(username, organisation, servedIcbs, false);
+        }
+
+        /** The command line without a named account: the database owner's rights, recorded as such. */
+        public static Importer databaseOwner(String who) {
+            return new Importer(who, null, Set.of(), true);
+        }
+
+        boolean mayImport(String icb) {
+            return allIcbs || icbs.contains(icb);
+        }
+    }
+
     public ImportSummary run(InputStream file, ImportMode mode, boolean dryRun, Consumer<ImportProblem> rejects, Progress progress) {
+        return run(file, mode, dryRun, rejects, progress, Importer.databaseOwner("unnamed"));
+    }
+
+    /**
+     * Imports a file for {@code importer}: rows for an ICB the importer does not serve (or that would
+     * change a pathway of such an ICB) are refused by line and column like any other bad row. The
+     * import is recorded (who, the file's SHA-256, mode and counts) whether or not it was committed.
+     */
+    public ImportSummary run(InputStream file, ImportMode mode, boolean dryRun, Consumer<ImportProblem> rejects, Progress progress,
+                             Importer importer) {
         var template = new TransactionTemplate(transactions);
-        Run run = new Run(mode, dryRun, rejects);
-        FileReader reader = new FileReader(file, progress, run.context);
+        Instant started = clock.instant();
+        Run run = new Run(mode, dryRun, rejects, importer);
+        MessageDigest digest = sha256();
+        DigestInputStream hashed = new DigestInputStream(file, digest);
+        FileReader reader = new FileReader(hashed, progress, run.context);
         Thread readerThread = new Thread(reader, "waiting-list-import-reader");
         readerThread.setDaemon(true);
         readerThread.start();
@@ -91,8 +137,43 @@ public class WaitingListImport {
             }
         }
         boolean committed = !dryRun && run.fileProblem == null && (mode == ImportMode.QUARANTINE || run.rejected == 0);
+        String sha256 = restHashed(hashed, digest);
+        record(run, importer, sha256, mode, dryRun, committed, started);
         return new ImportSummary(run.rowsRead, committed || dryRun ? run.created : 0, committed || dryRun ? run.updated : 0,
                 committed || dryRun ? run.unchanged : 0, run.rejected, run.warnings, run.kept, committed, dryRun);
+    }
+
+    /** The file's SHA-256: what the reader read, and the rest of the file if it stopped early. */
+    private static String restHashed(DigestInputStream hashed, MessageDigest digest) {
+        try {
+            hashed.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException unreadable) {
+            // the hash is of what could be read; the import already reported the file as unreadable
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The import's own record, committed whatever became of the import's transaction. */
+    private void record(Run run, Importer importer, String sha256, ImportMode mode, boolean dryRun, boolean committed, Instant started) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> jdbc.sql("""
+                        insert into waiting_list_import (id, imported_by, organisation, all_icbs, file_sha256, mode, dry_run, rows_read, created,
+                            updated, unchanged, rejected, committed, started_at, finished_at)
+                        values (:id, :by, :organisation, :all, :sha, :mode, :dry, :read, :created, :updated, :unchanged, :rejected, :committed,
+                            :started, :finished)""")
+                .param("id", run.importId).param("by", importer.who()).param("organisation", importer.organisation())
+                .param("all", importer.allIcbs()).param("sha", sha256).param("mode", mode.name()).param("dry", dryRun)
+                .param("read", run.rowsRead).param("created", committed ? run.created : 0).param("updated", committed ? run.updated : 0)
+                .param("unchanged", committed ? run.unchanged : 0).param("rejected", run.rejected).param("committed", committed)
+                .param("started", java.sql.Timestamp.from(started)).param("finished", java.sql.Timestamp.from(clock.instant()))
+                .update());
     }
 
     /** What the reader hands over: checked rows and the problems of the rows it refused, in file order. */
@@ -289,13 +370,17 @@ public class WaitingListImport {
         long rejected;
         String fileProblem;
 
-        Run(ImportMode mode, boolean dryRun, Consumer<ImportProblem> rejects) {
+        final Importer importer;
+
+        Run(ImportMode mode, boolean dryRun, Consumer<ImportProblem> rejects, Importer importer) {
             this.mode = mode;
             this.dryRun = dryRun;
             this.rejects = rejects;
+            this.importer = importer;
+            Set<String> icbs = organisations.icbs().stream().map(Icb::code).collect(Collectors.toSet());
             this.context = new WlmdsRow.Context(
                     organisations.providers().stream().map(Organisations.Provider::code).collect(Collectors.toSet()),
-                    organisations.icbs().stream().map(Icb::code).collect(Collectors.toSet()), today);
+                    icbs, importer.allIcbs() ? icbs : importer.icbs(), today);
         }
 
         /** Writes each batch the reader hands over, until the file ends. */
@@ -332,6 +417,11 @@ public class WaitingListImport {
                 if (!seenInChunk.add(row.key()) || (existing != null && importId.equals(existing.lastImport()))) {
                     reject(new ImportProblem(row.line(), WlmdsColumns.PATHWAY_ID,
                             "Pathway " + row.key().identifier() + " of " + row.key().issuer() + " appears more than once in the file"));
+                    continue;
+                }
+                if (existing != null && !importer.mayImport(existing.pathway().commissionerCode())) {
+                    reject(new ImportProblem(row.line(), WlmdsColumns.PATHWAY_ID, "Pathway " + row.key().identifier() + " of "
+                            + row.key().issuer() + " belongs to an ICB your organisation does not serve; its rows are not yours to import"));
                     continue;
                 }
                 if (existing == null) {

@@ -17,7 +17,8 @@ record WlmdsRow(long line, PathwayKey key, String nhsNumber, LocalDate birthDate
                 String function, Priority priority, String provider, String commissioner, LocalDate censusDate) {
 
     /** The reference data a row is checked against. */
-    record Context(Set<String> providers, Set<String> icbs, LocalDate today) {}
+    /** @param servedIcbs the ICBs whose rows the importer may write (known ones outside it are refused as not theirs) */
+    record Context(Set<String> providers, Set<String> icbs, Set<String> servedIcbs, LocalDate today) {}
 
     /** Either a row or its problems. */
     record Parsed(WlmdsRow row, List<ImportProblem> problems) {}
@@ -88,6 +89,10 @@ record WlmdsRow(long line, PathwayKey key, String nhsNumber, LocalDate birthDate
         }
         String provider = odsCode(line, WlmdsColumns.PROVIDER, value.apply(WlmdsColumns.PROVIDER), context.providers(), problems, "provider");
         String commissioner = odsCode(line, WlmdsColumns.COMMISSIONER, value.apply(WlmdsColumns.COMMISSIONER), context.icbs(), problems, "ICB");
+        if (context.icbs().contains(commissioner) && !context.servedIcbs().contains(commissioner)) {
+            problems.add(new ImportProblem(line, WlmdsColumns.COMMISSIONER, "Your organisation does not serve the ICB " + commissioner
+                    + ": its pathways are not yours to import"));
+        }
         LocalDate census = date(line, WlmdsColumns.CENSUS_DATE, value.apply(WlmdsColumns.CENSUS_DATE), false, problems);
         if (!problems.isEmpty()) {
             return new Parsed(null, problems);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +28,26 @@ class WaitingListImportIntegrationTests {
     @Autowired WaitingListImport importer;
     @Autowired JdbcTemplate jdbc;
     @Autowired Pathways pathways;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void theApiTakesAFileForTheCallersIcbsAndRefusesAnotherIcbsRowsByLineAndColumn() throws Exception {
+        String mine = id();
+        String notMine = id();
+        String csv = HEADER + row(mine, "2024-10-01").replace(",QHL,", ",QJK,") + row(notMine, "2024-10-01");
+        var post = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/waiting-list/imports")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("manager.qjk",
+                        health.limber.DemoFixtures.PASSWORD))
+                .contentType("text/csv").content(csv);
+        var reply = mvc.perform(post).andReturn().getResponse();
+        assertThat(reply.getStatus()).isEqualTo(422);
+        assertThat(reply.getContentAsString()).contains("\"line\":3").contains("ORGANISATION_CODE_COMMISSIONER").contains("does not serve the ICB QHL");
+        assertThat(pathwaysWith(mine)).as("all or nothing").isZero();
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/waiting-list/imports")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("clinician.qjk",
+                                health.limber.DemoFixtures.PASSWORD)).contentType("text/csv").content(csv))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
 
     static String id() {
         return "IMP" + SERIAL.incrementAndGet() + "-" + System.nanoTime();
@@ -51,6 +72,40 @@ class WaitingListImportIntegrationTests {
 
     int pathwaysWith(String id) {
         return jdbc.queryForObject("select count(*) from pathway where pathway_identifier = ?", Integer.class, id);
+    }
+
+    @Test
+    void anImporterCannotTouchAnotherIcbsPathwaysAndEveryImportIsRecorded() throws Exception {
+        // a QHL pathway already on the list, then a QJK service manager's file that would stop its clock and add a QHL waiter
+        String theirs = id();
+        run(HEADER + row(theirs, "2024-10-01"), ImportMode.ALL_OR_NOTHING);
+        String added = id();
+        String csv = HEADER
+                + row(theirs, "9434765919", "2024-10-01", "2025-01-20", "FIRST_TREATMENT", "1").replace(",QHL,", ",QJK,")
+                + row(added, "2023-01-01");
+        String qjkOrganisation = jdbc.queryForObject("select organisation_code from staff_user where username = 'manager.qjk'", String.class);
+        List<ImportProblem> rejects = new ArrayList<>();
+        ImportSummary summary = importer.run(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ImportMode.QUARANTINE, false,
+                rejects::add, bytes -> { }, WaitingListImport.Importer.staff("manager.qjk", qjkOrganisation, java.util.Set.of("QJK")));
+        assertThat(rejects).extracting(ImportProblem::line, ImportProblem::column).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(2L, WlmdsColumns.PATHWAY_ID), org.assertj.core.groups.Tuple.tuple(3L, WlmdsColumns.COMMISSIONER));
+        assertThat(pathways.find(new PathwayKey(theirs, "RZA")).orElseThrow().isWaitingOn(LocalDate.of(2025, 3, 1)))
+                .as("the other ICB's clock still runs").isTrue();
+        assertThat(pathwaysWith(added)).isZero();
+        assertThat(summary.rejected()).isEqualTo(2);
+
+        var recorded = jdbc.queryForMap("select imported_by, organisation, all_icbs, file_sha256, rows_read, rejected from waiting_list_import "
+                + "order by started_at desc fetch first 1 rows only");
+        assertThat(recorded.get("imported_by")).isEqualTo("manager.qjk");
+        assertThat(recorded.get("all_icbs")).isEqualTo(false);
+        assertThat(recorded.get("file_sha256")).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(csv.getBytes(StandardCharsets.UTF_8))));
+        assertThat(((Number) recorded.get("rejected")).intValue()).isEqualTo(2);
+        UUID lastImport = jdbc.queryForObject("select last_import from pathway where pathway_identifier = ?", UUID.class, theirs);
+        assertThat(jdbc.queryForObject("select imported_by from waiting_list_import where id = ?", String.class, lastImport))
+                .as("each pathway is traceable to the import that last wrote it").isEqualTo("unnamed");
+        assertThat(jdbc.queryForObject("select count(*) from clock_event e join pathway p on p.id = e.pathway_id "
+                + "where p.pathway_identifier = ? and e.import_id = ?", Integer.class, theirs, lastImport)).isPositive();
     }
 
     @Test

@@ -44,6 +44,11 @@ class ImportCommand implements Runnable, LimberCommand.Subcommand {
                         + "list the bad ones in FILE.rejects.csv")
         String mode;
 
+        @Option(names = "--as", paramLabel = "USERNAME", description = "Import as this service manager's account: only rows for the ICBs "
+                + "their organisation serves are accepted, and the import is recorded under their name. Without it the command runs with "
+                + "the database owner's rights (every ICB) and is recorded as the operating-system user.")
+        String as;
+
         @Override
         public Integer call() throws IOException {
             ImportMode importMode = switch (mode) {
@@ -66,6 +71,10 @@ class ImportCommand implements Runnable, LimberCommand.Subcommand {
                  BufferedWriter rejectsOut = Files.newBufferedWriter(rejectsFile);
                  CSVPrinter rejects = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get().print(rejectsOut)) {
                 rejects.printRecord("line", "column", "reason");
+                WaitingListImport.Importer importer = importer(context);
+                if (importer == null) {
+                    return 2;
+                }
                 ProgressBar bar = new ProgressBar(System.err, size);
                 long started = System.nanoTime();
                 ImportSummary summary = context.getBean(WaitingListImport.class).run(in, importMode, dryRun, problem -> {
@@ -74,7 +83,7 @@ class ImportCommand implements Runnable, LimberCommand.Subcommand {
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                }, bar::update);
+                }, bar::update, importer);
                 bar.finish();
                 double seconds = (System.nanoTime() - started) / 1e9;
                 print(summary, System.out);
@@ -87,6 +96,26 @@ class ImportCommand implements Runnable, LimberCommand.Subcommand {
                 }
                 return summary.hasProblems() ? 1 : 0;
             }
+        }
+
+        /** The named account's rights, or the database owner's (said out loud); null when the account cannot import. */
+        private WaitingListImport.Importer importer(org.springframework.context.ConfigurableApplicationContext context) {
+            if (as == null) {
+                String who = "cli:" + System.getProperty("user.name", "unknown");
+                System.err.println("Importing with the database owner's rights: rows for every ICB are accepted. Recorded as " + who
+                        + ". Use --as USERNAME to import as a service manager, limited to their organisation's ICBs.");
+                return WaitingListImport.Importer.databaseOwner(who);
+            }
+            var account = context.getBean(health.limber.identity.StaffAccounts.class).findByUsername(as.trim().toLowerCase(java.util.Locale.ROOT))
+                    .filter(user -> user.enabled() && user.role() == health.limber.identity.Role.SERVICE_MANAGER).orElse(null);
+            if (account == null) {
+                System.err.println("--as must name an enabled service manager's account");
+                return null;
+            }
+            var icbs = context.getBean(health.limber.organisation.Organisations.class).icbsServedBy(account.organisationCode());
+            System.err.println("Importing as " + account.username() + " (" + account.organisationCode() + "): rows for "
+                    + String.join(", ", new java.util.TreeSet<>(icbs)) + " only.");
+            return WaitingListImport.Importer.staff(account.username(), account.organisationCode(), icbs);
         }
 
         static void print(ImportSummary summary, PrintStream out) {

@@ -52,8 +52,11 @@ class WaitingListApiController {
     private final Clock clock;
     private final IdempotentRequests idempotent;
 
+    private final health.limber.waitinglist.WaitingListImport importer;
+
     WaitingListApiController(WaitingListQueries queries, WaitingListManagement management, CurrentActor currentActor, Clock clock,
-                             IdempotentRequests idempotent) {
+                             IdempotentRequests idempotent, health.limber.waitinglist.WaitingListImport importer) {
+        this.importer = importer;
         this.idempotent = idempotent;
         this.queries = queries;
         this.management = management;
@@ -72,6 +75,28 @@ class WaitingListApiController {
     record ValidationRequest(Long version, String kind, String outcome, Integer priority, Set<String> redFlags, String redFlagDetail) {}
 
     record DuePage(int page, boolean hasNext, List<WaitingListQueries.Due> items) {}
+
+    /**
+     * Imports a WLMDS-shaped CSV sent as the request body (streamed: a million-row file is never held in
+     * memory). Rows for an ICB the caller's organisation does not serve are refused by line and column,
+     * like any bad row; with mode ALL_OR_NOTHING any refusal means nothing is written.
+     */
+    @Operation(summary = "Import a waiting-list file (text/csv body); service managers, for the ICBs their organisation serves",
+            description = "mode: ALL_OR_NOTHING (default) or QUARANTINE; dryRun=true checks and counts, writing nothing. 200 with the summary "
+                    + "when the file was written (or checked, for a dry run); 422 with the summary and every problem by line and column when it was not.")
+    @PostMapping(value = "/imports", consumes = "text/csv")
+    ResponseEntity<health.limber.waitinglist.ImportSummary> importFile(
+            @RequestParam(defaultValue = "ALL_OR_NOTHING") health.limber.waitinglist.ImportMode mode,
+            @RequestParam(defaultValue = "false") boolean dryRun, jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        Actor actor = currentActor.get();
+        if (actor.role() != health.limber.identity.Role.SERVICE_MANAGER) {
+            throw new org.springframework.security.access.AccessDeniedException("Service managers import waiting lists");
+        }
+        var summary = importer.run(request.getInputStream(), mode, dryRun, problem -> { }, bytes -> { },
+                health.limber.waitinglist.WaitingListImport.Importer.staff(actor.username(), actor.organisationCode(), actor.servedIcbs()));
+        return ResponseEntity.status(summary.hasProblems() ? org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT : org.springframework.http.HttpStatus.OK)
+                .body(summary);
+    }
 
     @Operation(summary = "People waiting today, two-week waits first, then urgent, then routine, longest wait first",
             description = "Filters: icb, hub, priority (1 routine, 2 urgent, 3 two-week wait), function (treatment function code), "

@@ -371,7 +371,9 @@ class WaitingListController {
             return "waitinglist/import";
         }
         try (InputStream in = file.getInputStream()) {
-            ImportSummary summary = importer.run(in, mode, dryRun, problem -> { }, bytes -> { });
+            Actor actor = currentActor.get();
+            ImportSummary summary = importer.run(in, mode, dryRun, problem -> { }, bytes -> { },
+                    WaitingListImport.Importer.staff(actor.username(), actor.organisationCode(), actor.servedIcbs()));
             model.addAttribute("summary", summary);
             model.addAttribute("fileName", file.getOriginalFilename());
         }
