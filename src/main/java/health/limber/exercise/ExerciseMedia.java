@@ -32,7 +32,7 @@ public class ExerciseMedia {
     /** Licences a service may hold media under. */
     public static final List<String> LICENCES = List.of("Made by our service", "Creative Commons CC BY 4.0", "Creative Commons CC BY-SA 4.0",
             "Used with the owner's written permission");
-    static final long MAX_BYTES = 50L * 1024 * 1024;
+    public static final long MAX_BYTES = 50L * 1024 * 1024;
 
     private final JdbcClient jdbc;
     private final Storage storage;

@@ -132,7 +132,7 @@ class SecurityConfiguration {
                         .hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ADMIN")
                 .requestMatchers(path("/referrals"), path("/referrals/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/hubs"), path("/hubs/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
-                .requestMatchers(path("/messages")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ADMIN")
+                .requestMatchers(path("/messages")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/exercises"), path("/exercises/**"), path("/programmes"), path("/programmes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/clinic-days"), path("/clinic-days/**"), path("/classes"), path("/classes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
                 .requestMatchers(path("/waiting-list/import")).hasRole("SERVICE_MANAGER")

@@ -31,7 +31,11 @@ public class Outbox {
     private final CurrentActor currentActor;
     private final TransactionTemplate transactions;
 
-    Outbox(JdbcClient jdbc, Clock clock, MessageSender sender, CurrentActor currentActor, TransactionTemplate transactions) {
+    private final health.limber.identity.AuditLog audit;
+
+    Outbox(JdbcClient jdbc, Clock clock, MessageSender sender, CurrentActor currentActor, TransactionTemplate transactions,
+           health.limber.identity.AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
         this.sender = sender;
@@ -99,17 +103,22 @@ public class Outbox {
         return sent;
     }
 
-    /** Messages of the ICBs the signed-in staff member's organisation serves, newest first. */
-    @Transactional(readOnly = true)
+    /**
+     * Messages to patients of the ICBs the signed-in clinician's or service manager's organisation
+     * serves, newest first: staff with direct care of those patients. Administrators and analysts see
+     * none (a message carries a phone number and what the person is being reminded of). Each patient
+     * whose messages are shown has the read in their audit trail.
+     */
+    @Transactional
     public List<OutboxMessage> recent(int limit) {
         Actor actor = currentActor.get();
-        if (actor.role() != Role.SERVICE_MANAGER && actor.role() != Role.CLINICIAN && actor.role() != Role.ADMIN) {
+        if (actor.role() != Role.SERVICE_MANAGER && actor.role() != Role.CLINICIAN) {
             throw new AccessDeniedException("Not allowed for " + actor.role().label());
         }
         if (actor.servedIcbs().isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        List<OutboxMessage> messages = jdbc.sql("""
                 select id, dedupe_key, patient_id, icb_code, channel, address, subject, body, send_after, status, sent_at, failure
                 from outbox_message where icb_code in (:icbs) order by send_after desc fetch first :limit rows only""")
                 .param("icbs", actor.servedIcbs()).param("limit", limit)
@@ -117,6 +126,9 @@ public class Outbox {
                         Channel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
                         rs.getString(10), rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant(), rs.getString(12)))
                 .list();
+        messages.stream().map(OutboxMessage::patientId).filter(java.util.Objects::nonNull).distinct()
+                .forEach(patient -> audit.allowed(patient, health.limber.identity.AuditAction.READ, "Message", patient.toString()));
+        return messages;
     }
 
     private OutboxMessage read(UUID id) {

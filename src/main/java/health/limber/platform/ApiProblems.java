@@ -62,6 +62,11 @@ class ApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (org.springframework.core.NestedExceptionUtils.getRootCause(e) instanceof RequestSizeLimits.TooLarge tooLarge) {
+            ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", tooLarge.getMessage());
+            problem.setProperty("errors", List.of(new FieldError("body", tooLarge.getMessage())));
+            return problem;
+        }
         if (e.getCause() instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
             String field = format.getPath().get(format.getPath().size() - 1).getPropertyName();
             return invalid(List.of(new FieldError(field, "Enter a valid " + field)));

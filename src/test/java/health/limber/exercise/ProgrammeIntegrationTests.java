@@ -571,14 +571,15 @@ class ProgrammeIntegrationTests {
         var batches = oneLog.list().ofMinSize(1).ofMaxSize(8)
                 .map(logs -> logs.stream().flatMap(java.util.List::stream).toList())
                 .flatMap(uploads -> net.jqwik.api.Arbitraries.shuffle(uploads));
-        int expected = 0;
+        // jqwik may hand the same generated log to two batches (edge cases): count keys over the whole run
+        java.util.Set<String> sent = new java.util.HashSet<>();
         for (var uploads : batches.sampleStream().limit(25).toList()) {
             for (Upload upload : uploads) {
                 asPatient(patient, () -> programmes.log(id, upload.key(), upload.exercise(), upload.day(), Outcome.DONE, null, null, 2, null, null));
+                sent.add(upload.key());
             }
-            expected += (int) uploads.stream().map(Upload::key).distinct().count();
-            assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(expected);
+            assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(sent.size());
         }
-        assertThat(jdbc.queryForObject("select count(distinct client_key) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(expected);
+        assertThat(jdbc.queryForObject("select count(distinct client_key) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(sent.size());
     }
 }

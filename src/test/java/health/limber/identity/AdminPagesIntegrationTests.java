@@ -149,6 +149,16 @@ class AdminPagesIntegrationTests {
     }
 
     @Test
+    void administratorsAndAnalystsDoNotSeePatientsMessagesButTheCareTeamDoes() throws Exception {
+        for (String user : new String[] {"admin.qhl", "analyst.qhl"}) {
+            assertThat(mvc.perform(get("/messages").with(httpBasic(user, DemoFixtures.PASSWORD))).andReturn().getResponse().getStatus())
+                    .as(user).isEqualTo(403);
+        }
+        assertThat(mvc.perform(get("/messages").with(httpBasic("manager.qhl", DemoFixtures.PASSWORD))).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+    }
+
+    @Test
     void onlyAdministratorsReachAdminPages() throws Exception {
         for (String user : new String[] {"clinician.qhl", "manager.qhl", "analyst.qhl"}) {
             int status = mvc.perform(get("/admin/audit").with(httpBasic(user, DemoFixtures.PASSWORD))).andReturn().getResponse().getStatus();

@@ -54,6 +54,9 @@ class ExerciseController {
                   @RequestParam(defaultValue = "") String licence, @RequestParam(defaultValue = "") String credit,
                   org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws java.io.IOException {
         try {
+            if (file != null && file.getSize() > health.limber.exercise.ExerciseMedia.MAX_BYTES) {
+                throw new health.limber.platform.InvalidInputException("file", "The file must be smaller than 50 MB");
+            }
             media.upload(id, file == null ? null : file.getBytes(), licence, credit);
             redirect.addFlashAttribute("done", "Uploaded.");
         } catch (health.limber.platform.InvalidInputException e) {

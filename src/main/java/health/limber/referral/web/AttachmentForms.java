@@ -17,10 +17,16 @@ final class AttachmentForms {
 
     private AttachmentForms() {}
 
+    /** The most a letter may be: anything larger is refused by its size before a byte of it is read into memory. */
+    static final long MOST_READ = org.springframework.util.unit.DataSize.ofMegabytes(10).toBytes();
+
     /** A browser sends an empty part with no name when no file was chosen: that is "no letter", not an empty file. */
     static List<AttachmentUpload> uploads(MultipartFile file) throws IOException {
         if (file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
             return List.of();
+        }
+        if (file.getSize() > MOST_READ) {
+            throw new health.limber.platform.InvalidInputException("file", "The selected file must be smaller than 10 MB");
         }
         return List.of(new AttachmentUpload(file.getOriginalFilename(), file.getBytes()));
     }
