@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.sql.Date;
 import java.time.LocalDate;
 import org.apache.commons.csv.CSVFormat;
+import health.limber.platform.CsvCells;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,7 +43,8 @@ public class WaitingListExport {
                     order by c.commissioner_code, p.issuer_code, p.pathway_identifier""", params, rs -> {
                 try {
                     Date born = rs.getDate(4);
-                    printer.printRecord(rs.getString(1), rs.getString(2), rs.getString(3), born == null ? "" : born.toString(),
+                    // identifiers come from imported files: written as text, never as a live formula
+                    printer.printRecord(CsvCells.neutralised(rs.getString(1)), CsvCells.neutralised(rs.getString(2)), rs.getString(3), born == null ? "" : born.toString(),
                             rs.getDate(5).toString(), rs.getString(6), rs.getDate(7).toString(), "", "", rs.getString(8),
                             rs.getString(9), rs.getInt(10), rs.getString(11), rs.getString(12), censusDate.toString());
                     written[0]++;

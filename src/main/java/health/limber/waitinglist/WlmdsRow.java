@@ -32,6 +32,9 @@ record WlmdsRow(long line, PathwayKey key, String nhsNumber, LocalDate birthDate
         String identifier = value.apply(WlmdsColumns.PATHWAY_ID);
         if (identifier.isEmpty() || identifier.length() > 40) {
             problems.add(new ImportProblem(line, WlmdsColumns.PATHWAY_ID, "Give the pathway identifier (1 to 40 characters)"));
+        } else if (health.limber.platform.CsvCells.looksLikeFormula(identifier) || !health.limber.platform.PersonName.acceptable(identifier)) {
+            problems.add(new ImportProblem(line, WlmdsColumns.PATHWAY_ID,
+                    "A pathway identifier cannot start with = + - @ or contain control characters (it would run as a formula in a spreadsheet)"));
         }
         String issuer = odsCode(line, WlmdsColumns.ISSUER, value.apply(WlmdsColumns.ISSUER), context.providers(), problems, "provider");
         String nhs = null;

@@ -109,6 +109,17 @@ class WaitingListImportIntegrationTests {
     }
 
     @Test
+    void anIdentifierThatWouldRunAsASpreadsheetFormulaIsRefusedByLineAndColumn() {
+        List<ImportProblem> rejects = new ArrayList<>();
+        String csv = HEADER + row("=HYPERLINK(\"\"x\"\")", "2024-10-01").replace("=HYPERLINK(\"\"x\"\")", "\"=HYPERLINK(\"\"x\"\")\"")
+                + row("@SUM(1)", "2024-10-01");
+        ImportSummary summary = run(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ImportMode.QUARANTINE, rejects);
+        assertThat(rejects).extracting(ImportProblem::line, ImportProblem::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, WlmdsColumns.PATHWAY_ID), org.assertj.core.groups.Tuple.tuple(3L, WlmdsColumns.PATHWAY_ID));
+        assertThat(summary.created()).isZero();
+    }
+
+    @Test
     void aValidFileCreatesPathwaysAndTheSameFileAgainChangesNothing() {
         String a = id();
         String b = id();

@@ -79,7 +79,8 @@ class ImportCommand implements Runnable, LimberCommand.Subcommand {
                 long started = System.nanoTime();
                 ImportSummary summary = context.getBean(WaitingListImport.class).run(in, importMode, dryRun, problem -> {
                     try {
-                        rejects.printRecord(problem.line(), problem.column() == null ? "" : problem.column(), problem.message());
+                        rejects.printRecord(problem.line(), problem.column() == null ? "" : problem.column(),
+                                health.limber.platform.CsvCells.neutralised(problem.message()));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }

@@ -37,8 +37,8 @@ class ReportCommand implements Runnable, LimberCommand.Subcommand {
 
         void print(List<String> header, List<List<String>> rows) {
             if ("csv".equals(format)) {
-                System.out.println(String.join(",", header));
-                rows.forEach(row -> System.out.println(String.join(",", row)));
+                System.out.println(health.limber.platform.CsvCells.line(header));
+                rows.forEach(row -> System.out.println(health.limber.platform.CsvCells.line(row)));
                 return;
             }
             int[] widths = new int[header.size()];

@@ -7,6 +7,7 @@ import health.limber.organisation.Icb;
 import health.limber.patient.PatientBanner;
 import health.limber.patient.PatientManagement;
 import health.limber.organisation.Organisations;
+import health.limber.platform.CsvCells;
 import health.limber.platform.LimberTime;
 import health.limber.waitinglist.Bands;
 import health.limber.waitinglist.CapacityFormulas;
@@ -135,9 +136,9 @@ class WaitingListController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"census-" + on + ".csv\"");
         var out = response.getWriter();
-        out.println(String.join(",", Bands.columns(by.name().toLowerCase(java.util.Locale.ROOT))));
-        rows.forEach((group, bands) -> out.println(String.join(",", bands.row(group, count))));
-        out.println(String.join(",", Census.total(rows).row("TOTAL", count)));
+        out.println(CsvCells.line(Bands.columns(by.name().toLowerCase(java.util.Locale.ROOT))));
+        rows.forEach((group, bands) -> out.println(CsvCells.line(bands.row(group, count))));
+        out.println(CsvCells.line(Census.total(rows).row("TOTAL", count)));
     }
 
     @GetMapping("/waiting-list/compare")
@@ -215,7 +216,7 @@ class WaitingListController {
     /** A CSV line; when figures are suppressed the exact change is left out, as in {@code report compare --suppress}. */
     private String csvCompareLine(String commissioner, long from, long to, LongFunction<String> count) {
         List<String> line = compareLine(commissioner, from, to, count);
-        return String.join(",", commissioner, line.get(1), line.get(2), suppressed() ? "" : Long.toString(to - from), line.get(4));
+        return CsvCells.line(List.of(commissioner, line.get(1), line.get(2), suppressed() ? "" : Long.toString(to - from), line.get(4)));
     }
 
     @GetMapping("/waiting-list/pathways")
