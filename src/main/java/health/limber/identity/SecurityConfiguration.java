@@ -155,8 +155,10 @@ class SecurityConfiguration {
                 .deleteCookies("LIMBER_SESSION", "LIMBER_DEVICE"))
             .csrf(csrf -> csrf
                 .csrfTokenRepository(csrfTokens)
-                // Integrators authenticate each call with an Authorization header, never a cookie.
-                .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                // Integrators authenticate each call with an Authorization header, never a cookie: only such a
+                // request goes without a CSRF token. One that also carries a session or device cookie (a browser
+                // could be tricked into adding a header) must have the token like any form.
+                .ignoringRequestMatchers(SecurityConfiguration::authenticatesByHeaderAlone))
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint(entryPoints(api))
                 .accessDeniedHandler(deniedHandlers(api)))
@@ -168,6 +170,14 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    static boolean authenticatesByHeaderAlone(HttpServletRequest request) {
+        if (request.getHeader("Authorization") == null) {
+            return false;
+        }
+        return request.getCookies() == null || java.util.Arrays.stream(request.getCookies())
+                .noneMatch(c -> c.getName().equals("LIMBER_SESSION") || c.getName().equals("LIMBER_DEVICE"));
     }
 
     private static DaoAuthenticationProvider staffPasswords(LimberUserDetailsService users, PasswordEncoder encoder) {

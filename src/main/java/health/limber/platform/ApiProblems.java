@@ -50,8 +50,12 @@ class ApiProblems {
                 .toList());
     }
 
+    /** A malformed id in the address names nothing (404); a malformed value in the query or body is a bad request. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail invalidParameter(MethodArgumentTypeMismatchException e) {
+        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is nothing at this address");
+        }
         return invalid(List.of(new FieldError(e.getName(), "Enter a valid " + e.getName())));
     }
 
@@ -72,6 +76,34 @@ class ApiProblems {
             return invalid(List.of(new FieldError(field, "Enter a valid " + field)));
         }
         return invalid(List.of(new FieldError("body", "The request body must be valid JSON")));
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    ProblemDetail unsupportedType(org.springframework.web.HttpMediaTypeNotSupportedException e) {
+        return FrameworkProblems.unsupportedType(e);
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.MissingPathVariableException.class)
+    ProblemDetail blankId(org.springframework.web.bind.MissingPathVariableException e) {
+        // an id of blanks becomes no id at all: the address names nothing
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is nothing at this address");
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail badUpload(org.springframework.web.multipart.MultipartException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", "Send the file as multipart/form-data with a part named file");
+        problem.setProperty("errors", List.of(new FieldError("file", "Send the file as multipart/form-data with a part named file")));
+        return problem;
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(org.springframework.web.bind.MissingServletRequestParameterException e) {
+        return invalid(List.of(new FieldError(e.getParameterName(), "The " + e.getParameterName() + " parameter is required")));
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ProblemDetail missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+        return invalid(List.of(new FieldError(e.getRequestPartName(), "Send the " + e.getRequestPartName() + " part")));
     }
 
     @ExceptionHandler(ConflictException.class)

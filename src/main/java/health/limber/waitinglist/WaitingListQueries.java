@@ -43,7 +43,7 @@ public class WaitingListQueries {
     /** Waiting pathways whose next validation date has come, the most overdue first. */
     public List<Due> validationDue(Collection<String> commissioners, LocalDate today, int page) {
         var params = new MapSqlParameterSource("commissioners", commissioners).addValue("today", today)
-                .addValue("limit", PAGE_SIZE + 1).addValue("offset", page * PAGE_SIZE);
+                .addValue("limit", PAGE_SIZE + 1).addValue("offset", (long) page * PAGE_SIZE);
         return jdbc.query("""
                 select c.pathway_id, p.pathway_identifier, p.nhs_number, c.commissioner_code, c.priority, c.start_date,
                        c.next_validation_due
@@ -65,7 +65,7 @@ public class WaitingListQueries {
     public List<Row> page(Filter filter, LocalDate today, int page) {
         StringBuilder where = new StringBuilder("c.end_date is null and c.commissioner_code in (:commissioners)");
         var params = new MapSqlParameterSource("commissioners", filter.commissioners())
-                .addValue("limit", PAGE_SIZE + 1).addValue("offset", page * PAGE_SIZE);
+                .addValue("limit", PAGE_SIZE + 1).addValue("offset", (long) page * PAGE_SIZE);
         if (filter.commissioner() != null) {
             where.append(" and c.commissioner_code = :commissioner");
             params.addValue("commissioner", filter.commissioner());

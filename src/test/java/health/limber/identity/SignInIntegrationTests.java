@@ -203,6 +203,21 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void anAuthorizationHeaderDoesNotExcuseARequestSignedInByItsSessionCookieFromCsrf() throws Exception {
+        var patient = demo.patient("QOP", 7);
+        Cookie[] cookies = demo.signInPatient(mvc, patient);
+        int before = jdbc.queryForObject("select count(*) from usefulness_rating", Integer.class);
+        var reply = mvc.perform(post("/my/exercises/rate").cookie(cookies).header("Authorization", "Basic bm9ib2R5Om5vdGhpbmc=")
+                .param("clientKey", "csrf-check").param("change", "7")).andReturn().getResponse();
+        assertThat(reply.getStatus()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from usefulness_rating", Integer.class)).isEqualTo(before);
+        // an integrator's call authenticated by the header alone needs no token
+        assertThat(mvc.perform(post("/api/referrals").header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString(("clinician.qhl:" + DemoFixtures.PASSWORD).getBytes())).contentType("application/json").content("{}"))
+                .andReturn().getResponse().getStatus()).isEqualTo(400);
+    }
+
+    @Test
     void pagesCarryAStrictContentSecurityPolicy() throws Exception {
         String csp = mvc.perform(get("/sign-in")).andReturn().getResponse().getHeader("Content-Security-Policy");
         assertThat(csp).contains("script-src 'self'").contains("style-src 'self'").doesNotContain("unsafe-inline");

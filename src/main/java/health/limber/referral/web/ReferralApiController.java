@@ -142,7 +142,11 @@ class ReferralApiController {
 
     private <T> T parse(String body, Class<T> type) {
         try {
-            return json.readValue(body, type);
+            T value = json.readValue(body, type);
+            if (value == null) {
+                throw new InvalidInputException("body", "Send the referral as a JSON object");
+            }
+            return value;
         } catch (JacksonException e) {
             throw new InvalidInputException("body", "The request body is not valid JSON for a referral: " + e.getOriginalMessage());
         }
