@@ -108,6 +108,22 @@ public class ExerciseLibrary {
         return Optional.ofNullable(exercises.get(id)).map(e -> in(e, language));
     }
 
+    /**
+     * An exercise as a member of staff may open it from the library: a shipped one, or their own
+     * organisation's; another service's own exercise is "not found" to them (it stays readable inside a
+     * programme that already uses it, for that programme's patient and clinicians).
+     */
+    public Optional<Exercise> findInMyLibrary(String id, String language) {
+        if (id != null && id.startsWith(CUSTOM)) {
+            String organisation = currentActor == null ? null : currentActor.find().map(health.limber.identity.Actor::organisationCode).orElse(null);
+            if (organisation == null || jdbc == null || jdbc.sql("select count(*) from custom_exercise where id = :id and organisation_code = :o")
+                    .param("id", id).param("o", organisation).query(Integer.class).single() == 0) {
+                return Optional.empty();
+            }
+        }
+        return find(id, language);
+    }
+
     static final String CUSTOM = "custom-";
 
     /** Whether the exercise was added by a service rather than shipped with Limber. */

@@ -59,7 +59,7 @@ public class ExerciseMedia {
         if (actor.role() != Role.CLINICIAN && actor.role() != Role.SERVICE_MANAGER) {
             throw new AccessDeniedException("Only clinicians and service managers add media");
         }
-        library.find(exerciseId, ExerciseLibrary.ENGLISH).orElseThrow(() -> new NotFoundException("exercise " + exerciseId));
+        library.findInMyLibrary(exerciseId, ExerciseLibrary.ENGLISH).orElseThrow(() -> new NotFoundException("exercise " + exerciseId));
         if (content == null || content.length == 0) {
             throw new InvalidInputException("file", "Choose a video or picture to upload");
         }

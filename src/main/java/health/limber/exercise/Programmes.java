@@ -228,7 +228,7 @@ public class Programmes {
 
     public Programme addExercise(UUID id, int version, String exerciseId) {
         Programme programme = changeable(id, version);
-        Exercise exercise = library.find(exerciseId, ExerciseLibrary.ENGLISH)
+        Exercise exercise = library.findInMyLibrary(exerciseId, ExerciseLibrary.ENGLISH)
                 .orElseThrow(() -> new InvalidInputException("exercise", "Choose an exercise from the library"));
         if (programme.items().stream().anyMatch(i -> i.exerciseId().equals(exerciseId))) {
             throw new InvalidInputException("exercise", exercise.name() + " is already in the programme");

@@ -473,6 +473,10 @@ class ProgrammeIntegrationTests {
         mvc.perform(get("/exercises/" + own.id()).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Physio team")));
         assertThat(currentActor.runAs(outsider, () -> media.of(own.id()))).isEmpty();
+        mvc.perform(get("/exercises/" + own.id()).with(httpBasic(other, DemoFixtures.PASSWORD)))
+                .andExpect(status().isNotFound());
+        assertThatThrownBy(() -> currentActor.runAs(outsider, () -> media.upload(own.id(), png, ExerciseMedia.LICENCES.get(0), "Them")))
+                .isInstanceOf(health.limber.platform.NotFoundException.class);
     }
 
     /**

@@ -99,7 +99,7 @@ class ExerciseController {
     @GetMapping("/exercises/{id}")
     String exercise(@PathVariable String id, @RequestParam(defaultValue = ExerciseLibrary.ENGLISH) String lang, Model model) {
         String language = library.languages().containsKey(lang) ? lang : ExerciseLibrary.ENGLISH;
-        Exercise exercise = library.read(id, language);
+        Exercise exercise = library.findInMyLibrary(id, language).orElseThrow(() -> new health.limber.platform.NotFoundException("exercise " + id));
         model.addAttribute("exercise", exercise);
         model.addAttribute("figure", StickFigure.animated(exercise));
         model.addAttribute("stills", java.util.stream.IntStream.range(0, exercise.animation().poses().size())
