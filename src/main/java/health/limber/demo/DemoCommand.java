@@ -22,6 +22,10 @@ class DemoCommand implements Callable<Integer>, LimberCommand.Subcommand {
     @Option(names = "--port", description = "HTTP port (default 8080).")
     int port = Integer.parseInt(System.getenv().getOrDefault("LIMBER_PORT", "8080"));
 
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to serve on (default 127.0.0.1: this machine only; 0.0.0.0 shows the demo, with its published passwords, to the network).")
+    String bind;
+
     @Option(names = "--patients-per-icb", description = "Demo patients per ICB on first load (default 200).")
     int patientsPerIcb = 200;
 
@@ -39,6 +43,8 @@ class DemoCommand implements Callable<Integer>, LimberCommand.Subcommand {
         properties.put("limber.demo.enabled", "true");
         properties.put("limber.demo.patients-per-icb", patientsPerIcb);
         properties.put("server.port", port);
+        // the demo's well-known passwords are for this machine only unless asked otherwise
+        properties.put("server.address", bind);
         if (System.getenv("LIMBER_INSTRUMENTS_WORDING_FILE") == null) {
             // made-up questions marked as such, so the self-referral can be walked without the licensed wording
             properties.put("limber.instruments.wording-file", "classpath:demo/instrument-demo-wording.properties");

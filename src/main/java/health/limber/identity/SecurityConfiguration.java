@@ -61,6 +61,12 @@ class SecurityConfiguration {
             + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     static final Duration REMEMBERED_DEVICE = Duration.ofDays(30);
 
+    /** The patient's remembered-device cookie is never sent with another site's requests (as the session cookie). */
+    @Bean
+    org.springframework.boot.web.server.servlet.CookieSameSiteSupplier deviceCookieSameSite() {
+        return org.springframework.boot.web.server.servlet.CookieSameSiteSupplier.ofLax().whenHasName("LIMBER_DEVICE");
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -168,7 +174,11 @@ class SecurityConfiguration {
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(path("/swagger-ui/**")),
                         new StaticHeadersWriter("Content-Security-Policy", CSP)))
                 .referrerPolicy(referrer -> referrer.policy(
-                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                // sent only over HTTPS (directly, or as the proxy says with forwarded headers): a year, with subdomains
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")));
         return http.build();
     }
 
