@@ -58,7 +58,7 @@ class AccessibilityBrowserIntegrationTests extends BrowserTest {
             problems.addAll(seriousAccessibilityProblems(page));
             int wide = pageWidth(page);
             if (wide > width) {
-                problems.add("page is " + wide + " px wide at " + width + " px: " + path);
+                problems.add("page is " + wide + " px wide at " + width + " px: " + path + " (" + widest(page) + ")");
             }
         }
         return problems;

@@ -104,6 +104,15 @@ public abstract class BrowserTest {
                 .collect(Collectors.toList());
     }
 
+    /** What sticks out past the window's right edge (outside boxes that scroll on purpose), to say why a page is too wide. */
+    protected static String widest(Page page) {
+        return String.valueOf(page.evaluate("""
+                () => Array.from(document.querySelectorAll('body *'))
+                  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                            && !(e.parentElement && e.parentElement.closest('.nhsuk-table-responsive, .limber-timeline')))
+                  .slice(0, 3).map(e => e.tagName + '.' + e.className + ' "' + (e.textContent || '').trim().slice(0, 40) + '"').join('; ')"""));
+    }
+
     /** The page is no wider than the window: nothing needs scrolling sideways. */
     protected static int pageWidth(Page page) {
         return (Integer) page.evaluate("() => document.documentElement.scrollWidth");

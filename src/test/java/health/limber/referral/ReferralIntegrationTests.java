@@ -161,23 +161,10 @@ class ReferralIntegrationTests {
     @Test
     void aDoubleSubmittedSelfReferralMakesOneReferral() throws Exception {
         Browser session = new Browser();
-        answer(session, "age", "birthDate-day", "4", "birthDate-month", "5", "birthDate-year", "1980");
-        answer(session, "gp", "practiceSearch", practice(), "gpPracticeCode", practice());
-        answer(session, "name", "givenName", "Sam", "familyName", "Doublesubmit");
-        answer(session, "nhs-number", "nhsNumber", "");
-        answer(session, "contact", "phone", "07700 900456");
-        answer(session, "where", "bodySites", "KNEE");
-        answer(session, "how-long", "symptomDuration", "THREE_TO_12_MONTHS");
+        aboutThePerson(session, "1980-05-04", "Doublesubmit", "07700 900456", "KNEE", "THREE_TO_12_MONTHS");
         answer(session, "emergency", "emergency", "NONE");
         answer(session, "urgent", "urgent", "NONE");
-        for (int i = 1; i <= 10; i++) {
-            answer(session, "question-" + i, "question-" + i, "1");
-        }
-        answer(session, "work", "workStatus", "RETIRED");
-        answer(session, "support", "support", "NONE");
-        answer(session, "language", "preferredLanguage", "en", "interpreterNeeded", "no");
-        answer(session, "access", "accessibilityNeeds", "NONE");
-        answer(session, "consent", "consentToContact", "yes");
+        theRest(session);
         int before = referrals();
         send(session, post("/self-referral/submit")).andExpect(redirectedUrl("/self-referral/confirmation"));
         // the second click arrives with the same session, after the first has gone through
@@ -193,13 +180,7 @@ class ReferralIntegrationTests {
     @Test
     void anEmergencyAnswerRecordsTheSelfReferralAtOnceWithASameDayTask() throws Exception {
         Browser session = new Browser();
-        answer(session, "age", "birthDate-day", "4", "birthDate-month", "5", "birthDate-year", "1975");
-        answer(session, "gp", "practiceSearch", practice(), "gpPracticeCode", practice());
-        answer(session, "name", "givenName", "Pat", "familyName", "Emergencyonly");
-        answer(session, "nhs-number", "nhsNumber", "");
-        answer(session, "contact", "phone", "07700 900789");
-        answer(session, "where", "bodySites", "BACK");
-        answer(session, "how-long", "symptomDuration", "UNDER_6_WEEKS");
+        aboutThePerson(session, "1975-05-04", "Emergencyonly", "07700 900789", "BACK", "UNDER_6_WEEKS");
         send(session, post("/self-referral/emergency").param("emergency", "CES_BLADDER_BOWEL"))
                 .andExpect(redirectedUrl("/self-referral/urgent-care"));
         var task = jdbc.queryForMap("""
@@ -211,13 +192,7 @@ class ReferralIntegrationTests {
     @Test
     void anUrgentAnswerRecordsTheReferralAndItsTaskAtOnceAndFinishingTheFormAddsTheRestToTheSameReferral() throws Exception {
         Browser session = new Browser();
-        answer(session, "age", "birthDate-day", "9", "birthDate-month", "3", "birthDate-year", "1958");
-        answer(session, "gp", "practiceSearch", practice(), "gpPracticeCode", practice());
-        answer(session, "name", "givenName", "Lee", "familyName", "Urgentearly");
-        answer(session, "nhs-number", "nhsNumber", "");
-        answer(session, "contact", "phone", "07700 900321");
-        answer(session, "where", "bodySites", "KNEE");
-        answer(session, "how-long", "symptomDuration", "UNDER_6_WEEKS");
+        aboutThePerson(session, "1958-03-09", "Urgentearly", "07700 900321", "KNEE", "UNDER_6_WEEKS");
         answer(session, "emergency", "emergency", "NONE");
         send(session, post("/self-referral/urgent").param("urgent", "CANCER_HISTORY").param("urgent", "WEIGHT_LOSS"))
                 .andExpect(redirectedUrl("/self-referral/urgent-advice"));
@@ -232,14 +207,7 @@ class ReferralIntegrationTests {
                 .isEqualTo(1);
         send(session, get("/self-referral/urgent-advice")).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.containsString("Your reference is")));
 
-        for (int i = 1; i <= 10; i++) {
-            answer(session, "question-" + i, "question-" + i, "1");
-        }
-        answer(session, "work", "workStatus", "RETIRED");
-        answer(session, "support", "support", "NONE");
-        answer(session, "language", "preferredLanguage", "en", "interpreterNeeded", "no");
-        answer(session, "access", "accessibilityNeeds", "NONE");
-        answer(session, "consent", "consentToContact", "yes");
+        theRest(session);
         int before = referrals();
         send(session, post("/self-referral/submit")).andExpect(redirectedUrl("/self-referral/confirmation"));
         assertThat(referrals()).as("finishing adds to the referral already recorded").isEqualTo(before);
@@ -298,6 +266,30 @@ class ReferralIntegrationTests {
 
     ResultActions send(Browser session, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
         return session.keep(mvc.perform(session.with(request).with(csrf())));
+    }
+
+    /** Answers the self-referral's first pages, about the person and where it hurts, up to the red-flag questions. */
+    void aboutThePerson(Browser session, String born, String familyName, String phone, String site, String duration) throws Exception {
+        String[] date = born.split("-");
+        answer(session, "age", "birthDate-day", date[2], "birthDate-month", date[1], "birthDate-year", date[0]);
+        answer(session, "gp", "practiceSearch", practice(), "gpPracticeCode", practice());
+        answer(session, "name", "givenName", "Pat", "familyName", familyName);
+        answer(session, "nhs-number", "nhsNumber", "");
+        answer(session, "contact", "phone", phone);
+        answer(session, "where", "bodySites", site);
+        answer(session, "how-long", "symptomDuration", duration);
+    }
+
+    /** Answers the rest of the form after the red-flag questions (a 10-item questionnaire). */
+    void theRest(Browser session) throws Exception {
+        for (int i = 1; i <= 10; i++) {
+            answer(session, "question-" + i, "question-" + i, "1");
+        }
+        answer(session, "work", "workStatus", "RETIRED");
+        answer(session, "support", "support", "NONE");
+        answer(session, "language", "preferredLanguage", "en", "interpreterNeeded", "no");
+        answer(session, "access", "accessibilityNeeds", "NONE");
+        answer(session, "consent", "consentToContact", "yes");
     }
 
     void answer(Browser session, String step, String... pairs) throws Exception {
