@@ -24,7 +24,7 @@ class BrowserIntegrationTests extends BrowserTest {
     @Autowired AccessCodes accessCodes;
     @Autowired ClinicFixtures clinic;
     @Autowired TestClock clock;
-    @Autowired health.limber.exercise.Programmes programmes;
+    @Autowired health.limber.exercise.ProgrammeManagement programmes;
     @Autowired health.limber.identity.CurrentActor currentActor;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 

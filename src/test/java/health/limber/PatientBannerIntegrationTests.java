@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import health.limber.exercise.Programmes;
+import health.limber.exercise.ProgrammeManagement;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
@@ -34,7 +34,7 @@ class PatientBannerIntegrationTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
     @Autowired CurrentActor currentActor;
-    @Autowired Programmes programmes;
+    @Autowired ProgrammeManagement programmes;
     @Autowired TestClock clock;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping routes;
 

@@ -3,7 +3,8 @@ package health.limber.demo;
 import health.limber.exercise.Exercise;
 import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
-import health.limber.exercise.Programmes;
+import health.limber.exercise.ProgrammeManagement;
+import health.limber.exercise.ProgrammeTemplates;
 import health.limber.exercise.SessionLog;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
@@ -40,12 +41,12 @@ class DemoExercise {
     static final int HAND_MADE = 8;
 
     private final JdbcTemplate jdbc;
-    private final Programmes programmes;
+    private final ProgrammeManagement programmes;
     private final CurrentActor currentActor;
 
     private final ExerciseLibrary library;
 
-    DemoExercise(JdbcTemplate jdbc, Programmes programmes, CurrentActor currentActor, ExerciseLibrary library) {
+    DemoExercise(JdbcTemplate jdbc, ProgrammeManagement programmes, CurrentActor currentActor, ExerciseLibrary library) {
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.currentActor = currentActor;
@@ -104,7 +105,7 @@ class DemoExercise {
     int cohort(Random random, String icb, int perIcb, int skip, LocalDate today) {
         List<UUID> patients = jdbc.queryForList("select id from patient where icb_code = ? and voided_at is null order by nhs_number", UUID.class, icb);
         List<UUID> hubs = jdbc.queryForList("select id from hub where icb_code = ? order by name", UUID.class, icb);
-        List<Programmes.Template> templates = programmes.templates();
+        List<ProgrammeTemplates.Template> templates = programmes.templates();
         String clinician = "physio." + icb.toLowerCase();
         List<Object[]> programmeRows = new ArrayList<>();
         List<Object[]> versionRows = new ArrayList<>();
@@ -115,7 +116,7 @@ class DemoExercise {
         int made = 0;
         for (int p = skip; p < patients.size() && made < perIcb; p++, made++) {
             UUID patient = patients.get(p);
-            Programmes.Template template = templates.get(random.nextInt(templates.size()));
+            ProgrammeTemplates.Template template = templates.get(random.nextInt(templates.size()));
             LocalDate start = today.minusDays(3 + random.nextInt(60));
             LocalDate end = start.plusWeeks(template.weeks());
             UUID id = new UUID(random.nextLong(), random.nextLong());

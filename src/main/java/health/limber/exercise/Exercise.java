@@ -74,6 +74,25 @@ public record Exercise(String id, String name, List<Region> regions, Category ca
             return sets + (sets == 1 ? " set" : " sets") + " of " + each + ", " + (timesPerDay == 1 ? "once" : timesPerDay + " times")
                     + " a day, " + (daysPerWeek == 7 ? "every day" : daysPerWeek + " days a week");
         }
+
+        /** The limits a clinician's dose keeps, each refused by the field it is typed in. */
+        public void check() {
+            if (sets < 1 || sets > 10) {
+                throw new health.limber.platform.InvalidInputException("sets", "Sets must be between 1 and 10");
+            }
+            if (reps < 0 || reps > 100 || holdSeconds < 0 || holdSeconds > 3600 || (reps == 0) == (holdSeconds == 0)) {
+                throw new health.limber.platform.InvalidInputException("reps", "Give either repetitions (1 to 100) or a hold in seconds, not both");
+            }
+            if (restSeconds < 0 || restSeconds > 600) {
+                throw new health.limber.platform.InvalidInputException("restSeconds", "Rest must be between 0 and 600 seconds");
+            }
+            if (timesPerDay < 1 || timesPerDay > 6) {
+                throw new health.limber.platform.InvalidInputException("timesPerDay", "Times a day must be between 1 and 6");
+            }
+            if (daysPerWeek < 1 || daysPerWeek > 7) {
+                throw new health.limber.platform.InvalidInputException("daysPerWeek", "Days a week must be between 1 and 7");
+            }
+        }
     }
 
     /** Key poses of a stick figure (joint name to [x, y] in a 200 by 200 box, y down) and the seconds to move into the next. */

@@ -33,13 +33,13 @@ public class ExerciseReminders {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final JdbcClient jdbc;
-    private final Programmes programmes;
+    private final ProgrammeManagement programmes;
     private final PatientManagement patients;
     private final CurrentActor currentActor;
     private final Outbox outbox;
     private final Clock clock;
 
-    ExerciseReminders(JdbcClient jdbc, Programmes programmes, PatientManagement patients, CurrentActor currentActor, Outbox outbox, Clock clock) {
+    ExerciseReminders(JdbcClient jdbc, ProgrammeManagement programmes, PatientManagement patients, CurrentActor currentActor, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.patients = patients;

@@ -27,14 +27,14 @@ import health.limber.platform.PdfDocuments;
 @Service
 public class Handouts {
 
-    private final Programmes programmes;
+    private final ProgrammeManagement programmes;
     private final ExerciseLibrary library;
     private final PdfDocuments pdfs;
     private final PatientManagement patients;
     private final StaffAccounts staff;
     private final Organisations organisations;
 
-    Handouts(Programmes programmes, ExerciseLibrary library, PdfDocuments pdfs, PatientManagement patients, StaffAccounts staff,
+    Handouts(ProgrammeManagement programmes, ExerciseLibrary library, PdfDocuments pdfs, PatientManagement patients, StaffAccounts staff,
              Organisations organisations) {
         this.programmes = programmes;
         this.library = library;

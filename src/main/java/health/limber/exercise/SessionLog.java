@@ -6,12 +6,20 @@ import java.util.UUID;
 
 /**
  * What a patient did of one exercise on a day ({@code doneAt}: the moment, when the phone said it;
- * a session saved offline keeps its own day and time whenever it reaches the server). CURRENT logs count; a correction makes a new
- * CURRENT log and marks the one it replaces CORRECTED; a withdrawal marks it WITHDRAWN. Nothing is deleted.
+ * a session saved offline keeps its own day and time whenever it reaches the server). CURRENT logs
+ * count; a correction makes a new CURRENT log and marks the one it replaces CORRECTED; a withdrawal
+ * marks it WITHDRAWN. Nothing is deleted.
  */
-public record SessionLog(UUID id, String clientKey, UUID programmeId, int programmeVersion, String exerciseId, LocalDate day, Instant doneAt, Outcome outcome,
-                         Integer setsDone, Integer repsDone, Integer pain, Difficulty difficulty, String comment, String status, UUID replaces,
-                         String recordedBy, Instant recordedAt) {
+public record SessionLog(UUID id, String clientKey, UUID programmeId, int programmeVersion, String exerciseId, LocalDate day, Instant doneAt,
+                         Outcome outcome, Integer setsDone, Integer repsDone, Integer pain, Difficulty difficulty, String comment, Status status,
+                         UUID replaces, String recordedBy, Instant recordedAt) {
+
+    /** Whether a log counts: only the latest version of what the patient said. */
+    public enum Status { CURRENT, CORRECTED, WITHDRAWN }
+
+    public boolean isCurrent() {
+        return status == Status.CURRENT;
+    }
 
     public enum Outcome {
         DONE("Done"), PARTLY("Partly done"), NOT_DONE("Not done");

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.limber.IntegrationTest;
 import health.limber.TestClock;
-import health.limber.exercise.Programmes;
+import health.limber.exercise.ProgrammeManagement;
+import health.limber.exercise.ProgrammeReports;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
@@ -25,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class DemoExerciseCohortTests {
 
     @Autowired DemoExercise exercise;
-    @Autowired Programmes programmes;
+    @Autowired ProgrammeManagement programmes;
+    @Autowired health.limber.exercise.ProgrammeReports reports;
     @Autowired CurrentActor currentActor;
     @Autowired Organisations organisations;
     @Autowired JdbcTemplate jdbc;
@@ -56,15 +58,15 @@ class DemoExerciseCohortTests {
         Map<String, Object> answers = jdbc.queryForMap("""
                 select count(*) as ratings, sum(case when r.answer >= 3 then 1 else 0 end) as useful
                 from usefulness_rating r join programme p on p.id = r.programme_id where p.icb_code = ? and r.kind = 'DEMONSTRATION'""", icb);
-        List<Programmes.UsefulnessRow> byTemplate = currentActor.runAs(clinician, programmes::usefulnessByTemplate);
-        assertThat(byTemplate.stream().mapToInt(Programmes.UsefulnessRow::ratings).sum()).isEqualTo(((Number) answers.get("ratings")).intValue());
-        assertThat(byTemplate.stream().mapToInt(Programmes.UsefulnessRow::useful).sum()).isEqualTo(((Number) answers.get("useful")).intValue());
+        List<ProgrammeReports.UsefulnessRow> byTemplate = currentActor.runAs(clinician, reports::usefulnessByTemplate);
+        assertThat(byTemplate.stream().mapToInt(ProgrammeReports.UsefulnessRow::ratings).sum()).isEqualTo(((Number) answers.get("ratings")).intValue());
+        assertThat(byTemplate.stream().mapToInt(ProgrammeReports.UsefulnessRow::useful).sum()).isEqualTo(((Number) answers.get("useful")).intValue());
 
         for (UUID id : ids) {
-            var weeks = currentActor.runAs(clinician, () -> programmes.adherence(id));
+            var weeks = currentActor.runAs(clinician, () -> programmes.adherence(id).byExerciseAndWeek());
             assertThat(weeks).allSatisfy(w -> assertThat(w.share() == null || (w.share() >= 0 && w.share() <= 1)).isTrue());
         }
-        assertThat(currentActor.runAs(clinician, programmes::caseload)).extracting(Programmes.CaseloadRow::programmeId)
+        assertThat(currentActor.runAs(clinician, reports::caseload)).extracting(ProgrammeReports.CaseloadRow::programmeId)
                 .isSubsetOf(ids).isNotEmpty();
     }
 }

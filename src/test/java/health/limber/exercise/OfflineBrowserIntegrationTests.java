@@ -33,7 +33,7 @@ class OfflineBrowserIntegrationTests extends BrowserTest {
     @Autowired DemoFixtures demo;
     @Autowired AccessCodes accessCodes;
     @Autowired TestClock clock;
-    @Autowired Programmes programmes;
+    @Autowired ProgrammeManagement programmes;
     @Autowired CurrentActor currentActor;
     @Autowired JdbcTemplate jdbc;
 

@@ -35,7 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class ProgrammeIntegrationTests {
 
-    @Autowired Programmes programmes;
+    @Autowired ProgrammeManagement programmes;
+    @Autowired ProgrammeReports reports;
     @Autowired CurrentActor currentActor;
     @Autowired DemoFixtures fixtures;
     @Autowired JdbcTemplate jdbc;
@@ -104,12 +105,12 @@ class ProgrammeIntegrationTests {
         assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(1);
         SessionLog corrected = asPatient(patient, () -> programmes.correct(first.id(), key + ":fix", Outcome.PARTLY, null, null, 6, Difficulty.HARD, "Knee hurt"));
         assertThat(corrected.replaces()).isEqualTo(first.id());
-        assertThat(asPatient(patient, () -> programmes.logs(id))).extracting(SessionLog::status).containsExactlyInAnyOrder("CURRENT", "CORRECTED");
+        assertThat(asPatient(patient, () -> programmes.logs(id))).extracting(SessionLog::status).containsExactlyInAnyOrder(SessionLog.Status.CURRENT, SessionLog.Status.CORRECTED);
         asPatient(patient, () -> {
             programmes.withdraw(corrected.id());
             return null;
         });
-        assertThat(asPatient(patient, () -> programmes.logs(id))).extracting(SessionLog::status).containsExactlyInAnyOrder("WITHDRAWN", "CORRECTED");
+        assertThat(asPatient(patient, () -> programmes.logs(id))).extracting(SessionLog::status).containsExactlyInAnyOrder(SessionLog.Status.WITHDRAWN, SessionLog.Status.CORRECTED);
         assertThatThrownBy(() -> asPatient(patient, () -> programmes.log(id, "k2", "back-bridge", LocalDate.now(clock), Outcome.DONE, null, null, 11, null, null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("0 (none) to 10");
         UUID other = fixtures.patient("QHL", 8).id();
@@ -185,15 +186,15 @@ class ProgrammeIntegrationTests {
             int pain = day < 7 ? 2 : 5;
             asPatient(patient, () -> programmes.log(id, "adh-" + on, "back-bridge", on, Outcome.DONE, 3, 10, pain, Difficulty.HARD, null));
         }
-        var weeks = asClinician(() -> programmes.adherence(id));
-        double done = weeks.stream().mapToDouble(Programmes.WeekAdherence::done).sum();
-        double prescribed = weeks.stream().mapToDouble(Programmes.WeekAdherence::prescribed).sum();
+        var weeks = asClinician(() -> programmes.adherence(id).byExerciseAndWeek());
+        double done = weeks.stream().mapToDouble(Adherence.ExerciseWeek::done).sum();
+        double prescribed = weeks.stream().mapToDouble(Adherence.ExerciseWeek::prescribed).sum();
         assertThat(done).isEqualTo(7.0);
         assertThat(prescribed).isEqualTo(14.0);
-        var row = asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
+        var row = asClinician(() -> reports.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
         assertThat(row.alertTexts()).anyMatch(a -> a.startsWith("Pain rising"));
         clock.advance(Duration.ofDays(5));
-        var later = asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
+        var later = asClinician(() -> reports.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
         assertThat(later.alertTexts()).anyMatch(a -> a.startsWith("No log for")).contains("Adherence under 50% this week");
     }
 
@@ -201,7 +202,7 @@ class ProgrammeIntegrationTests {
     void ratingsGiveTheShareOfFairlyOrVeryUseful() {
         UUID patient = fixtures.patient("QHL", 10).id();
         UUID id = asClinician(() -> programmes.create(patient, "neck-pain", LocalDate.now(clock), null, null));
-        var before = asClinician(() -> programmes.usefulness()).get(0);
+        var before = asClinician(() -> reports.usefulness()).get(0);
         asPatient(patient, () -> {
             programmes.rate(id, "r1", "neck-chin-tuck", 4);
             programmes.rate(id, "r1", "neck-chin-tuck", 4);
@@ -210,7 +211,7 @@ class ProgrammeIntegrationTests {
             programmes.rate(id, "r4", null, 6);
             return null;
         });
-        var all = asClinician(() -> programmes.usefulness()).get(0);
+        var all = asClinician(() -> reports.usefulness()).get(0);
         assertThat(all.ratings() - before.ratings()).isEqualTo(3);
         assertThat(all.useful() - before.useful()).isEqualTo(2);
         assertThatThrownBy(() -> asPatient(patient, () -> {
@@ -257,7 +258,7 @@ class ProgrammeIntegrationTests {
         assertThat(level.name()).isEqualTo("EMERGENCY");
         assertThat(jdbc.queryForObject("select count(*) from red_flag_task", Integer.class)).isEqualTo(tasks + 1);
         assertThat(jdbc.queryForObject("select source from red_flag_task order by raised_at desc fetch first 1 rows only", String.class)).isEqualTo("PATIENT_APP");
-        var row = asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
+        var row = asClinician(() -> reports.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
         assertThat(row.alertTexts().get(0)).isEqualTo("Red flag reported in the app (emergency)");
         assertThatThrownBy(() -> asPatient(patient, () -> programmes.reportSymptoms(id, Set.of(), null))).isInstanceOf(InvalidInputException.class);
     }
@@ -275,7 +276,7 @@ class ProgrammeIntegrationTests {
         UUID quiet = asClinician(() -> programmes.create(flagged, "low-back-pain", today, null, null));
         asPatient(flagged, () -> programmes.reportSymptoms(quiet, Set.of("CANCER_HISTORY"), null));
 
-        var caseload = asClinician(() -> programmes.caseload());
+        var caseload = asClinician(() -> reports.caseload());
         var manyRow = caseload.stream().filter(r -> r.programmeId().equals(many)).findFirst().orElseThrow();
         assertThat(manyRow.alerts()).hasSizeGreaterThanOrEqualTo(2).noneMatch(CaseloadAlert::urgent);
         int lastRedFlag = -1;
@@ -505,11 +506,11 @@ class ProgrammeIntegrationTests {
             LocalDate on = start.plusDays(day);
             asPatient(patient, () -> programmes.log(id, "wk-r-" + on, "back-knee-rolls", on, Outcome.DONE, 2, 10, 2, null, null));
         }
-        var weeks = asClinician(() -> programmes.adherence(id));
-        double bridgeDone = weeks.stream().filter(w -> w.exerciseId().equals("back-bridge")).mapToDouble(Programmes.WeekAdherence::done).sum();
-        double bridgePrescribed = weeks.stream().filter(w -> w.exerciseId().equals("back-bridge")).mapToDouble(Programmes.WeekAdherence::prescribed).sum();
-        double rollsPrescribed = weeks.stream().filter(w -> w.exerciseId().equals("back-knee-rolls")).mapToDouble(Programmes.WeekAdherence::prescribed).sum();
-        double rollsDone = weeks.stream().filter(w -> w.exerciseId().equals("back-knee-rolls")).mapToDouble(Programmes.WeekAdherence::done).sum();
+        var weeks = asClinician(() -> programmes.adherence(id).byExerciseAndWeek());
+        double bridgeDone = weeks.stream().filter(w -> w.exerciseId().equals("back-bridge")).mapToDouble(Adherence.ExerciseWeek::done).sum();
+        double bridgePrescribed = weeks.stream().filter(w -> w.exerciseId().equals("back-bridge")).mapToDouble(Adherence.ExerciseWeek::prescribed).sum();
+        double rollsPrescribed = weeks.stream().filter(w -> w.exerciseId().equals("back-knee-rolls")).mapToDouble(Adherence.ExerciseWeek::prescribed).sum();
+        double rollsDone = weeks.stream().filter(w -> w.exerciseId().equals("back-knee-rolls")).mapToDouble(Adherence.ExerciseWeek::done).sum();
         assertThat(bridgeDone).isEqualTo(3.5);
         assertThat(bridgePrescribed).isEqualTo(7.0);
         assertThat(rollsPrescribed).isCloseTo(4 * 2 * 5 / 7.0, org.assertj.core.data.Offset.offset(0.01));
@@ -517,7 +518,7 @@ class ProgrammeIntegrationTests {
     }
 
     java.util.List<String> alertsFor(UUID programme) {
-        return asClinician(() -> programmes.caseload()).stream().filter(r -> r.programmeId().equals(programme)).findFirst().orElseThrow().alertTexts();
+        return asClinician(() -> reports.caseload()).stream().filter(r -> r.programmeId().equals(programme)).findFirst().orElseThrow().alertTexts();
     }
 
     UUID bridgeOnly(UUID patient, LocalDate start) {

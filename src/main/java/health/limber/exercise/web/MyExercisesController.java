@@ -2,8 +2,9 @@ package health.limber.exercise.web;
 
 import health.limber.exercise.Exercise;
 import health.limber.exercise.ExerciseLibrary;
+import health.limber.exercise.NewSessionLog;
 import health.limber.exercise.Programme;
-import health.limber.exercise.Programmes;
+import health.limber.exercise.ProgrammeManagement;
 import health.limber.exercise.SessionLog;
 import health.limber.exercise.StickFigure;
 import health.limber.identity.CurrentActor;
@@ -33,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MyExercisesController {
 
-    private final Programmes programmes;
+    private final ProgrammeManagement programmes;
     private final ExerciseLibrary library;
     private final CurrentActor currentActor;
     private final Clock clock;
@@ -41,7 +42,7 @@ class MyExercisesController {
     private final health.limber.exercise.ExerciseReminders reminders;
     private final health.limber.exercise.ExerciseMedia media;
 
-    MyExercisesController(Programmes programmes, ExerciseLibrary library, CurrentActor currentActor, Clock clock,
+    MyExercisesController(ProgrammeManagement programmes, ExerciseLibrary library, CurrentActor currentActor, Clock clock,
                           health.limber.exercise.Handouts handouts, health.limber.exercise.ExerciseReminders reminders,
                           health.limber.exercise.ExerciseMedia media) {
         this.media = media;
@@ -59,10 +60,7 @@ class MyExercisesController {
         model.addAttribute("programme", programme.orElse(null));
         if (programme.isPresent()) {
             LocalDate today = LocalDate.now(clock);
-            Set<String> doneToday = programmes.logs(programme.get().id()).stream()
-                    .filter(l -> "CURRENT".equals(l.status()) && l.day().equals(today) && l.outcome() != SessionLog.Outcome.NOT_DONE)
-                    .map(SessionLog::exerciseId).collect(Collectors.toSet());
-            model.addAttribute("doneToday", doneToday);
+            model.addAttribute("doneToday", programmes.doneToday(programme.get().id()));
             long days = java.time.temporal.ChronoUnit.DAYS.between(programme.get().startDate(), today);
             model.addAttribute("askRating", days >= 7);
             model.addAttribute("clientKey", UUID.randomUUID().toString());
@@ -102,7 +100,8 @@ class MyExercisesController {
                @RequestHeader(name = QUEUED, required = false) String queued, RedirectAttributes redirect) {
         Programme programme = currentProgramme();
         try {
-            programmes.log(programme.id(), clientKey, exercise, dayOf(day), momentOf(doneAt), outcome, setsDone, repsDone, pain, difficulty, comment);
+            programmes.log(programme.id(), new NewSessionLog(clientKey, exercise, dayOf(day), momentOf(doneAt), outcome, setsDone, repsDone, pain,
+                    difficulty, comment));
             if (queued != null) {
                 return ResponseEntity.noContent().build();
             }
@@ -152,8 +151,8 @@ class MyExercisesController {
             LocalDate on = dayOf(day);
             Instant at = momentOf(doneAt);
             for (Programme.Item item : programme.items()) {
-                programmes.log(programme.id(), clientKey + ":" + item.exerciseId(), item.exerciseId(), on, at, SessionLog.Outcome.DONE,
-                        item.dose().sets(), item.dose().reps() == 0 ? null : item.dose().reps(), pain, null, null);
+                programmes.log(programme.id(), new NewSessionLog(clientKey + ":" + item.exerciseId(), item.exerciseId(), on, at,
+                        SessionLog.Outcome.DONE, item.dose().sets(), item.dose().reps() == 0 ? null : item.dose().reps(), pain, null, null));
             }
             if (queued != null) {
                 return ResponseEntity.noContent().build();

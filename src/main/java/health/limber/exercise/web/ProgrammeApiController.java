@@ -3,7 +3,11 @@ package health.limber.exercise.web;
 import health.limber.exercise.Exercise;
 import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
-import health.limber.exercise.Programmes;
+import health.limber.exercise.Adherence;
+import health.limber.exercise.NewSessionLog;
+import health.limber.exercise.ProgrammeManagement;
+import health.limber.exercise.ProgrammeReports;
+import health.limber.exercise.ProgrammeTemplates;
 import health.limber.exercise.SessionLog;
 import health.limber.identity.CurrentActor;
 import health.limber.platform.InvalidInputException;
@@ -34,11 +38,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Exercise programmes", description = "The library, programmes, session logs, adherence and ratings")
 class ProgrammeApiController {
 
-    private final Programmes programmes;
+    private final ProgrammeManagement programmes;
     private final ExerciseLibrary library;
     private final CurrentActor currentActor;
 
-    ProgrammeApiController(Programmes programmes, ExerciseLibrary library, CurrentActor currentActor) {
+    private final ProgrammeReports reports;
+
+    ProgrammeApiController(ProgrammeManagement programmes, ProgrammeReports reports, ExerciseLibrary library, CurrentActor currentActor) {
+        this.reports = reports;
         this.programmes = programmes;
         this.library = library;
         this.currentActor = currentActor;
@@ -69,7 +76,7 @@ class ProgrammeApiController {
 
     @Operation(summary = "Programme templates by condition")
     @GetMapping("/programme-templates")
-    List<Programmes.Template> templates() {
+    List<ProgrammeTemplates.Template> templates() {
         return programmes.templates();
     }
 
@@ -120,7 +127,8 @@ class ProgrammeApiController {
     @PostMapping("/programmes/{id}/logs")
     ResponseEntity<SessionLog> log(@PathVariable UUID id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                    @RequestBody LogRequest r) {
-        SessionLog log = programmes.log(id, key, r.exercise(), r.day(), r.doneAt(), r.outcome(), r.setsDone(), r.repsDone(), r.pain(), r.difficulty(), r.comment());
+        SessionLog log = programmes.log(id, new NewSessionLog(key, r.exercise(), r.day(), r.doneAt(), r.outcome(), r.setsDone(), r.repsDone(), r.pain(),
+                r.difficulty(), r.comment()));
         return ResponseEntity.created(URI.create("/api/programmes/" + id + "/logs")).body(log);
     }
 
@@ -148,8 +156,8 @@ class ProgrammeApiController {
 
     @Operation(summary = "Adherence per exercise per week")
     @GetMapping("/programmes/{id}/adherence")
-    List<Programmes.WeekAdherence> adherence(@PathVariable UUID id) {
-        return programmes.adherence(id);
+    List<Adherence.ExerciseWeek> adherence(@PathVariable UUID id) {
+        return programmes.adherence(id).byExerciseAndWeek();
     }
 
     @Operation(summary = "Rate a demonstration (1-4) or, without exercise, how the programme is working (1-7)")
@@ -164,8 +172,8 @@ class ProgrammeApiController {
 
     @Operation(summary = "Share of demonstration ratings fairly or very useful, per exercise and in all (staff)")
     @GetMapping("/reports/usefulness")
-    List<Programmes.UsefulnessRow> usefulness() {
-        return programmes.usefulness();
+    List<ProgrammeReports.UsefulnessRow> usefulness() {
+        return reports.usefulness();
     }
 
     private static int version(Integer version) {

@@ -4,7 +4,9 @@ import health.limber.exercise.Exercise;
 import health.limber.exercise.CaseloadAlert;
 import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
-import health.limber.exercise.Programmes;
+import health.limber.exercise.ProgrammeManagement;
+import health.limber.exercise.ProgrammeTemplates;
+import health.limber.exercise.ProgrammeReports;
 import health.limber.patient.Patient;
 import health.limber.patient.PatientManagement;
 import health.limber.platform.ConflictException;
@@ -30,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/programmes")
 class ProgrammeController {
 
-    private final Programmes programmes;
+    private final ProgrammeManagement programmes;
     private final ExerciseLibrary library;
     private final PatientManagement patients;
     private final Clock clock;
@@ -38,8 +40,11 @@ class ProgrammeController {
     private final health.limber.clinic.Hubs hubs;
     private final health.limber.identity.CurrentActor currentActor;
 
-    ProgrammeController(Programmes programmes, ExerciseLibrary library, PatientManagement patients, Clock clock,
+    private final ProgrammeReports reports;
+
+    ProgrammeController(ProgrammeManagement programmes, ProgrammeReports reports, ExerciseLibrary library, PatientManagement patients, Clock clock,
                         health.limber.exercise.Handouts handouts, health.limber.clinic.Hubs hubs, health.limber.identity.CurrentActor currentActor) {
+        this.reports = reports;
         this.handouts = handouts;
         this.hubs = hubs;
         this.currentActor = currentActor;
@@ -55,12 +60,12 @@ class ProgrammeController {
     @GetMapping
     String caseload(@RequestParam(name = "alert", required = false) CaseloadAlert.Kind kind, @RequestParam(defaultValue = "1") int page,
                     Model model) {
-        List<Programmes.CaseloadRow> all = programmes.caseload();
+        List<ProgrammeReports.CaseloadRow> all = reports.caseload();
         Map<CaseloadAlert.Kind, Long> counts = new java.util.EnumMap<>(CaseloadAlert.Kind.class);
         for (CaseloadAlert.Kind k : CaseloadAlert.Kind.values()) {
             counts.put(k, all.stream().filter(r -> r.has(k)).count());
         }
-        List<Programmes.CaseloadRow> shown = kind == null ? all : all.stream().filter(r -> r.has(kind)).toList();
+        List<ProgrammeReports.CaseloadRow> shown = kind == null ? all : all.stream().filter(r -> r.has(kind)).toList();
         int pages = Math.max(1, (shown.size() + CASELOAD_PAGE - 1) / CASELOAD_PAGE);
         int at = Math.max(1, Math.min(pages, page));
         model.addAttribute("rows", shown.subList((at - 1) * CASELOAD_PAGE, Math.min(shown.size(), at * CASELOAD_PAGE)));
@@ -98,9 +103,9 @@ class ProgrammeController {
 
     @GetMapping("/usefulness")
     String usefulness(Model model) {
-        model.addAttribute("rows", programmes.usefulness());
-        model.addAttribute("byTemplate", programmes.usefulnessByTemplate());
-        model.addAttribute("byHub", programmes.usefulnessByHub());
+        model.addAttribute("rows", reports.usefulness());
+        model.addAttribute("byTemplate", reports.usefulnessByTemplate());
+        model.addAttribute("byHub", reports.usefulnessByHub());
         return "exercise/usefulness";
     }
 
@@ -110,11 +115,10 @@ class ProgrammeController {
         model.addAttribute("programme", programme);
         model.addAttribute("banner", patients.banner(programme.patientId()));
         var adherence = programmes.adherence(id);
-        var logs = programmes.logs(id);
-        model.addAttribute("adherence", adherence);
-        model.addAttribute("logs", logs);
+        model.addAttribute("adherence", adherence.byExerciseAndWeek());
+        model.addAttribute("logs", programmes.logs(id));
         model.addAttribute("suggestions", programmes.suggestions(id));
-        model.addAttribute("trends", Trends.of(adherence, logs));
+        model.addAttribute("trends", Trends.of(adherence.byWeek()));
         model.addAttribute("names", programme.items().stream().collect(Collectors.toMap(Programme.Item::exerciseId, Programme.Item::name)));
         model.addAttribute("library", library.search(ExerciseLibrary.Filter.none(), ExerciseLibrary.ENGLISH).stream()
                 .filter(e -> programme.items().stream().noneMatch(i -> i.exerciseId().equals(e.id()))).toList());
