@@ -87,25 +87,14 @@ public class Census {
     }
 
 
-    /** 18+ week waiters per commissioner on two dates, and the change (the programme's headline measure). */
-    public List<Change> compare(LocalDate from, LocalDate to) {
-        Map<String, Bands> before = on(from, GroupBy.COMMISSIONER);
-        Map<String, Bands> after = on(to, GroupBy.COMMISSIONER);
-        Map<String, Change> changes = new TreeMap<>();
-        for (String commissioner : union(before, after)) {
-            changes.put(commissioner, Change.of(commissioner, before.getOrDefault(commissioner, Bands.EMPTY).waiting18Plus(),
-                    after.getOrDefault(commissioner, Bands.EMPTY).waiting18Plus()));
-        }
-        List<Change> result = new ArrayList<>(changes.values());
-        result.add(Change.of("TOTAL", result.stream().mapToLong(Change::from).sum(), result.stream().mapToLong(Change::to).sum()));
-        return result;
-    }
-
-    private static List<String> union(Map<String, Bands> a, Map<String, Bands> b) {
-        var keys = new LinkedHashMap<String, Boolean>();
-        a.keySet().forEach(k -> keys.put(k, true));
-        b.keySet().forEach(k -> keys.put(k, true));
-        return keys.keySet().stream().sorted().toList();
+    /**
+     * 18+ week waiters per ICB on two dates (see {@link Comparison}), for the given ICBs (null: every
+     * ICB, for the command line run by the database's owner).
+     */
+    public Comparison compare(LocalDate from, LocalDate to, java.util.Collection<String> icbs) {
+        Map<String, Bands> before = icbs == null ? on(from, GroupBy.COMMISSIONER) : on(from, GroupBy.COMMISSIONER, icbs);
+        Map<String, Bands> after = icbs == null ? on(to, GroupBy.COMMISSIONER) : on(to, GroupBy.COMMISSIONER, icbs);
+        return Comparison.of(from, to, before, after);
     }
 
     /**
@@ -136,15 +125,5 @@ public class Census {
     /** The sum of every row. */
     public static Bands total(Map<String, Bands> rows) {
         return rows.values().stream().reduce(Bands.EMPTY, Bands::plus);
-    }
-
-    /** Waiting 18+ weeks on two dates; {@code percentChange} is empty when there were none before. */
-    public record Change(String commissioner, long from, long to, long change, BigDecimal percentChange) {
-
-        static Change of(String commissioner, long from, long to) {
-            BigDecimal percent = from == 0 ? null : BigDecimal.valueOf(to - from).multiply(BigDecimal.valueOf(100))
-                    .divide(BigDecimal.valueOf(from), 1, RoundingMode.HALF_UP);
-            return new Change(commissioner, from, to, to - from, percent);
-        }
     }
 }

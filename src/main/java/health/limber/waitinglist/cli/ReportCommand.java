@@ -127,10 +127,9 @@ class ReportCommand implements Runnable, LimberCommand.Subcommand {
         public Integer call() {
             try (var context = Server.start(Map.of("spring.main.lazy-initialization", true), false)) {
                 List<List<String>> lines = new ArrayList<>();
-                for (Census.Change change : context.getBean(Census.class).compare(from, to)) {
-                    lines.add(List.of(change.commissioner(), output.count().apply(change.from()), output.count().apply(change.to()),
-                            output.suppress ? "" : Long.toString(change.change()),
-                            change.percentChange() == null ? "" : change.percentChange().toPlainString()));
+                for (var line : context.getBean(Census.class).compare(from, to, null).shown(output.suppress)) {
+                    lines.add(List.of(line.icb(), line.atStart(), line.atEnd(), line.change() == null ? "" : Long.toString(line.change()),
+                            line.percentChange() == null ? "" : line.percentChange().toPlainString()));
                 }
                 output.print(List.of("commissioner", "waiting_18_plus_from", "waiting_18_plus_to", "change", "pct_change"), lines);
             }

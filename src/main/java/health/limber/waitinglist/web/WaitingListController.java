@@ -12,6 +12,7 @@ import health.limber.platform.LimberTime;
 import health.limber.waitinglist.Bands;
 import health.limber.waitinglist.CapacityFormulas;
 import health.limber.waitinglist.Census;
+import health.limber.waitinglist.Comparison;
 import health.limber.waitinglist.ImportMode;
 import health.limber.waitinglist.ImportSummary;
 import health.limber.waitinglist.Priority;
@@ -145,14 +146,14 @@ class WaitingListController {
     String compare(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
         LocalDate start = date(from, "from", model).orElse(LocalDate.of(2024, 12, 1));
         LocalDate end = date(to, "to", model).orElse(LocalDate.of(2025, 3, 31));
-        Map<String, long[]> rows = waiting18Plus(start, end);
+        Comparison comparison = comparison(start, end);
         model.addAttribute("from", start);
         model.addAttribute("to", end);
-        model.addAttribute("table", compareTable(rows));
+        model.addAttribute("table", compareTable(comparison));
         model.addAttribute("suppressed", suppressed());
-        model.addAttribute("chartLabels", write(rows.keySet().stream().map(this::icbName).toList()));
-        model.addAttribute("chartSeries", write(List.of(series("18+ weeks on " + start, rows.values().stream().map(r -> r[0]).toList()),
-                series("18+ weeks on " + end, rows.values().stream().map(r -> r[1]).toList()))));
+        model.addAttribute("chartLabels", write(comparison.lines().stream().map(line -> icbName(line.icb())).toList()));
+        model.addAttribute("chartSeries", write(List.of(series("18+ weeks on " + start, comparison.lines().stream().map(Comparison.Line::atStart).toList()),
+                series("18+ weeks on " + end, comparison.lines().stream().map(Comparison.Line::atEnd).toList()))));
         return "waitinglist/compare";
     }
 
@@ -161,7 +162,7 @@ class WaitingListController {
     org.springframework.http.ResponseEntity<byte[]> comparePdf(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                                jakarta.servlet.http.HttpServletRequest request) {
-        byte[] pdf = pdfs.render("waitinglist/compare-pdf", Map.of("from", from, "to", to, "table", compareTable(waiting18Plus(from, to)),
+        byte[] pdf = pdfs.render("waitinglist/compare-pdf", Map.of("from", from, "to", to, "table", compareTable(comparison(from, to)),
                 "suppressed", suppressed()), request.getRequestURL().toString());
         return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"compare-" + from + "-" + to + ".pdf\"").body(pdf);
@@ -171,52 +172,31 @@ class WaitingListController {
     @GetMapping("/waiting-list/compare.csv")
     void compareCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, HttpServletResponse response) throws IOException {
-        Map<String, long[]> rows = waiting18Plus(from, to);
-        LongFunction<String> count = counter();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"compare-" + from + "-" + to + ".csv\"");
         var out = response.getWriter();
         out.println("commissioner,waiting_18_plus_from,waiting_18_plus_to,change,pct_change");
-        long totalFrom = 0;
-        long totalTo = 0;
-        for (var row : rows.entrySet()) {
-            out.println(csvCompareLine(row.getKey(), row.getValue()[0], row.getValue()[1], count));
-            totalFrom += row.getValue()[0];
-            totalTo += row.getValue()[1];
+        for (Comparison.Shown line : comparison(from, to).shown(suppressed())) {
+            out.println(CsvCells.line(List.of(line.icb(), line.atStart(), line.atEnd(), line.change() == null ? "" : Long.toString(line.change()),
+                    line.percentChange() == null ? "" : line.percentChange().toPlainString())));
         }
-        out.println(csvCompareLine("TOTAL", totalFrom, totalTo, count));
     }
 
-    /** 18+ week waiters of each ICB the user may see, on both dates: ICB code to {from, to}, in code order. */
-    private Map<String, long[]> waiting18Plus(LocalDate start, LocalDate end) {
-        Map<String, Bands> before = visible(census.on(start, Census.GroupBy.COMMISSIONER));
-        Map<String, Bands> after = visible(census.on(end, Census.GroupBy.COMMISSIONER));
-        Map<String, long[]> rows = new LinkedHashMap<>();
-        for (String icb : union(before, after)) {
-            rows.put(icb, new long[] {before.getOrDefault(icb, Bands.EMPTY).waiting18Plus(), after.getOrDefault(icb, Bands.EMPTY).waiting18Plus()});
-        }
-        return rows;
+    /** The ICBs the reader may see, compared. */
+    private Comparison comparison(LocalDate start, LocalDate end) {
+        return census.compare(start, end, currentActor.get().servedIcbs());
     }
 
     /** The page's and the PDF's lines: ICB name, both counts, the change in words, the percentage; then the total. */
-    private List<List<String>> compareTable(Map<String, long[]> rows) {
-        LongFunction<String> count = counter();
+    private List<List<String>> compareTable(Comparison comparison) {
         List<List<String>> table = new ArrayList<>();
-        long totalFrom = 0;
-        long totalTo = 0;
-        for (var row : rows.entrySet()) {
-            table.add(compareLine(icbName(row.getKey()), row.getValue()[0], row.getValue()[1], count));
-            totalFrom += row.getValue()[0];
-            totalTo += row.getValue()[1];
+        for (Comparison.Shown line : comparison.shown(suppressed())) {
+            String change = line.change() == null ? "Not shown (small numbers)" : line.change() == 0 ? "No change"
+                    : Math.abs(line.change()) + (line.change() < 0 ? " fewer" : " more");
+            table.add(List.of(line.icb().equals("TOTAL") ? "Total" : icbName(line.icb()), line.atStart(), line.atEnd(), change,
+                    line.percentChange() == null ? "" : line.percentChange().toPlainString()));
         }
-        table.add(compareLine("Total", totalFrom, totalTo, count));
         return table;
-    }
-
-    /** A CSV line; when figures are suppressed the exact change is left out, as in {@code report compare --suppress}. */
-    private String csvCompareLine(String commissioner, long from, long to, LongFunction<String> count) {
-        List<String> line = compareLine(commissioner, from, to, count);
-        return CsvCells.line(List.of(commissioner, line.get(1), line.get(2), suppressed() ? "" : Long.toString(to - from), line.get(4)));
     }
 
     @GetMapping("/waiting-list/pathways")
@@ -381,16 +361,6 @@ class WaitingListController {
         return "waitinglist/import";
     }
 
-    private Map<String, Bands> visible(Map<String, Bands> rows) {
-        Actor actor = currentActor.get();
-        Map<String, Bands> mine = new LinkedHashMap<>();
-        rows.forEach((icb, bands) -> {
-            if (actor.serves(icb)) {
-                mine.put(icb, bands);
-            }
-        });
-        return mine;
-    }
 
     private boolean suppressed() {
         return currentActor.get().role() == Role.ANALYST;
@@ -419,27 +389,6 @@ class WaitingListController {
 
     private String icbName(String code) {
         return organisations.icb(code).map(Icb::pilotArea).orElse(code);
-    }
-
-    private List<String> compareLine(String name, long from, long to, LongFunction<String> count) {
-        // The percentage of published figures is worked out from the rounded counts, never the exact ones.
-        // When a count is withheld (1 to 7) neither the change nor the percentage is shown: they would give it away.
-        String shownFrom = count.apply(from);
-        String shownTo = count.apply(to);
-        if (!shownFrom.matches("[0-9]+") || !shownTo.matches("[0-9]+")) {
-            return List.of(name, shownFrom, shownTo, "Not shown (small numbers)", "");
-        }
-        long base = Long.parseLong(shownFrom);
-        long now = Long.parseLong(shownTo);
-        String percent = base == 0 ? "" : String.format("%.1f", (now - base) * 100.0 / base);
-        String change = now == base ? "No change" : Math.abs(now - base) + (now < base ? " fewer" : " more");
-        return List.of(name, shownFrom, shownTo, change, percent);
-    }
-
-    private static List<String> union(Map<String, Bands> a, Map<String, Bands> b) {
-        var keys = new java.util.TreeSet<String>(a.keySet());
-        keys.addAll(b.keySet());
-        return new ArrayList<>(keys);
     }
 
     /** A chart series; published (suppressed) figures are rounded in the chart too, so its tooltips reveal no more than the table. */
