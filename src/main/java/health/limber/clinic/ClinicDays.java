@@ -518,7 +518,7 @@ public class ClinicDays {
         if (channel == null) {
             return;
         }
-        java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
+        java.time.ZoneId london = health.limber.platform.LimberTime.ZONE;
         Instant twoDaysBefore = day.day().minusDays(2).atTime(9, 0).atZone(london).toInstant();
         Instant sendAfter = twoDaysBefore.isBefore(clock.instant()) ? clock.instant() : twoDaysBefore;
         String when = day.day().format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.UK));

@@ -112,7 +112,7 @@ class DemoExercise {
         List<Object[]> itemRows = new ArrayList<>();
         List<Object[]> logRows = new ArrayList<>();
         List<Object[]> ratingRows = new ArrayList<>();
-        ZoneId london = ZoneId.of("Europe/London");
+        ZoneId london = health.limber.platform.LimberTime.ZONE;
         int made = 0;
         for (int p = skip; p < patients.size() && made < perIcb; p++, made++) {
             UUID patient = patients.get(p);

@@ -60,7 +60,7 @@ final class DemoReferrals {
             InstrumentScore score = instrument.score(answers);
             Urgency asked = random.nextInt(10) == 0 ? Urgency.URGENT : random.nextInt(4) == 0 ? Urgency.SOON : Urgency.ROUTINE;
             UUID id = UUID.randomUUID();
-            Instant receivedAt = received.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(java.time.ZoneId.of("Europe/London")).toInstant();
+            Instant receivedAt = received.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(health.limber.platform.LimberTime.ZONE).toInstant();
             if (open && level == RedFlagLevel.EMERGENCY) {
                 receivedAt = now.minus(Duration.ofHours(6));
                 received = today;

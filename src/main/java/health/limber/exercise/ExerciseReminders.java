@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ExerciseReminders {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final ZoneId LONDON = health.limber.platform.LimberTime.ZONE;
 
     private final JdbcClient jdbc;
     private final ProgrammeManagement programmes;

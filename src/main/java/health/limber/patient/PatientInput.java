@@ -23,7 +23,6 @@ public record PatientInput(String nhsNumber, String nhsNumberUnknownReason, Stri
                            String otherNeeds, List<String> contactPreferences, String gpPracticeCode, String icbCode,
                            String workStatus, Long version) {
 
-    static final int OLDEST_AGE = 130;
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{10,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z]{2,4})?");
@@ -136,11 +135,7 @@ public record PatientInput(String nhsNumber, String nhsNumberUnknownReason, Stri
             errors.add("birthDate", "Date of birth must be a real date");
             return null;
         }
-        if (date.isAfter(today)) {
-            errors.add("birthDate", "Date of birth must be today or in the past");
-        } else if (date.isBefore(today.minusYears(OLDEST_AGE))) {
-            errors.add("birthDate", "Date of birth must be a real date of birth: the patient would be over " + OLDEST_AGE);
-        }
+        BirthDate.problem(date, today, null).ifPresent(message -> errors.add("birthDate", message));
         return date;
     }
 

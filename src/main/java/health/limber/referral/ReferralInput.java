@@ -38,7 +38,6 @@ public record ReferralInput(String source, String ubrn, String receivedOn, Strin
 
     /** The service is for adults and young people from 16 (community MSK, DOMAIN.md §1). */
     public static final int YOUNGEST_AGE = 16;
-    static final int OLDEST_AGE = 120;
     private static final Pattern UBRN = Pattern.compile("[0-9]{12}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{10,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -86,10 +85,9 @@ public record ReferralInput(String source, String ubrn, String receivedOn, Strin
         }
         LocalDate born = date(errors, "birthDate", birthDate, "date of birth");
         if (born != null) {
-            if (born.isAfter(today)) {
-                errors.add("birthDate", "Date of birth must be in the past");
-            } else if (Period.between(born, today).getYears() > OLDEST_AGE) {
-                errors.add("birthDate", "Date of birth must be a real date of birth: check the year");
+            var problem = health.limber.patient.BirthDate.problem(born, today, received);
+            if (problem.isPresent()) {
+                errors.add("birthDate", problem.get());
             } else if (Period.between(born, today).getYears() < YOUNGEST_AGE) {
                 errors.add("birthDate", "This service is for people aged 16 or over. Under 16s are seen by children's physiotherapy: "
                         + "ask your GP or call 111");

@@ -117,7 +117,7 @@ public class WaitingListManagement {
     @Transactional
     public void store(java.util.List<Pathway> built) {
         for (int from = 0; from < built.size(); from += 1000) {
-            pathways.saveAll(built.subList(from, Math.min(built.size(), from + 1000)), null, java.time.Instant.now());
+            pathways.saveAll(built.subList(from, Math.min(built.size(), from + 1000)), null, clock.instant());
         }
     }
 

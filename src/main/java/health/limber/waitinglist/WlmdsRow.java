@@ -44,10 +44,11 @@ record WlmdsRow(long line, PathwayKey key, String nhsNumber, LocalDate birthDate
             problems.add(new ImportProblem(line, WlmdsColumns.NHS_NUMBER, e.getMessage()));
         }
         LocalDate born = date(line, WlmdsColumns.BIRTH_DATE, value.apply(WlmdsColumns.BIRTH_DATE), false, problems);
-        if (born != null && born.isAfter(context.today())) {
-            problems.add(new ImportProblem(line, WlmdsColumns.BIRTH_DATE, "Date of birth is in the future"));
-        }
         LocalDate received = date(line, WlmdsColumns.RECEIVED, value.apply(WlmdsColumns.RECEIVED), true, problems);
+        if (born != null) {
+            health.limber.patient.BirthDate.problem(born, context.today(), received)
+                    .ifPresent(message -> problems.add(new ImportProblem(line, WlmdsColumns.BIRTH_DATE, message)));
+        }
         SourceOfReferral source = choice(line, WlmdsColumns.SOURCE, value.apply(WlmdsColumns.SOURCE), SourceOfReferral::valueOf,
                 "Source of referral must be GP, ERS, SELF, FRACTURE_CLINIC, ED or OTHER", problems);
         LocalDate start = date(line, WlmdsColumns.START, value.apply(WlmdsColumns.START), true, problems);

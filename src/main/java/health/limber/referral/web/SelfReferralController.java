@@ -239,10 +239,9 @@ class SelfReferralController {
                     errors.put("birthDate", "Date of birth must be a real date");
                     return null;
                 }
-                if (!born.isBefore(today)) {
-                    errors.put("birthDate", "Date of birth must be in the past");
-                } else if (Period.between(born, today).getYears() > 120) {
-                    errors.put("birthDate", "Date of birth must be a real date of birth: check the year");
+                var problem = health.limber.patient.BirthDate.problem(born, today, null);
+                if (problem.isPresent()) {
+                    errors.put("birthDate", problem.get());
                 } else {
                     draft.put("birthDate", born.toString());
                     if (Period.between(born, today).getYears() < ReferralInput.YOUNGEST_AGE) {
