@@ -4,7 +4,6 @@ import health.limber.cli.LimberCommand;
 import health.limber.cli.Server;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import picocli.CommandLine;
 
 /**
  * Limber: referral, triage, waiting list, home exercise programmes and one-stop clinics for

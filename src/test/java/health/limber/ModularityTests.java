@@ -40,7 +40,7 @@ class ModularityTests {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         assertThat(linesOf(COMMITTED))
-                .as("docs/modules is out of date: copy target/modules/* to docs/modules/")
+                .as("docs/modules is out of date: run tools/update-module-docs.sh")
                 .isEqualTo(linesOf(GENERATED));
     }
 

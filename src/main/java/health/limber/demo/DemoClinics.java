@@ -2,6 +2,7 @@ package health.limber.demo;
 
 import health.limber.clinic.AppointmentOutcome;
 import health.limber.clinic.ClinicDay;
+import health.limber.clinic.Appointments;
 import health.limber.clinic.ClinicDays;
 import health.limber.clinic.GroupClasses;
 import health.limber.identity.Actor;
@@ -33,12 +34,14 @@ class DemoClinics {
 
     private final JdbcTemplate jdbc;
     private final ClinicDays clinicDays;
+    private final Appointments appointments;
     private final GroupClasses classes;
     private final CurrentActor currentActor;
 
-    DemoClinics(JdbcTemplate jdbc, ClinicDays clinicDays, GroupClasses classes, CurrentActor currentActor) {
+    DemoClinics(JdbcTemplate jdbc, ClinicDays clinicDays, Appointments appointments, GroupClasses classes, CurrentActor currentActor) {
         this.jdbc = jdbc;
         this.clinicDays = clinicDays;
+        this.appointments = appointments;
         this.classes = classes;
         this.currentActor = currentActor;
     }
@@ -86,7 +89,7 @@ class DemoClinics {
             for (ClinicDay.Booked booked : day.appointments()) {
                 int roll = random.nextInt(20);
                 AppointmentOutcome outcome = roll == 0 ? AppointmentOutcome.DID_NOT_ATTEND : roll == 1 ? AppointmentOutcome.CANCELLED_BY_PATIENT : AppointmentOutcome.ATTENDED;
-                clinicDays.recordOutcome(booked.id(), booked.version(), outcome, outcome.isCancellation() ? "Unwell on the day" : null);
+                appointments.recordOutcome(booked.id(), booked.version(), outcome, outcome.isCancellation() ? "Unwell on the day" : null);
             }
             clinicDays.open(hub, weekday(today.plusDays(8)), 9 * 60, 17 * 60, 12);
             courses(random, hub, icb, provider, today);

@@ -1,12 +1,7 @@
 package health.limber.waitinglist;
 
 import health.limber.platform.DatabaseKind;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,6 +46,7 @@ class ClinicDayIntegrationTests {
     static final String ICB = "QHL";
 
     @Autowired ClinicDays clinicDays;
+    @Autowired Appointments appointments;
     @Autowired CurrentActor currentActor;
     @Autowired JdbcTemplate jdbc;
     @Autowired MockMvc mvc;
@@ -296,11 +296,11 @@ class ClinicDayIntegrationTests {
         onlyTheseWait(List.of(waitingReferral(null, "PHYSIO")));
         UUID id = plannedDay(newHub(), soon(), 1);
         ClinicDay.Booked booked = asManager(() -> clinicDays.publish(id, clinicDays.read(id).version())).get(0);
-        assertThatThrownBy(() -> asManager(() -> clinicDays.recordOutcome(booked.id(), booked.version(), AppointmentOutcome.CANCELLED_BY_SERVICE, " ")))
+        assertThatThrownBy(() -> asManager(() -> appointments.recordOutcome(booked.id(), booked.version(), AppointmentOutcome.CANCELLED_BY_SERVICE, " ")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("why");
-        assertThatThrownBy(() -> asManager(() -> clinicDays.recordOutcome(booked.id(), booked.version(), AppointmentOutcome.ATTENDED, null)))
+        assertThatThrownBy(() -> asManager(() -> appointments.recordOutcome(booked.id(), booked.version(), AppointmentOutcome.ATTENDED, null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("on or after the day");
-        asManager(() -> clinicDays.recordOutcome(booked.id(), booked.version(), AppointmentOutcome.CANCELLED_BY_SERVICE, "Physio off sick"));
+        asManager(() -> appointments.recordOutcome(booked.id(), booked.version(), AppointmentOutcome.CANCELLED_BY_SERVICE, "Physio off sick"));
         assertThat(jdbc.queryForObject("select count(*) from appointment_slot where appointment_id = ?", Integer.class, booked.id())).isZero();
         assertThatThrownBy(() -> currentActor.runAs(new Actor("analyst.qhl", "A", Role.ANALYST, manager().organisationCode(), Set.of(ICB), null),
                 () -> clinicDays.read(id))).isInstanceOf(AccessDeniedException.class);
@@ -329,7 +329,7 @@ class ClinicDayIntegrationTests {
         clock.reset();
         UUID later = plannedDay(newHub(), date.plusDays(7), 1);
         ClinicDay.Booked second = asManager(() -> clinicDays.publish(later, clinicDays.read(later).version())).get(0);
-        asManager(() -> clinicDays.recordOutcome(second.id(), second.version(), AppointmentOutcome.CANCELLED_BY_PATIENT, "On holiday"));
+        asManager(() -> appointments.recordOutcome(second.id(), second.version(), AppointmentOutcome.CANCELLED_BY_PATIENT, "On holiday"));
         assertThat(jdbc.queryForObject("select status from outbox_message where dedupe_key = ?", String.class,
                 "clinic-day:" + later + ":patient:" + patient.id() + ":reminder")).isEqualTo("WITHDRAWN");
         assertThat(booked).isNotNull();

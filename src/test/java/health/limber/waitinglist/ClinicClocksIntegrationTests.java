@@ -6,6 +6,7 @@ import health.limber.IntegrationTest;
 import health.limber.TestClock;
 import health.limber.clinic.AppointmentOutcome;
 import health.limber.clinic.ClinicDay;
+import health.limber.clinic.Appointments;
 import health.limber.clinic.ClinicDays;
 import health.limber.clinic.ClinicFixtures;
 import java.time.Duration;
@@ -23,6 +24,7 @@ class ClinicClocksIntegrationTests {
 
     @Autowired ClinicFixtures clinic;
     @Autowired ClinicDays clinicDays;
+    @Autowired Appointments appointments;
     @Autowired health.limber.clinic.GroupClasses classes;
     @Autowired Pathways pathways;
     @Autowired JdbcTemplate jdbc;
@@ -54,7 +56,7 @@ class ClinicClocksIntegrationTests {
     }
 
     Pathway record(Booked booked, AppointmentOutcome outcome, String reason) {
-        clinic.asManager(() -> clinicDays.recordOutcome(booked.appointment().id(), booked.appointment().version(), outcome, reason));
+        clinic.asManager(() -> appointments.recordOutcome(booked.appointment().id(), booked.appointment().version(), outcome, reason));
         return pathways.find(booked.pathway().key()).orElseThrow();
     }
 

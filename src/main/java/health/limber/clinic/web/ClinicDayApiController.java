@@ -2,6 +2,7 @@ package health.limber.clinic.web;
 
 import health.limber.clinic.AppointmentOutcome;
 import health.limber.clinic.ClinicDay;
+import health.limber.clinic.Appointments;
 import health.limber.clinic.ClinicDays;
 import health.limber.clinic.planner.InstanceJson;
 import health.limber.clinic.planner.Metrics;
@@ -32,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ClinicDayApiController {
 
     private final ClinicDays clinicDays;
+    private final Appointments appointments;
 
-    ClinicDayApiController(ClinicDays clinicDays) {
+    ClinicDayApiController(ClinicDays clinicDays, Appointments appointments) {
         this.clinicDays = clinicDays;
+        this.appointments = appointments;
     }
 
     record OpenRequest(UUID hub, LocalDate day, String dayStart, String dayEnd, Integer offer) {}
@@ -143,7 +146,7 @@ class ClinicDayApiController {
                           + "The waiting-list clock reacts to the physiotherapy assessment.")
     @PostMapping("/appointments/{id}/outcome")
     View.Booked outcome(@PathVariable UUID id, @RequestBody OutcomeRequest request) {
-        var booked = clinicDays.recordOutcome(id, version(request.version()), request.outcome(), request.reason());
+        var booked = appointments.recordOutcome(id, version(request.version()), request.outcome(), request.reason());
         return new View.Booked(booked.id(), booked.referralId(), booked.service(), booked.practitionerId(), booked.roomId(),
                 InstanceJson.time(booked.start()), InstanceJson.time(booked.end()), booked.outcome(), booked.reason(), booked.version(),
                 "/api/appointments/" + booked.id() + "/outcome");

@@ -2,6 +2,7 @@ package health.limber.clinic.web;
 
 import health.limber.clinic.AppointmentOutcome;
 import health.limber.clinic.ClinicDay;
+import health.limber.clinic.Appointments;
 import health.limber.clinic.ClinicDays;
 import health.limber.clinic.Hubs;
 import health.limber.clinic.planner.Instance;
@@ -39,12 +40,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ClinicDayController {
 
     private final ClinicDays clinicDays;
+    private final Appointments appointments;
     private final Hubs hubs;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    ClinicDayController(ClinicDays clinicDays, Hubs hubs, CurrentActor currentActor, Clock clock) {
+    ClinicDayController(ClinicDays clinicDays, Appointments appointments, Hubs hubs, CurrentActor currentActor, Clock clock) {
         this.clinicDays = clinicDays;
+        this.appointments = appointments;
         this.hubs = hubs;
         this.currentActor = currentActor;
         this.clock = clock;
@@ -202,7 +205,7 @@ class ClinicDayController {
                    RedirectAttributes redirect) {
         clinicDays.read(id);
         try {
-            clinicDays.recordOutcome(appointment, version, outcome, reason);
+            appointments.recordOutcome(appointment, version, outcome, reason);
             redirect.addFlashAttribute("done", "Recorded.");
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());

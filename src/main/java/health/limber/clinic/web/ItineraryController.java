@@ -1,9 +1,10 @@
 package health.limber.clinic.web;
 
-import health.limber.clinic.ClinicDays;
+import health.limber.clinic.Itineraries;
 import health.limber.clinic.Itinerary;
 import health.limber.identity.CurrentActor;
 import health.limber.platform.InvalidInputException;
+import health.limber.platform.LimberTime;
 import health.limber.platform.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,22 +28,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ItineraryController {
 
-    private static final ZoneId LONDON = health.limber.platform.LimberTime.ZONE;
+    private static final ZoneId LONDON = LimberTime.ZONE;
     private static final DateTimeFormatter ICS_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
-    private final ClinicDays clinicDays;
+    private final Itineraries itineraries;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    ItineraryController(ClinicDays clinicDays, CurrentActor currentActor, Clock clock) {
-        this.clinicDays = clinicDays;
+    ItineraryController(Itineraries itineraries, CurrentActor currentActor, Clock clock) {
+        this.itineraries = itineraries;
         this.currentActor = currentActor;
         this.clock = clock;
     }
 
     @GetMapping("/my/clinic-day")
     String itinerary(Model model) {
-        model.addAttribute("itineraries", clinicDays.itineraries(currentActor.get().patientId()));
+        model.addAttribute("itineraries", itineraries.of(currentActor.get().patientId()));
         return "clinic/itinerary";
     }
 
@@ -53,7 +54,7 @@ class ItineraryController {
             if (!answer.equals("confirm") && !answer.equals("change")) {
                 throw new InvalidInputException("answer", "Select whether you can come or need to change the time");
             }
-            clinicDays.respond(currentActor.get().patientId(), day, answer.equals("confirm"), comment);
+            itineraries.respond(currentActor.get().patientId(), day, answer.equals("confirm"), comment);
             redirect.addFlashAttribute("done", answer.equals("confirm") ? "Thank you. We have told the team you are coming."
                     : "Thank you. The team will contact you to offer another time.");
         } catch (InvalidInputException e) {
@@ -65,7 +66,7 @@ class ItineraryController {
 
     @GetMapping("/my/clinic-day/{day}.ics")
     ResponseEntity<byte[]> calendar(@PathVariable UUID day) {
-        Itinerary itinerary = clinicDays.itineraries(currentActor.get().patientId()).stream()
+        Itinerary itinerary = itineraries.of(currentActor.get().patientId()).stream()
                 .filter(i -> i.clinicDayId().equals(day)).findFirst().orElseThrow(() -> new NotFoundException("itinerary " + day));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))

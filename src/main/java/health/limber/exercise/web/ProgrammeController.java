@@ -5,7 +5,6 @@ import health.limber.exercise.CaseloadAlert;
 import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
 import health.limber.exercise.ProgrammeManagement;
-import health.limber.exercise.ProgrammeTemplates;
 import health.limber.exercise.ProgrammeReports;
 import health.limber.patient.Patient;
 import health.limber.patient.PatientManagement;
