@@ -6,6 +6,7 @@ import health.limber.organisation.Organisations;
 import health.limber.patient.Patient;
 import health.limber.patient.PatientManagement;
 import health.limber.platform.PatientCare;
+import health.limber.platform.Languages;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -42,7 +43,7 @@ class MyRecordController {
         Patient patient = patients.read(currentActor.get().patientId());
         model.addAttribute("patient", patient);
         model.addAttribute("icb", organisations.icb(patient.icbCode()).map(Icb::name).orElse(patient.icbCode()));
-        model.addAttribute("language", PatientPageController.LANGUAGES.getOrDefault(patient.preferredLanguage(), patient.preferredLanguage()));
+        model.addAttribute("language", Languages.name(patient.preferredLanguage()));
         return "patient/my-record";
     }
 }

@@ -13,6 +13,7 @@ import health.limber.patient.PatientManagement;
 import health.limber.patient.PatientView;
 import health.limber.patient.Sex;
 import health.limber.patient.WorkStatus;
+import health.limber.platform.Languages;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidFieldsException;
 import health.limber.platform.InvalidInputException;
@@ -35,8 +36,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PatientPageController {
 
-    static final Map<String, String> LANGUAGES = languages();
-
     private final PatientManagement patients;
     private final Organisations organisations;
     private final CurrentActor currentActor;
@@ -56,7 +55,7 @@ class PatientPageController {
         model.addAttribute("workStatuses", WorkStatus.values());
         model.addAttribute("needOptions", AccessibilityNeeds.Need.values());
         model.addAttribute("channelOptions", ContactPreferences.Channel.values());
-        model.addAttribute("languages", LANGUAGES);
+        model.addAttribute("languages", Languages.OFFERED);
         model.addAttribute("errors", Map.of());
     }
 
@@ -114,7 +113,7 @@ class PatientPageController {
         model.addAttribute("icb", organisations.icb(patient.icbCode()).map(Icb::name).orElse(patient.icbCode()));
         model.addAttribute("practice", patient.gpPracticeCode() == null ? null
                 : organisations.practice(patient.gpPracticeCode()).map(p -> p.name() + " (" + p.code() + ")").orElse(patient.gpPracticeCode()));
-        model.addAttribute("language", LANGUAGES.getOrDefault(patient.preferredLanguage(), patient.preferredLanguage()));
+        model.addAttribute("language", Languages.name(patient.preferredLanguage()));
         return "patient/view";
     }
 
@@ -203,27 +202,5 @@ class PatientPageController {
         } catch (NullPointerException | NumberFormatException | DateTimeException e) {
             throw new InvalidInputException("dobDay", "Enter the date of birth as a real date, like 27 3 1980");
         }
-    }
-
-    private static Map<String, String> languages() {
-        Map<String, String> languages = new LinkedHashMap<>();
-        languages.put("en", "English");
-        languages.put("cy", "Welsh (Cymraeg)");
-        languages.put("pl", "Polish");
-        languages.put("ro", "Romanian");
-        languages.put("pa", "Punjabi");
-        languages.put("ur", "Urdu");
-        languages.put("bn", "Bengali");
-        languages.put("gu", "Gujarati");
-        languages.put("ar", "Arabic");
-        languages.put("so", "Somali");
-        languages.put("pt", "Portuguese");
-        languages.put("tr", "Turkish");
-        languages.put("lt", "Lithuanian");
-        languages.put("zh", "Chinese");
-        languages.put("es", "Spanish");
-        languages.put("ta", "Tamil");
-        languages.put("sgn", "British Sign Language");
-        return languages;
     }
 }
