@@ -3,5 +3,5 @@
  * {@code @Command} and implement {@link health.limber.cli.LimberCommand.Subcommand}; it is found on the
  * class path at start-up.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Command line")
+@org.springframework.modulith.ApplicationModule(displayName = "Command line", allowedDependencies = {})
 package health.limber.cli;

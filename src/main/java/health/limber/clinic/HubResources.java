@@ -3,6 +3,7 @@ package health.limber.clinic;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.patient.Postcode;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
 import java.util.ArrayList;
@@ -101,11 +102,61 @@ public class HubResources {
         return id;
     }
 
+    /**
+     * Opens a hub (a leisure centre, a health centre) for the service manager's organisation in one
+     * of the ICBs it serves; rooms are added with {@link #addRoom}.
+     */
+    public UUID addHub(String icbCode, String name, String addressLine, String town, String postcode, boolean stepFree, String openingHours) {
+        Actor actor = manager(icbCode);
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 200) {
+            throw new InvalidInputException("hubName", "Enter the hub's name (up to 200 characters)");
+        }
+        if (addressLine == null || addressLine.isBlank() || town == null || town.isBlank()) {
+            throw new InvalidInputException("addressLine", "Enter the hub's address and town, so patients can find it");
+        }
+        String checkedPostcode;
+        try {
+            checkedPostcode = Postcode.parse(postcode).value();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("postcode", e.getMessage());
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into hub (id, provider_code, icb_code, name, address_line, town, postcode, step_free, opening_hours)
+                values (:id, :provider, :icb, :name, :address, :town, :postcode, :stepFree, :hours)""")
+                .param("id", id).param("provider", actor.organisationCode()).param("icb", icbCode).param("name", clean)
+                .param("address", addressLine.strip()).param("town", town.strip()).param("postcode", checkedPostcode)
+                .param("stepFree", stepFree).param("hours", openingHours == null || openingHours.isBlank() ? null : openingHours.strip()).update();
+        return id;
+    }
+
+    /** Adds a room to a hub, with what it can host (one-stop services, and GROUP_CLASS for classes). */
+    public UUID addRoom(UUID hubId, String name, boolean stepFree, List<String> hosted) {
+        Hub hub = hubs.find(hubId).orElseThrow(() -> new NotFoundException("hub " + hubId));
+        manager(hub.icbCode());
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 100) {
+            throw new InvalidInputException("roomName", "Enter the room's name (up to 100 characters)");
+        }
+        checkHosted(hosted);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into room (id, hub_id, name, step_free, services) values (:id, :hub, :name, :stepFree, :services)")
+                .param("id", id).param("hub", hubId).param("name", clean).param("stepFree", stepFree)
+                .param("services", String.join(",", hosted)).update();
+        return id;
+    }
+
     /** Sets what a room can host (one-stop services, and GROUP_CLASS for classes). */
     public void setRoomServices(UUID roomId, List<String> hosted) {
         UUID hubId = jdbc.sql("select hub_id from room where id = :id").param("id", roomId).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("room " + roomId));
         manager(hubs.find(hubId).orElseThrow().icbCode());
+        checkHosted(hosted);
+        jdbc.sql("update room set services = :services where id = :id").param("services", String.join(",", hosted)).param("id", roomId).update();
+    }
+
+    private void checkHosted(List<String> hosted) {
         List<String> known = new ArrayList<>(services().stream().map(ClinicService::code).toList());
         known.add("GROUP_CLASS");
         for (String code : hosted) {
@@ -116,7 +167,6 @@ public class HubResources {
         if (hosted.isEmpty()) {
             throw new InvalidInputException("services", "Select at least one thing the room can host");
         }
-        jdbc.sql("update room set services = :services where id = :id").param("services", String.join(",", hosted)).param("id", roomId).update();
     }
 
     private Actor manager(String icb) {

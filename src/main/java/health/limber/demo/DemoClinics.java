@@ -1,29 +1,41 @@
 package health.limber.demo;
 
 import health.limber.clinic.AppointmentOutcome;
-import health.limber.clinic.ClinicDay;
 import health.limber.clinic.Appointments;
+import health.limber.clinic.ClinicDay;
 import health.limber.clinic.ClinicDays;
+import health.limber.clinic.ClinicHistory;
 import health.limber.clinic.GroupClasses;
+import health.limber.clinic.Hub;
+import health.limber.clinic.HubResources;
+import health.limber.clinic.HubWaitingLists;
+import health.limber.clinic.Hubs;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
-import java.sql.Date;
+import health.limber.patient.PatientBulkLoad;
+import health.limber.referral.CarePathway;
+import health.limber.referral.ReferralBulkLoad.PastReferral;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Practitioners at every hub, and for the first ICB's first hub: people waiting for a one-stop
- * visit, a clinic day two weeks ago (published, attendance recorded), one in three days
- * (published; the first demo patient is booked on it, so their itinerary shows) and one next
- * week left as a draft for the manager to plan. The days are made through the clinic module's
- * API as the ICB's service manager, so they are planned and checked like any other.
+ * Practitioners at every hub; people accepted to one-stop visits and group classes on the hubs'
+ * lists; and for the first ICB's first hub: a clinic day two weeks ago (published, attendance
+ * recorded), one in three days (published; the first demo patient is booked on it, so their
+ * itinerary shows) and one next week left as a draft for the manager to plan, and two classes.
+ * Everything is made through the clinic module's API as the ICB's service manager, so it is planned
+ * and checked like any other; only moving a day or a course into the past uses {@link ClinicHistory}.
  */
 @Component
 class DemoClinics {
@@ -32,58 +44,80 @@ class DemoClinics {
             {"PHYSIO", "Amira Haddad", "en,ar"}, {"PHYSIO", "Tom Fletcher", "en"}, {"MENTAL_HEALTH", "Grace Mensah", "en"},
             {"PHYSICAL_ACTIVITY", "Kasia Nowak", "en,pl"}, {"PHYSIO", "Marek Zielinski", "en,pl"}, {"EMPLOYMENT", "Dev Sharma", "en,pa,ur"}, {"DEBT", "Helen Price", "en"}};
 
-    private final JdbcTemplate jdbc;
     private final ClinicDays clinicDays;
     private final Appointments appointments;
     private final GroupClasses classes;
+    private final HubResources hubResources;
+    private final HubWaitingLists waitingLists;
+    private final ClinicHistory history;
+    private final Hubs hubs;
+    private final PatientBulkLoad patients;
     private final CurrentActor currentActor;
+    /** By ICB: the people waiting for a group class, most recently accepted first. */
+    private final Map<String, List<UUID>> classReferrals = new HashMap<>();
 
-    DemoClinics(JdbcTemplate jdbc, ClinicDays clinicDays, Appointments appointments, GroupClasses classes, CurrentActor currentActor) {
-        this.jdbc = jdbc;
+    DemoClinics(ClinicDays clinicDays, Appointments appointments, GroupClasses classes, HubResources hubResources, HubWaitingLists waitingLists,
+                ClinicHistory history, Hubs hubs, PatientBulkLoad patients, CurrentActor currentActor) {
         this.clinicDays = clinicDays;
         this.appointments = appointments;
         this.classes = classes;
+        this.hubResources = hubResources;
+        this.waitingLists = waitingLists;
+        this.history = history;
+        this.hubs = hubs;
+        this.patients = patients;
         this.currentActor = currentActor;
     }
 
-    void practitioners(Random random, String icb) {
-        for (UUID hub : jdbc.queryForList("select id from hub where icb_code = ? order by name", UUID.class, icb)) {
+    /** The same seven practitioners at every hub (as the ICB's service manager). */
+    Void practitioners(Random random, List<UUID> hubIds) {
+        for (UUID hub : hubIds) {
             for (String[] p : PRACTITIONERS) {
-                jdbc.update("insert into practitioner (id, hub_id, name, service_code, languages) values (?, ?, ?, ?, ?)",
-                        new UUID(random.nextLong(), random.nextLong()), hub, p[1], p[0], p[2]);
+                hubResources.addPractitioner(hub, p[1], p[0], p[2]);
             }
         }
+        return null;
     }
 
-    /** One-stop referrals and three clinic days at the ICB's first hub. */
-    void clinicDays(Random random, String icb, String provider, LocalDate today, UUID signInPatient) {
-        List<UUID> referrals = jdbc.queryForList("""
-                select id from referral where icb_code = ? and status = 'ACCEPTED' order by received_on desc, reference limit 32""", UUID.class, icb);
-        for (int i = 0; i < referrals.size(); i++) {
-            UUID referral = referrals.get(i);
-            jdbc.update("update referral set pathway = 'ONE_STOP_CLINIC' where id = ?", referral);
-            jdbc.update("""
-                    insert into one_stop_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, needs,
-                        language, interpreter_needed, step_free, accepted_on)
-                    select id, reference, ?, given_name || ' ' || family_name, icb_code, ?, ?, ?, ?, ?, ?
-                    from referral where id = ?""",
-                    i == 10 ? signInPatient : null, provider, needs(random, i), i % 9 == 4 ? "pl" : "en", i % 9 == 4, i % 7 == 3,
-                    Date.valueOf(today.minusDays(60 - i)), referral);
+    /**
+     * The ICB's referrals accepted to a one-stop visit or a group class join the hubs' lists, with a
+     * spread of needs, a few Polish speakers with an interpreter and a few needing step-free rooms;
+     * the eleventh one-stop referral is the demo's signed-in patient's.
+     */
+    void admit(Random random, List<PastReferral> referrals, String provider, LocalDate today, UUID signInPatient) {
+        Comparator<PastReferral> newestFirst = Comparator.comparing(PastReferral::receivedOn).reversed().thenComparing(PastReferral::reference);
+        List<PastReferral> oneStop = referrals.stream().filter(r -> r.pathway() == CarePathway.ONE_STOP_CLINIC).sorted(newestFirst).toList();
+        List<PastReferral> group = referrals.stream().filter(r -> r.pathway() == CarePathway.GROUP_CLASS).sorted(newestFirst).toList();
+        PatientBulkLoad.Summary patient = signInPatient == null ? null
+                : patients.inIcb(referrals.get(0).icbCode()).stream().filter(p -> p.id().equals(signInPatient)).findFirst().orElse(null);
+        List<HubWaitingLists.Admission> admissions = new ArrayList<>();
+        for (int i = 0; i < oneStop.size(); i++) {
+            PastReferral r = oneStop.get(i);
+            boolean theirs = i == 10 && patient != null;
+            admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), theirs ? patient.id() : null,
+                    theirs ? patient.givenName() + " " + patient.familyName() : r.givenName() + " " + r.familyName(), r.icbCode(), provider,
+                    CarePathway.ONE_STOP_CLINIC, needs(random, i), i % 9 == 4 ? "pl" : "en", i % 9 == 4, i % 7 == 3, today.minusDays(60 - i),
+                    theirs ? patient.birthDate() : r.birthDate(), theirs ? patient.nhsNumber().value() : null));
         }
-        if (signInPatient != null) {
-            jdbc.update("update one_stop_referral set display_name = (select given_name || ' ' || family_name from patient where id = ?) where patient_id = ?",
-                    signInPatient, signInPatient);
+        for (int i = 0; i < group.size(); i++) {
+            PastReferral r = group.get(i);
+            admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), null, r.givenName() + " " + r.familyName(), r.icbCode(),
+                    provider, CarePathway.GROUP_CLASS, List.of(), "en", false, false, today.minusDays(50 - i), r.birthDate(), null));
         }
-        UUID hub = jdbc.queryForList("select id from hub where icb_code = ? order by name", UUID.class, icb).get(0);
-        // the one-stop hub has two more consulting rooms than the generated hubs
-        jdbc.update("insert into room (id, hub_id, name, step_free, services) values (?, ?, 'Consulting room', true, 'PHYSIO,MENTAL_HEALTH')",
-                new UUID(random.nextLong(), random.nextLong()), hub);
-        jdbc.update("insert into room (id, hub_id, name, step_free, services) values (?, ?, 'Advice room', false, 'EMPLOYMENT,DEBT,MENTAL_HEALTH')",
-                new UUID(random.nextLong(), random.nextLong()), hub);
+        waitingLists.admit(admissions);
+        classReferrals.put(referrals.get(0).icbCode(), group.stream().map(PastReferral::id).toList());
+    }
+
+    /** Three clinic days and two classes at the ICB's first hub. */
+    void clinicDays(Random random, String icb, String provider, LocalDate today) {
         Actor manager = new Actor("manager." + icb.toLowerCase(), "Alex Morgan", Role.SERVICE_MANAGER, provider, Set.of(icb), null);
         currentActor.runAs(manager, () -> {
+            UUID hub = hubs.inIcbs(List.of(icb)).get(0).id();
+            // the one-stop hub has two more consulting rooms than the generated hubs
+            hubResources.addRoom(hub, "Consulting room", true, List.of("PHYSIO", "MENTAL_HEALTH"));
+            hubResources.addRoom(hub, "Advice room", false, List.of("EMPLOYMENT", "DEBT", "MENTAL_HEALTH"));
             UUID past = publishedDay(hub, weekday(today.plusDays(1)), 10);
-            moveToPast(past, weekday(today.minusDays(14)));
+            history.moveDay(past, weekday(today.minusDays(14)));
             UUID soon = publishedDay(hub, weekday(today.plusDays(3)), 8);
             ClinicDay day = clinicDays.read(past);
             for (ClinicDay.Booked booked : day.appointments()) {
@@ -92,38 +126,29 @@ class DemoClinics {
                 appointments.recordOutcome(booked.id(), booked.version(), outcome, outcome.isCancellation() ? "Unwell on the day" : null);
             }
             clinicDays.open(hub, weekday(today.plusDays(8)), 9 * 60, 17 * 60, 12);
-            courses(random, hub, icb, provider, today);
+            courses(random, hub, icb, today);
             return soon;
         });
     }
 
     /**
-     * People referred to group classes, a back class that started three weeks ago (full, with a
-     * waiting list and three registers taken) and a knee class starting in two weeks.
+     * A back class that started three weeks ago (full, with a waiting list and three registers
+     * taken) and a knee class starting in two weeks, for the people referred to classes.
      */
-    private void courses(Random random, UUID hub, String icb, String provider, LocalDate today) {
-        List<UUID> referrals = jdbc.queryForList("""
-                select id from referral where icb_code = ? and status = 'ACCEPTED' and id not in (select referral_id from one_stop_referral)
-                order by received_on desc, reference limit 20""", UUID.class, icb);
-        for (int i = 0; i < referrals.size(); i++) {
-            jdbc.update("update referral set pathway = 'GROUP_CLASS' where id = ?", referrals.get(i));
-            jdbc.update("""
-                    insert into class_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, accepted_on)
-                    select id, reference, null, given_name || ' ' || family_name, icb_code, ?, ? from referral where id = ?""",
-                    provider, Date.valueOf(today.minusDays(50 - i)), referrals.get(i));
-        }
-        UUID studio = jdbc.queryForList("select id from room where hub_id = ? order by case when services like '%GROUP_CLASS%' then 0 else 1 end, name",
-                UUID.class, hub).get(0);
+    private void courses(Random random, UUID hub, String icb, LocalDate today) {
+        List<UUID> referrals = classReferrals.getOrDefault(icb, List.of());
+        UUID studio = hubs.find(hub).orElseThrow().rooms().stream().sorted(Comparator
+                        .comparing((Hub.Room r) -> r.services().contains("GROUP_CLASS") ? 0 : 1).thenComparing(Hub.Room::name))
+                .findFirst().orElseThrow().id();
         UUID back = classes.create(hub, studio, "Back class", "Exercise and advice for back pain, in a small group with a physiotherapist.",
                 today.plusDays(1), 6, 10 * 60, 60, 12);
         for (int i = 0; i < 14 && i < referrals.size(); i++) {
             classes.book(back, referrals.get(i));
         }
-        // Demo only: the course is moved three weeks into the past so it can show its registers.
-        jdbc.update("update class_course set first_date = ? where id = ?", Date.valueOf(today.minusDays(21)), back);
+        history.moveCourse(back, today.minusDays(21));
         var course = classes.read(back);
         for (int session = 1; session <= 3; session++) {
-            Set<UUID> came = new java.util.HashSet<>();
+            Set<UUID> came = new HashSet<>();
             course.onCourse().forEach(b -> {
                 if (random.nextInt(6) > 0) {
                     came.add(b.id());
@@ -153,15 +178,7 @@ class DemoClinics {
         };
     }
 
-    /** Demo only: a day published "tomorrow" is moved into the past so it can show attendance. */
-    private void moveToPast(UUID day, LocalDate date) {
-        jdbc.update("update clinic_day set clinic_date = ? where id = ?", Date.valueOf(date), day);
-        jdbc.update("update appointment set clinic_date = ? where clinic_day_id = ?", Date.valueOf(date), day);
-        jdbc.update("update appointment_slot set slot_date = ? where appointment_id in (select id from appointment where clinic_day_id = ?)",
-                Date.valueOf(date), day);
-    }
-
-    private static String needs(Random random, int i) {
+    private static List<String> needs(Random random, int i) {
         StringBuilder needs = new StringBuilder("PHYSIO");
         if (random.nextInt(3) == 0) {
             needs.append(",MENTAL_HEALTH");
@@ -173,6 +190,6 @@ class DemoClinics {
         if (random.nextInt(4) == 0) {
             needs.append(",DEBT");
         }
-        return needs.toString();
+        return List.of(needs.toString().split(","));
     }
 }

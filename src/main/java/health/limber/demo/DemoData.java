@@ -1,33 +1,51 @@
 package health.limber.demo;
 
+import health.limber.clinic.Hub;
+import health.limber.clinic.HubResources;
+import health.limber.clinic.Hubs;
 import health.limber.identity.AccessCodes;
+import health.limber.identity.Actor;
+import health.limber.identity.CurrentActor;
+import health.limber.identity.Role;
+import health.limber.identity.StaffAccounts;
+import health.limber.organisation.GpPractice;
 import health.limber.organisation.Icb;
 import health.limber.organisation.Organisations;
 import health.limber.patient.NhsNumber;
+import health.limber.patient.PatientBulkLoad;
+import health.limber.patient.PatientInput;
+import health.limber.patient.WorkStatus;
+import health.limber.patient.WorkStatusChange;
 import health.limber.platform.LimberTime;
+import health.limber.referral.ReferralBulkLoad.PastReferral;
+import health.limber.referral.ReferralBulkLoad;
+import health.limber.waitinglist.Pathway;
 import health.limber.waitinglist.WaitingListManagement;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the demo data set once (when the database has no staff yet), deterministically from a seed,
+ * Loads the demo data set once (when the database has no demo organisation yet), deterministically from a seed,
+ * through each module's API (their bulk entry points where thousands of rows need speed),
  * and issues two fresh patient access codes at every start so the demo can always be signed into.
  * Each later capability adds a step to {@link #load}.
  */
@@ -41,10 +59,14 @@ public class DemoData implements ApplicationRunner {
     static final String PROGRAMME = "XPG";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Organisations organisations;
-    private final PasswordEncoder passwordEncoder;
+    private final StaffAccounts staffAccounts;
+    private final PatientBulkLoad patients;
+    private final ReferralBulkLoad referrals;
+    private final HubResources hubResources;
+    private final Hubs hubs;
+    private final CurrentActor currentActor;
     private final AccessCodes accessCodes;
     private final WaitingListManagement waitingList;
     private final DemoClinics clinics;
@@ -58,15 +80,20 @@ public class DemoData implements ApplicationRunner {
     /** Opened once the tour's first ICB has everything (its programmes too); until then the demo shows "getting ready". */
     private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
-    DemoData(JdbcTemplate jdbc, TransactionTemplate transaction, Organisations organisations, PasswordEncoder passwordEncoder,
-             AccessCodes accessCodes, WaitingListManagement waitingList, DemoClinics clinics, DemoExercise exercise, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
+    DemoData(TransactionTemplate transaction, Organisations organisations, StaffAccounts staffAccounts, PatientBulkLoad patients,
+             ReferralBulkLoad referrals, HubResources hubResources, Hubs hubs, CurrentActor currentActor, AccessCodes accessCodes,
+             WaitingListManagement waitingList, DemoClinics clinics, DemoExercise exercise, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
              @Value("${limber.demo.referrals-per-icb:60}") int referralsPerIcb,
              @Value("${limber.demo.patients-per-icb:200}") int patientsPerIcb,
              @Value("${limber.demo.programmes-per-icb:180}") int programmesPerIcb) {
-        this.jdbc = jdbc;
         this.transaction = transaction;
         this.organisations = organisations;
-        this.passwordEncoder = passwordEncoder;
+        this.staffAccounts = staffAccounts;
+        this.patients = patients;
+        this.referrals = referrals;
+        this.hubResources = hubResources;
+        this.hubs = hubs;
+        this.currentActor = currentActor;
         this.accessCodes = accessCodes;
         this.waitingList = waitingList;
         this.clinics = clinics;
@@ -80,8 +107,7 @@ public class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Integer staff = jdbc.queryForObject("select count(*) from staff_user", Integer.class);
-        if (staff == null || staff == 0) {
+        if (organisations.providerName(providerCode(0)).isEmpty()) {
             long started = System.nanoTime();
             transaction.executeWithoutResult(status -> load(new Random(seed)));
             log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -119,12 +145,13 @@ public class DemoData implements ApplicationRunner {
         try {
             for (int i = 0; i < icbs.size(); i++) {
                 String icb = icbs.get(i).code();
+                String provider = providerCode(i);
                 int handMade = icb.equals(FIRST_ICB) ? DemoExercise.HAND_MADE : 0;
                 Random random = new Random(seed * 19 + i);
                 programmes += transaction.execute(status -> {
-                    Integer existing = jdbc.queryForObject("select count(*) from programme where icb_code = ?", Integer.class, icb);
-                    return existing != null && existing > handMade ? 0
-                            : exercise.cohort(random, icb, programmesPerIcb, handMade, LimberTime.today(clock));
+                    int existing = exercise.programmesOf(icb);
+                    return existing > handMade ? 0
+                            : exercise.cohort(random, icb, provider, programmesPerIcb, handMade, LimberTime.today(clock));
                 });
                 if (icb.equals(FIRST_ICB)) {
                     ready.countDown();
@@ -148,118 +175,106 @@ public class DemoData implements ApplicationRunner {
 
     private void load(Random random) {
         Instant now = clock.instant();
+        LocalDate today = LimberTime.today(clock);
         List<Icb> icbs = organisations.icbs();
+        List<StaffAccounts.NewStaffUser> staff = new ArrayList<>();
         for (int i = 0; i < icbs.size(); i++) {
             Icb icb = icbs.get(i);
             String provider = providerCode(i);
             List<DemoAreas.Town> towns = DemoAreas.TOWNS.get(icb.code());
             organisation(icb, provider, towns, i);
-            hubs(random, icb, provider, towns);
-            clinics.practitioners(new Random(seed * 17 + i), icb.code());
-            staff(icb, provider, now);
+            Actor manager = new Actor(username("manager", icb.code()), "Alex Morgan", Role.SERVICE_MANAGER, provider, Set.of(icb.code()), null);
+            List<UUID> hubIds = currentActor.runAs(manager, () -> hubs(random, icb, towns));
+            Random practitioners = new Random(seed * 17 + i);
+            currentActor.runAs(manager, () -> clinics.practitioners(practitioners, hubIds));
+            staff.addAll(staff(icb, provider));
             patients(random, icb, towns, i, now);
-            waitingList(new Random(seed + i), icb, provider);
-            DemoReferrals.load(jdbc, new Random(seed * 31 + i), icb.code(), provider,
-                    jdbc.queryForList("select code from gp_practice where icb_code = ?", String.class, icb.code()),
-                    health.limber.platform.LimberTime.today(clock), now, referralsPerIcb, 12);
+            waitingList(new Random(seed + i), icb, provider, hubIds);
+            List<PastReferral> made = DemoReferrals.generate(new Random(seed * 31 + i), icb.code(),
+                    organisations.practicesIn(icb.code()).stream().map(GpPractice::code).toList(), today, now, referralsPerIcb, 12);
+            referrals.store(made);
+            UUID signInPatient = icb.code().equals(FIRST_ICB) ? patients.inIcb(FIRST_ICB).get(0).id() : null;
+            clinics.admit(new Random(seed * 37 + i), made, provider, today, signInPatient);
         }
-        UUID firstPatient = jdbc.query("select id from patient where icb_code = ? and voided_at is null order by nhs_number limit 1",
-                (rs, n) -> rs.getObject(1, UUID.class), FIRST_ICB).stream().findFirst().orElse(null);
-        clinics.clinicDays(new Random(seed * 7), FIRST_ICB, providerCode(icbs.stream().map(Icb::code).toList().indexOf(FIRST_ICB)),
-                LimberTime.today(clock), firstPatient);
-        exercise.load(new Random(seed * 13), FIRST_ICB, providerCode(icbs.stream().map(Icb::code).toList().indexOf(FIRST_ICB)), LimberTime.today(clock));
-        programme(icbs, now);
+        staff.addAll(programme(icbs));
+        staffAccounts.createBySetup(staff);
+        String firstProvider = providerCode(icbs.stream().map(Icb::code).toList().indexOf(FIRST_ICB));
+        clinics.clinicDays(new Random(seed * 7), FIRST_ICB, firstProvider, today);
+        exercise.load(new Random(seed * 13), FIRST_ICB, firstProvider, today);
     }
 
-    /** Pathways for this ICB from mid-2023 to today, simulated week by week (see {@link DemoWaitingList}). */
-    private void waitingList(Random random, Icb icb, String provider) {
-        List<String> nhsNumbers = jdbc.queryForList("select nhs_number from patient where icb_code = ?", String.class, icb.code());
+    /** Pathways for this ICB from mid-2023 to today, simulated week by week (see {@link DemoWaitingList}), each seen at one of its hubs. */
+    private void waitingList(Random random, Icb icb, String provider, List<UUID> hubIds) {
+        List<String> nhsNumbers = patients.inIcb(icb.code()).stream().map(p -> p.nhsNumber().value()).toList();
         double arrivalsPerWeek = 5 + random.nextInt(6);
-        waitingList.store(DemoWaitingList.simulate(random, icb.code(), provider, nhsNumbers, LocalDate.of(2023, 6, 5),
-                LimberTime.today(clock), arrivalsPerWeek));
-        // each pathway is seen at one of the ICB's hubs, for the list's hub filter
-        List<UUID> hubIds = jdbc.queryForList("select id from hub where icb_code = ? order by name", UUID.class, icb.code());
+        List<Pathway> pathways = DemoWaitingList.simulate(random, icb.code(), provider, nhsNumbers, LocalDate.of(2023, 6, 5),
+                LimberTime.today(clock), arrivalsPerWeek);
+        Map<UUID, UUID> seenAt = new HashMap<>();
         if (!hubIds.isEmpty()) {
-            Timestamp at = Timestamp.from(clock.instant());
-            jdbc.batchUpdate("insert into pathway_hub (pathway_id, hub_id, assigned_by, assigned_at) values (?, ?, 'demo', ?)",
-                    jdbc.queryForList("select id from pathway where commissioner_code = ? order by pathway_identifier", UUID.class, icb.code())
-                            .stream().map(id -> new Object[] {id, hubIds.get(random.nextInt(hubIds.size())), at}).toList());
+            pathways.stream().sorted(Comparator.comparing(p -> p.key().identifier()))
+                    .forEach(p -> seenAt.put(p.id(), hubIds.get(random.nextInt(hubIds.size()))));
         }
+        waitingList.store(pathways, seenAt);
     }
 
     /** The national programme team: an organisation serving all 17 ICBs, with an analyst. */
-    private void programme(List<Icb> icbs, Instant now) {
-        jdbc.update("insert into provider (code, name) values (?, ?)", PROGRAMME, "MSK waiting list programme team (demo)");
-        icbs.forEach(icb -> jdbc.update("insert into provider_icb (provider_code, icb_code) values (?, ?)", PROGRAMME, icb.code()));
-        jdbc.update("insert into staff_user (id, username, display_name, password_hash, role, organisation_code, enabled, "
-                        + "failed_attempts, locked_until, created_at, version) values (?, ?, ?, ?, ?, ?, true, 0, null, ?, 0)",
-                UUID.nameUUIDFromBytes("analyst.programme".getBytes()), "analyst.programme", "Priya Shah (programme)",
-                passwordHash(), "ANALYST", PROGRAMME, Timestamp.from(now));
+    private List<StaffAccounts.NewStaffUser> programme(List<Icb> icbs) {
+        organisations.addProvider(PROGRAMME, "MSK waiting list programme team (demo)",
+                icbs.stream().map(Icb::code).collect(Collectors.toCollection(LinkedHashSet::new)));
+        return List.of(new StaffAccounts.NewStaffUser("analyst.programme", "Priya Shah (programme)", Role.ANALYST, PROGRAMME, PASSWORD));
     }
 
     private void organisation(Icb icb, String provider, List<DemoAreas.Town> towns, int index) {
         // 01632 960xxx: a range Ofcom keeps for drama, so no real person is called
-        jdbc.update("insert into provider (code, name, phone) values (?, ?, ?)", provider, icb.pilotArea() + " Community MSK Service",
-                String.format("01632 960%03d", 100 + index));
-        jdbc.update("insert into provider_icb (provider_code, icb_code) values (?, ?)", provider, icb.code());
+        organisations.addProvider(provider, icb.pilotArea() + " Community MSK Service", String.format("01632 960%03d", 100 + index),
+                Set.of(icb.code()));
+        List<GpPractice> practices = new ArrayList<>();
         for (int t = 0; t < towns.size(); t++) {
             DemoAreas.Town town = towns.get(t);
-            jdbc.update("insert into gp_practice (code, name, postcode, icb_code) values (?, ?, ?, ?)",
-                    practiceCode(index, t), town.name() + " Medical Practice", town.outward() + " " + (t + 1) + "GP", icb.code());
+            practices.add(new GpPractice(practiceCode(index, t), town.name() + " Medical Practice", town.outward() + " " + (t + 1) + "GP",
+                    icb.code()));
         }
+        organisations.addPractices(practices);
     }
 
-    private void hubs(Random random, Icb icb, String provider, List<DemoAreas.Town> towns) {
-        int hubs = 1 + random.nextInt(3);
-        for (int h = 0; h < hubs; h++) {
+    /** One to three hubs in the ICB's towns, each with two to four rooms (the last a studio for classes); as the ICB's service manager. */
+    private List<UUID> hubs(Random random, Icb icb, List<DemoAreas.Town> towns) {
+        int count = 1 + random.nextInt(3);
+        List<UUID> made = new ArrayList<>();
+        for (int h = 0; h < count; h++) {
             DemoAreas.Town town = towns.get(h);
-            UUID hub = uuid(random);
             boolean stepFree = h == 0 || random.nextInt(4) > 0;
-            jdbc.update("""
-                    insert into hub (id, provider_code, icb_code, name, address_line, town, postcode, step_free, opening_hours)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    hub, provider, icb.code(), town.name() + " " + pick(random, DemoAreas.CENTRE_NAMES),
-                    (1 + random.nextInt(120)) + " " + pick(random, DemoAreas.STREETS), town.name(),
-                    town.outward() + " " + inwardCode(random), stepFree, "Monday to Friday 8am to 8pm, Saturday 9am to 1pm");
+            UUID hub = hubResources.addHub(icb.code(), town.name() + " " + pick(random, DemoAreas.CENTRE_NAMES),
+                    (1 + random.nextInt(120)) + " " + pick(random, DemoAreas.STREETS), town.name(), town.outward() + " " + inwardCode(random),
+                    stepFree, "Monday to Friday 8am to 8pm, Saturday 9am to 1pm");
             int rooms = 2 + random.nextInt(3);
             for (int r = 1; r <= rooms; r++) {
-                jdbc.update("insert into room (id, hub_id, name, step_free, services) values (?, ?, ?, ?, ?)",
-                        uuid(random), hub, r == rooms ? "Studio" : "Clinic room " + r, stepFree && (r == 1 || random.nextBoolean()),
-                        r == rooms ? "GROUP_CLASS,PHYSICAL_ACTIVITY" : "PHYSIO,MENTAL_HEALTH,EMPLOYMENT,DEBT,PHYSICAL_ACTIVITY");
+                hubResources.addRoom(hub, r == rooms ? "Studio" : "Clinic room " + r, stepFree && (r == 1 || random.nextBoolean()),
+                        r == rooms ? List.of("GROUP_CLASS", "PHYSICAL_ACTIVITY") : List.of("PHYSIO", "MENTAL_HEALTH", "EMPLOYMENT", "DEBT", "PHYSICAL_ACTIVITY"));
             }
+            made.add(hub);
         }
+        // in the order the hub lists show them
+        return hubs.inIcbs(List.of(icb.code())).stream().map(Hub::id).filter(made::contains).toList();
     }
 
-    private void staff(Icb icb, String provider, Instant now) {
-        String hash = passwordHash();
+    private static List<StaffAccounts.NewStaffUser> staff(Icb icb, String provider) {
         String area = icb.pilotArea().replaceAll(" \\(.*\\)", "");
         String[][] people = {
                 {"clinician", "Sam Okoro", "CLINICIAN"}, {"physio", "Jo Lewis", "CLINICIAN"},
                 {"manager", "Alex Morgan", "SERVICE_MANAGER"}, {"analyst", "Ruth Adeyemi", "ANALYST"},
                 {"admin", "Chris Patel", "ADMIN"}};
+        List<StaffAccounts.NewStaffUser> staff = new ArrayList<>();
         for (String[] person : people) {
-            jdbc.update("""
-                    insert into staff_user (id, username, display_name, password_hash, role, organisation_code, enabled,
-                                            failed_attempts, locked_until, created_at, version)
-                    values (?, ?, ?, ?, ?, ?, true, 0, null, ?, 0)""",
-                    UUID.nameUUIDFromBytes((person[0] + icb.code()).getBytes()), username(person[0], icb.code()),
-                    person[1] + " (" + area + ")", hash, person[2], provider, Timestamp.from(now));
+            staff.add(new StaffAccounts.NewStaffUser(username(person[0], icb.code()), person[1] + " (" + area + ")", Role.valueOf(person[2]),
+                    provider, PASSWORD));
         }
-    }
-
-    private String cachedHash;
-
-    private String passwordHash() {
-        if (cachedHash == null) {
-            cachedHash = passwordEncoder.encode(PASSWORD);
-        }
-        return cachedHash;
+        return staff;
     }
 
     private void patients(Random random, Icb icb, List<DemoAreas.Town> towns, int icbIndex, Instant now) {
         LocalDate today = LimberTime.today(clock);
-        List<Object[]> rows = new ArrayList<>();
-        List<Object[]> history = new ArrayList<>();
+        List<PatientBulkLoad.PastPatient> made = new ArrayList<>();
         int[] serial = {0};
         for (int p = 0; p < patientsPerIcb; p++) {
             boolean female = random.nextBoolean();
@@ -273,32 +288,46 @@ public class DemoData implements ApplicationRunner {
             String work = age >= 67 ? "RETIRED" : age < 22 && random.nextInt(3) == 0 ? "STUDENT"
                     : pick(random, List.of("EMPLOYED_WORKING", "EMPLOYED_WORKING", "EMPLOYED_WORKING", "EMPLOYED_OFF_SICK",
                     "EMPLOYED_OFF_SICK", "UNEMPLOYED_SEEKING_WORK", "INACTIVE_ILL_HEALTH", "OTHER"));
-            boolean sms = random.nextInt(10) < 7;
-            boolean email = random.nextInt(10) < 4;
-            UUID id = uuid(random);
-            rows.add(new Object[] {id, nextNhsNumber(icbIndex, serial), given, family, family.toLowerCase(), Date.valueOf(born),
-                    female ? "FEMALE" : "MALE", town.outward() + " " + inwardCode(random),
-                    "07700 900" + String.format("%03d", random.nextInt(1000)),
-                    email ? (given + "." + family).toLowerCase().replace("'", "") + "@example.com" : null, language,
-                    interpreter, random.nextInt(10) == 0, random.nextInt(20) == 0, random.nextInt(100) == 0,
-                    random.nextInt(40) == 0, random.nextInt(50) == 0, sms, email, !sms, random.nextInt(5) == 0,
-                    practiceCode(icbIndex, towns.indexOf(town)), icb.code(), work, Timestamp.from(now), Timestamp.from(now)});
+            PatientInput input = new PatientInput(nextNhsNumber(icbIndex, serial), null, given, family, born.toString(),
+                    female ? "FEMALE" : "MALE", town.outward() + " " + inwardCode(random), "07700 900" + String.format("%03d", random.nextInt(1000)),
+                    null, language, interpreter, needs(random), null, List.of(), practiceCode(icbIndex, towns.indexOf(town)), icb.code(), work, null);
+            input = withContact(input, random, given, family);
             LocalDate recorded = today.minusDays(30 + random.nextInt(600));
-            if (work.equals("EMPLOYED_OFF_SICK") || work.equals("INACTIVE_ILL_HEALTH")) {
-                history.add(new Object[] {id, 0, "EMPLOYED_WORKING", Date.valueOf(recorded.minusDays(200)), "demo"});
-                history.add(new Object[] {id, 1, work, Date.valueOf(recorded), "demo"});
-            } else {
-                history.add(new Object[] {id, 0, work, Date.valueOf(recorded), "demo"});
+            List<WorkStatusChange> earlier = work.equals("EMPLOYED_OFF_SICK") || work.equals("INACTIVE_ILL_HEALTH")
+                    ? List.of(new WorkStatusChange(WorkStatus.EMPLOYED_WORKING, recorded.minusDays(200), "demo")) : List.of();
+            made.add(new PatientBulkLoad.PastPatient(input, earlier, recorded, "demo", now));
+        }
+        patients.store(made);
+    }
+
+    /** Now and then someone needs step-free access, large print, a BSL interpreter, easy read or a hearing loop. */
+    private static List<String> needs(Random random) {
+        List<String> needs = new ArrayList<>();
+        int[] oneIn = {10, 20, 100, 40, 50};
+        String[] names = {"STEP_FREE", "LARGE_PRINT", "BSL", "EASY_READ", "HEARING_LOOP"};
+        for (int n = 0; n < names.length; n++) {
+            if (random.nextInt(oneIn[n]) == 0) {
+                needs.add(names[n]);
             }
         }
-        jdbc.batchUpdate("""
-                insert into patient (id, nhs_number, given_name, family_name, family_name_key, birth_date, sex, postcode,
-                    phone, email, preferred_language, interpreter_needed, step_free_access, large_print, bsl_interpreter,
-                    easy_read, hearing_loop, contact_by_sms, contact_by_email, contact_by_phone, contact_by_letter,
-                    gp_practice_code, icb_code, work_status, created_at, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""", rows);
-        jdbc.batchUpdate("insert into patient_work_status (patient_id, position, status, recorded_on, recorded_by) values (?, ?, ?, ?, ?)",
-                history);
+        return needs;
+    }
+
+    /** Most people take text messages (the rest phone calls), some email too, a few letters as well. */
+    private static PatientInput withContact(PatientInput in, Random random, String given, String family) {
+        boolean sms = random.nextInt(10) < 7;
+        boolean email = random.nextInt(10) < 4;
+        List<String> channels = new ArrayList<>(List.of(sms ? "SMS" : "PHONE"));
+        if (email) {
+            channels.add("EMAIL");
+        }
+        if (random.nextInt(5) == 0) {
+            channels.add("LETTER");
+        }
+        return new PatientInput(in.nhsNumber(), in.nhsNumberUnknownReason(), in.givenName(), in.familyName(), in.birthDate(), in.sex(),
+                in.postcode(), in.phone(), email ? (given + "." + family).toLowerCase().replace("'", "") + "@example.com" : null,
+                in.preferredLanguage(), in.interpreterNeeded(), in.accessibilityNeeds(), in.otherNeeds(), channels, in.gpPracticeCode(),
+                in.icbCode(), in.workStatus(), in.version());
     }
 
     private DemoSignIns currentSignIns() {
@@ -309,15 +338,10 @@ public class DemoData implements ApplicationRunner {
                 new DemoSignIns.Staff("Analyst", "analyst." + icb),
                 new DemoSignIns.Staff("Analyst (all 17 ICBs)", "analyst.programme"),
                 new DemoSignIns.Staff("Administrator", "admin." + icb));
-        List<DemoSignIns.Patient> patients = jdbc.query("""
-                select id, given_name, family_name, nhs_number, birth_date from patient
-                where icb_code = ? and voided_at is null order by nhs_number limit 2""",
-                (rs, n) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    var code = accessCodes.issue(id, "demo");
-                    return new DemoSignIns.Patient(rs.getString(2) + " " + rs.getString(3),
-                            new NhsNumber(rs.getString(4)).formatted(), rs.getDate(5).toLocalDate(), code.code());
-                }, FIRST_ICB);
+        List<DemoSignIns.Patient> patients = this.patients.inIcb(FIRST_ICB).stream().limit(2)
+                .map(p -> new DemoSignIns.Patient(p.givenName() + " " + p.familyName(), p.nhsNumber().formatted(), p.birthDate(),
+                        accessCodes.issue(p.id(), "demo").code()))
+                .toList();
         return new DemoSignIns(staff, PASSWORD, patients);
     }
 
@@ -353,7 +377,4 @@ public class DemoData implements ApplicationRunner {
         return values.get(random.nextInt(values.size()));
     }
 
-    private static UUID uuid(Random random) {
-        return new UUID(random.nextLong(), random.nextLong());
-    }
 }

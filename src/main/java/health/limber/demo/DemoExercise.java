@@ -1,26 +1,27 @@
 package health.limber.demo;
 
+import health.limber.clinic.Hub;
+import health.limber.clinic.Hubs;
 import health.limber.exercise.Exercise;
 import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
+import health.limber.exercise.ProgrammeBulkLoad;
 import health.limber.exercise.ProgrammeManagement;
 import health.limber.exercise.ProgrammeTemplates;
 import health.limber.exercise.SessionLog;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.sql.Types;
+import health.limber.patient.PatientBulkLoad;
+import health.limber.platform.LimberTime;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,15 +41,19 @@ class DemoExercise {
     /** Patients of the first ICB given a hand-made programme through the API. */
     static final int HAND_MADE = 8;
 
-    private final JdbcTemplate jdbc;
     private final ProgrammeManagement programmes;
+    private final ProgrammeBulkLoad bulk;
+    private final PatientBulkLoad patients;
+    private final Hubs hubs;
     private final CurrentActor currentActor;
-
     private final ExerciseLibrary library;
 
-    DemoExercise(JdbcTemplate jdbc, ProgrammeManagement programmes, CurrentActor currentActor, ExerciseLibrary library) {
-        this.jdbc = jdbc;
+    DemoExercise(ProgrammeManagement programmes, ProgrammeBulkLoad bulk, PatientBulkLoad patients, Hubs hubs, CurrentActor currentActor,
+                 ExerciseLibrary library) {
         this.programmes = programmes;
+        this.bulk = bulk;
+        this.patients = patients;
+        this.hubs = hubs;
         this.currentActor = currentActor;
         this.library = library;
     }
@@ -95,112 +100,98 @@ class DemoExercise {
         }
     }
 
+    /** How many programmes the ICB has (a demo stopped half-way finishes the rest on its next start). */
+    int programmesOf(String icb) {
+        return bulk.count(icb);
+    }
+
     /**
      * Programmes for up to {@code perIcb} patients of the ICB (skipping the first {@code skip}, who have
      * hand-made ones), started over the last nine weeks at the ICB's hubs, with the sessions each
      * patient's pattern produces up to yesterday and the ratings they gave after the first week and at
-     * the end. Written in batches straight into the exercise tables, as the module would have stored
-     * them, so a demo of thousands of patients loads in seconds. Returns the number of programmes.
+     * the end. Stored through the exercise module's bulk entry point, so a demo of thousands of
+     * patients loads in seconds. Returns the number of programmes.
      */
-    int cohort(Random random, String icb, int perIcb, int skip, LocalDate today) {
-        List<UUID> patients = jdbc.queryForList("select id from patient where icb_code = ? and voided_at is null order by nhs_number", UUID.class, icb);
-        List<UUID> hubs = jdbc.queryForList("select id from hub where icb_code = ? order by name", UUID.class, icb);
+    int cohort(Random random, String icb, String provider, int perIcb, int skip, LocalDate today) {
+        List<UUID> patients = this.patients.inIcb(icb).stream().map(PatientBulkLoad.Summary::id).toList();
+        List<UUID> hubIds = hubs.inIcbs(List.of(icb)).stream().map(Hub::id).toList();
         List<ProgrammeTemplates.Template> templates = programmes.templates();
-        String clinician = "physio." + icb.toLowerCase();
-        List<Object[]> programmeRows = new ArrayList<>();
-        List<Object[]> versionRows = new ArrayList<>();
-        List<Object[]> itemRows = new ArrayList<>();
-        List<Object[]> logRows = new ArrayList<>();
-        List<Object[]> ratingRows = new ArrayList<>();
-        ZoneId london = health.limber.platform.LimberTime.ZONE;
-        int made = 0;
-        for (int p = skip; p < patients.size() && made < perIcb; p++, made++) {
-            UUID patient = patients.get(p);
+        List<ProgrammeBulkLoad.PastProgramme> made = new ArrayList<>();
+        for (int p = skip; p < patients.size() && made.size() < perIcb; p++) {
             ProgrammeTemplates.Template template = templates.get(random.nextInt(templates.size()));
             LocalDate start = today.minusDays(3 + random.nextInt(60));
-            LocalDate end = start.plusWeeks(template.weeks());
             UUID id = new UUID(random.nextLong(), random.nextLong());
-            Timestamp created = Timestamp.from(start.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(london).toInstant());
-            programmeRows.add(new Object[] {id, patient, icb, template.name(), template.id(), hubs.isEmpty() ? null : hubs.get(random.nextInt(hubs.size())),
-                    Date.valueOf(start), Date.valueOf(end), clinician, created});
-            versionRows.add(new Object[] {id, "Started from the template \"" + template.name() + "\"", clinician, created});
-            List<Exercise.Dose> doses = new ArrayList<>();
-            for (int i = 0; i < template.exercises().size(); i++) {
-                Exercise.Dose dose = library.read(template.exercises().get(i), ExerciseLibrary.ENGLISH).dose();
-                doses.add(dose);
-                itemRows.add(new Object[] {id, i + 1, template.exercises().get(i), dose.sets(), dose.reps(), dose.holdSeconds(), dose.restSeconds(),
-                        dose.timesPerDay(), dose.daysPerWeek()});
-            }
+            Instant created = start.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(LimberTime.ZONE).toInstant();
+            UUID hub = hubIds.isEmpty() ? null : hubIds.get(random.nextInt(hubIds.size()));
             Pattern pattern = Pattern.draw(random);
-            int stopsAfter = pattern == Pattern.DROPS_OFF ? 4 + random.nextInt(18) : Integer.MAX_VALUE;
-            int painAtStart = pattern == Pattern.PAIN_RISING ? 2 + random.nextInt(3) : 3 + random.nextInt(4);
-            String patientName = "patient:" + patient;
-            LocalDate lastDay = end.isBefore(today) ? end : today.minusDays(1);
-            int lastLogged = -1;
-            for (LocalDate day = start; !day.isAfter(lastDay); day = day.plusDays(1)) {
-                int n = (int) ChronoUnit.DAYS.between(start, day);
-                if (n > stopsAfter) {
-                    break;
-                }
-                double weeks = n / 7.0;
-                int pain = (int) Math.round(pattern == Pattern.PAIN_RISING ? painAtStart + weeks * 1.4 : painAtStart - weeks * 0.6);
-                for (int i = 0; i < doses.size(); i++) {
-                    Exercise.Dose dose = doses.get(i);
-                    if (!onTheDay(day, dose.daysPerWeek())) {
-                        continue;
-                    }
-                    for (int session = 0; session < dose.timesPerDay(); session++) {
-                        if (random.nextDouble() >= pattern.doesASession) {
-                            continue;
-                        }
-                        SessionLog.Outcome outcome = random.nextInt(9) == 0 ? SessionLog.Outcome.PARTLY : SessionLog.Outcome.DONE;
-                        SessionLog.Difficulty difficulty = pattern == Pattern.PAIN_RISING || weeks < 1 ? SessionLog.Difficulty.HARD
-                                : weeks >= 2.5 && pattern == Pattern.KEEPS_GOING && random.nextInt(3) > 0 ? SessionLog.Difficulty.EASY
-                                : SessionLog.Difficulty.JUST_RIGHT;
-                        Timestamp at = Timestamp.from(day.atTime(7 + session * 5 + random.nextInt(4), random.nextInt(60)).atZone(london).toInstant());
-                        logRows.add(new Object[] {new UUID(random.nextLong(), random.nextLong()), randomKey(), id,
-                                template.exercises().get(i), Date.valueOf(day), outcome.name(), outcome == SessionLog.Outcome.DONE ? dose.sets() : 1,
-                                dose.reps() == 0 ? null : dose.reps(), Math.max(0, Math.min(10, pain + random.nextInt(3) - 1)), difficulty.name(),
-                                patientName, at});
-                        lastLogged = n;
-                    }
-                }
+            List<ProgrammeBulkLoad.PastSession> sessions = sessions(random, template, start, today, pattern);
+            LocalDate end = start.plusWeeks(template.weeks());
+            int lastLogged = sessions.stream().mapToInt(s -> (int) ChronoUnit.DAYS.between(start, s.day())).max().orElse(-1);
+            made.add(new ProgrammeBulkLoad.PastProgramme(id, patients.get(p), icb, template, hub, start, "physio." + icb.toLowerCase(), provider, created,
+                    sessions, ratings(random, template, start, end, today, pattern, lastLogged)));
+        }
+        bulk.store(made);
+        return made.size();
+    }
+
+    /** The sessions a patient of this pattern logs from the start up to yesterday (or the programme's end). */
+    private List<ProgrammeBulkLoad.PastSession> sessions(Random random, ProgrammeTemplates.Template template, LocalDate start, LocalDate today,
+                                                         Pattern pattern) {
+        List<Exercise.Dose> doses = template.exercises().stream().map(e -> library.read(e, ExerciseLibrary.ENGLISH).dose()).toList();
+        int stopsAfter = pattern == Pattern.DROPS_OFF ? 4 + random.nextInt(18) : Integer.MAX_VALUE;
+        int painAtStart = pattern == Pattern.PAIN_RISING ? 2 + random.nextInt(3) : 3 + random.nextInt(4);
+        LocalDate end = start.plusWeeks(template.weeks());
+        LocalDate lastDay = end.isBefore(today) ? end : today.minusDays(1);
+        List<ProgrammeBulkLoad.PastSession> sessions = new ArrayList<>();
+        for (LocalDate day = start; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            int n = (int) ChronoUnit.DAYS.between(start, day);
+            if (n > stopsAfter) {
+                break;
             }
-            // ratings: asked after the first week and again at the end; most people who are still logging answer
-            boolean week1 = lastLogged >= 7 && !start.plusDays(7).isAfter(today);
-            boolean atEnd = end.isBefore(today) && lastLogged >= (int) ChronoUnit.DAYS.between(start, end) - 7;
-            for (int round = 0; round < 2; round++) {
-                if (!(round == 0 ? week1 : atEnd) || random.nextInt(10) >= 8) {
+            double weeks = n / 7.0;
+            int pain = (int) Math.round(pattern == Pattern.PAIN_RISING ? painAtStart + weeks * 1.4 : painAtStart - weeks * 0.6);
+            for (int i = 0; i < doses.size(); i++) {
+                Exercise.Dose dose = doses.get(i);
+                if (!onTheDay(day, dose.daysPerWeek())) {
                     continue;
                 }
-                Timestamp at = Timestamp.from((round == 0 ? start.plusDays(7) : end).atTime(19, random.nextInt(60)).atZone(london).toInstant());
-                for (String exercise : template.exercises()) {
-                    ratingRows.add(new Object[] {new UUID(random.nextLong(), random.nextLong()), randomKey(), id,
-                            exercise, "DEMONSTRATION", pattern.usefulness(random), at});
-                }
-                if (round == 1) {
-                    ratingRows.add(new Object[] {new UUID(random.nextLong(), random.nextLong()), randomKey(), id, null, "GLOBAL_CHANGE",
-                            pattern.globalChange(random), at});
+                for (int session = 0; session < dose.timesPerDay(); session++) {
+                    if (random.nextDouble() >= pattern.doesASession) {
+                        continue;
+                    }
+                    SessionLog.Outcome outcome = random.nextInt(9) == 0 ? SessionLog.Outcome.PARTLY : SessionLog.Outcome.DONE;
+                    SessionLog.Difficulty difficulty = pattern == Pattern.PAIN_RISING || weeks < 1 ? SessionLog.Difficulty.HARD
+                            : weeks >= 2.5 && pattern == Pattern.KEEPS_GOING && random.nextInt(3) > 0 ? SessionLog.Difficulty.EASY
+                            : SessionLog.Difficulty.JUST_RIGHT;
+                    Instant at = day.atTime(7 + session * 5 + random.nextInt(4), random.nextInt(60)).atZone(LimberTime.ZONE).toInstant();
+                    sessions.add(new ProgrammeBulkLoad.PastSession(new UUID(random.nextLong(), random.nextLong()), template.exercises().get(i), day,
+                            outcome, outcome == SessionLog.Outcome.DONE ? dose.sets() : 1, dose.reps() == 0 ? null : dose.reps(),
+                            Math.max(0, Math.min(10, pain + random.nextInt(3) - 1)), difficulty, at));
                 }
             }
         }
-        jdbc.batchUpdate("""
-                insert into programme (id, patient_id, icb_code, title, template, hub_id, start_date, end_date, notes, version, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, null, 1, ?, ?)""", programmeRows);
-        jdbc.batchUpdate("insert into programme_version (programme_id, version, what, changed_by, changed_at) values (?, 1, ?, ?, ?)", versionRows);
-        jdbc.batchUpdate("""
-                insert into programme_item (programme_id, version, position, exercise_id, sets, reps, hold_seconds, rest_seconds, times_per_day,
-                    days_per_week, notes, progress_weeks, progress_pain)
-                values (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null)""", itemRows);
-        jdbc.batchUpdate("""
-                insert into session_log (id, client_key, programme_id, programme_version, exercise_id, log_date, outcome, sets_done, reps_done, pain,
-                    difficulty, comment, status, replaces, recorded_by, recorded_at)
-                values (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, null, 'CURRENT', null, ?, ?)""", logRows,
-                new int[] {Types.OTHER, Types.VARCHAR, Types.OTHER, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER,
-                        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP});
-        jdbc.batchUpdate("insert into usefulness_rating (id, client_key, programme_id, exercise_id, kind, answer, rated_at) values (?, ?, ?, ?, ?, ?, ?)",
-                ratingRows);
-        return made;
+        return sessions;
+    }
+
+    /** Ratings: asked after the first week and again at the end; most people who are still logging answer. */
+    private static List<ProgrammeBulkLoad.PastRating> ratings(Random random, ProgrammeTemplates.Template template, LocalDate start, LocalDate end,
+                                                              LocalDate today, Pattern pattern, int lastLogged) {
+        boolean week1 = lastLogged >= 7 && !start.plusDays(7).isAfter(today);
+        boolean atEnd = end.isBefore(today) && lastLogged >= (int) ChronoUnit.DAYS.between(start, end) - 7;
+        List<ProgrammeBulkLoad.PastRating> ratings = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            if (!(round == 0 ? week1 : atEnd) || random.nextInt(10) >= 8) {
+                continue;
+            }
+            Instant at = (round == 0 ? start.plusDays(7) : end).atTime(19, random.nextInt(60)).atZone(LimberTime.ZONE).toInstant();
+            for (String exercise : template.exercises()) {
+                ratings.add(new ProgrammeBulkLoad.PastRating(new UUID(random.nextLong(), random.nextLong()), exercise, pattern.usefulness(random), at));
+            }
+            if (round == 1) {
+                ratings.add(new ProgrammeBulkLoad.PastRating(new UUID(random.nextLong(), random.nextLong()), null, pattern.globalChange(random), at));
+            }
+        }
+        return ratings;
     }
 
     /**
@@ -217,8 +208,8 @@ class DemoExercise {
     }
 
     void load(Random random, String icb, String provider, LocalDate today) {
-        List<UUID> patients = jdbc.queryForList("select id from patient where icb_code = ? and voided_at is null order by nhs_number", UUID.class, icb);
-        List<UUID> hubs = jdbc.queryForList("select id from hub where icb_code = ? order by name", UUID.class, icb);
+        List<UUID> patients = this.patients.inIcb(icb).stream().map(PatientBulkLoad.Summary::id).toList();
+        List<UUID> hubs = this.hubs.inIcbs(List.of(icb)).stream().map(Hub::id).toList();
         Actor clinician = new Actor("physio." + icb.toLowerCase(), "Jo Lewis", Role.CLINICIAN, provider, Set.of(icb), null);
         for (int p = 0; p < Math.min(HAND_MADE, patients.size()); p++) {
             UUID patient = patients.get(p);
@@ -230,7 +221,7 @@ class DemoExercise {
             Actor self = new Actor("patient:" + patient, "Patient", Role.PATIENT, null, Set.of(), patient);
             int keepsGoingUntil = p == 2 ? 14 : 100;
             for (LocalDate day = start; day.isBefore(today); day = day.plusDays(1)) {
-                long n = java.time.temporal.ChronoUnit.DAYS.between(start, day);
+                long n = ChronoUnit.DAYS.between(start, day);
                 if (n > keepsGoingUntil || random.nextInt(10) < (p == 5 ? 6 : 2)) {
                     continue;
                 }

@@ -1,24 +1,25 @@
 package health.limber.demo;
 
+import health.limber.platform.LimberTime;
 import health.limber.referral.BodySite;
 import health.limber.referral.CarePathway;
 import health.limber.referral.Instrument;
 import health.limber.referral.InstrumentScore;
 import health.limber.referral.RedFlagLevel;
+import health.limber.referral.ReferralBulkLoad.PastReferral;
 import health.limber.referral.ReferralSource;
 import health.limber.referral.SymptomDuration;
 import health.limber.referral.Urgency;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Referrals of every source over the last two years for one ICB: most triaged and accepted, the
@@ -30,78 +31,90 @@ final class DemoReferrals {
     private static final String[] FAMILY = {"Ahmed", "Brown", "Clarke", "Davies", "Evans", "Fraser", "Green", "Hughes", "Iqbal", "Jones"};
     private static final String[] CODES = {"279039007", "23056005", "81680005", "45326000", "30989003", "49218002", "396275006"};
     private static final String ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+    private static final List<String> ASKED = List.of("CES_BLADDER_BOWEL", "CES_SADDLE_NUMBNESS", "NIGHT_PAIN", "WEIGHT_LOSS", "FEVER");
 
     private DemoReferrals() {}
 
-    /** Inserts {@code count} referrals; {@code untriaged} of them (the newest) are left for triage. */
-    static void load(JdbcTemplate jdbc, Random random, String icb, String provider, List<String> practices, LocalDate today,
-                     Instant now, int count, int untriaged) {
-        List<Object[]> referrals = new ArrayList<>();
-        List<Object[]> history = new ArrayList<>();
-        List<Object[]> tasks = new ArrayList<>();
+    /** Pathways that do not put the person on a hub's list. */
+    private static final List<CarePathway> ELSEWHERE = List.of(CarePathway.PHYSIOTHERAPY, CarePathway.DIGITAL_SELF_MANAGEMENT,
+            CarePathway.ADVICE_AND_DISCHARGE);
+
+    /** People accepted to a one-stop visit and to a group class in each ICB (the most recently received). */
+    static final int ONE_STOP = 32;
+    static final int CLASSES = 20;
+
+    /**
+     * {@code count} referrals; {@code untriaged} of them (the newest) are left for triage. Of the
+     * accepted ones, the most recent go to a one-stop visit, the next to a group class.
+     */
+    static List<PastReferral> generate(Random random, String icb, List<String> practices, LocalDate today, Instant now, int count,
+                                       int untriaged) {
+        List<PastReferral> referrals = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            boolean open = i >= count - untriaged;
-            LocalDate received = open ? today.minusDays(random.nextInt(21)) : today.minusDays(21 + random.nextInt(700));
-            ReferralSource source = ReferralSource.values()[random.nextInt(ReferralSource.values().length)];
-            BodySite site = BodySite.values()[random.nextInt(BodySite.values().length)];
-            RedFlagLevel level = RedFlagLevel.NONE;
-            String flags = "";
-            if (open && i == count - 1) {
-                level = RedFlagLevel.EMERGENCY;
-                site = BodySite.BACK;
-                flags = "CES_SADDLE_NUMBNESS";
-            } else if (open && i == count - 2) {
-                level = RedFlagLevel.URGENT;
-                flags = "NIGHT_PAIN,WEIGHT_LOSS";
-            }
-            Instrument instrument = Instrument.forSites(java.util.Set.of(site));
-            List<Integer> answers = IntStream.rangeClosed(1, instrument.itemCount())
-                    .map(item -> random.nextInt(instrument.scale(item).options().size())).boxed().toList();
-            InstrumentScore score = instrument.score(answers);
-            Urgency asked = random.nextInt(10) == 0 ? Urgency.URGENT : random.nextInt(4) == 0 ? Urgency.SOON : Urgency.ROUTINE;
-            UUID id = UUID.randomUUID();
-            Instant receivedAt = received.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(health.limber.platform.LimberTime.ZONE).toInstant();
-            if (open && level == RedFlagLevel.EMERGENCY) {
-                receivedAt = now.minus(Duration.ofHours(6));
-                received = today;
-            }
-            CarePathway pathway = open ? null : CarePathway.values()[1 + random.nextInt(5)];
-            String status = open ? "RECEIVED" : "ACCEPTED";
-            referrals.add(new Object[] {id, reference(random), source.name(), source == ReferralSource.ERS ? ubrn(random) : null,
-                    Date.valueOf(received), Timestamp.from(receivedAt), icb, practices.get(random.nextInt(practices.size())),
-                    GIVEN[random.nextInt(GIVEN.length)], FAMILY[random.nextInt(FAMILY.length)],
-                    Date.valueOf(today.minusYears(18 + random.nextInt(70)).minusDays(random.nextInt(365))),
-                    "07700 900" + String.format("%03d", random.nextInt(1000)), CODES[random.nextInt(CODES.length)], site.name(),
-                    SymptomDuration.values()[random.nextInt(4)].name(), asked.name(), asked.rank(),
-                    "CES_BLADDER_BOWEL,CES_SADDLE_NUMBNESS,NIGHT_PAIN,WEIGHT_LOSS,FEVER", flags, level.name(), level.rank(),
-                    instrument.name(), String.join(",", answers.stream().map(String::valueOf).toList()), score.total(),
-                    score.distress(), score.risk().name(), random.nextInt(5) == 0, random.nextInt(8) == 0, status,
-                    pathway == null ? null : pathway.name(), pathway == null ? null : (random.nextBoolean() ? "ROUTINE" : "SOON"),
-                    pathway == null ? null : "Triage by demo clinician", pathway == null ? null : "clinician." + icb.toLowerCase(),
-                    pathway == null ? null : Timestamp.from(receivedAt.plus(Duration.ofDays(3))), Timestamp.from(receivedAt)});
-            history.add(new Object[] {id, 0, Timestamp.from(receivedAt), source == ReferralSource.SELF ? "self-referral" : "admin." + icb.toLowerCase(),
-                    "Received", source.label()});
-            if (level.isRedFlag()) {
-                Instant raised = receivedAt;
-                tasks.add(new Object[] {UUID.randomUUID(), id, icb, level.name(), source == ReferralSource.SELF ? "SELF_REFERRAL" : "INTAKE",
-                        flags, level == RedFlagLevel.EMERGENCY ? "Saddle numbness" : "Constant night pain; unexplained weight loss",
-                        Timestamp.from(raised), Timestamp.from(raised.plus(level.taskDueWithin()))});
-            }
+            referrals.add(referral(random, icb, practices, today, now, i >= count - untriaged, i == count - 1, i == count - 2));
         }
-        jdbc.batchUpdate("""
-                insert into referral (id, reference, source, ubrn, received_on, received_at, icb_code, gp_practice_code,
-                    given_name, family_name, birth_date, phone, interpreter_needed, reason_code, body_sites, symptom_duration,
-                    requested_urgency, urgency_rank, red_flags_asked, red_flags_yes, red_flag_level, red_flag_rank,
-                    instrument, instrument_answers, score_total, score_distress, risk_group, wants_employment_support,
-                    wants_debt_support, consent_to_contact, status, pathway, priority, decision_reason, triaged_by, triaged_at,
-                    created_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, 0)""",
-                referrals);
-        jdbc.batchUpdate("insert into referral_history (referral_id, position, occurred_at, actor, action, detail) values (?, ?, ?, ?, ?, ?)",
-                history);
-        jdbc.batchUpdate("""
-                insert into red_flag_task (id, referral_id, icb_code, level, source, flags, detail, raised_at, due_at, status, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', 0)""", tasks);
+        List<PastReferral> accepted = referrals.stream().filter(r -> r.pathway() != null)
+                .sorted(Comparator.comparing(PastReferral::receivedOn).reversed().thenComparing(PastReferral::reference)).toList();
+        List<PastReferral> placed = new ArrayList<>(referrals.stream().filter(r -> r.pathway() == null).toList());
+        for (int i = 0; i < accepted.size(); i++) {
+            CarePathway pathway = i < ONE_STOP ? CarePathway.ONE_STOP_CLINIC : i < ONE_STOP + CLASSES ? CarePathway.GROUP_CLASS
+                    : ELSEWHERE.get(random.nextInt(ELSEWHERE.size()));
+            placed.add(withPathway(accepted.get(i), pathway));
+        }
+        return placed;
+    }
+
+    private static PastReferral referral(Random random, String icb, List<String> practices, LocalDate today, Instant now, boolean open,
+                                         boolean emergency, boolean urgent) {
+        LocalDate received = open ? today.minusDays(random.nextInt(21)) : today.minusDays(21 + random.nextInt(700));
+        ReferralSource source = ReferralSource.values()[random.nextInt(ReferralSource.values().length)];
+        BodySite site = BodySite.values()[random.nextInt(BodySite.values().length)];
+        RedFlagLevel level = RedFlagLevel.NONE;
+        List<String> flags = List.of();
+        if (open && emergency) {
+            level = RedFlagLevel.EMERGENCY;
+            site = BodySite.BACK;
+            flags = List.of("CES_SADDLE_NUMBNESS");
+        } else if (open && urgent) {
+            level = RedFlagLevel.URGENT;
+            flags = List.of("NIGHT_PAIN", "WEIGHT_LOSS");
+        }
+        Instrument instrument = Instrument.forSites(Set.of(site));
+        List<Integer> answers = IntStream.rangeClosed(1, instrument.itemCount())
+                .map(item -> random.nextInt(instrument.scale(item).options().size())).boxed().toList();
+        InstrumentScore score = instrument.score(answers);
+        Urgency asked = random.nextInt(10) == 0 ? Urgency.URGENT : random.nextInt(4) == 0 ? Urgency.SOON : Urgency.ROUTINE;
+        Instant receivedAt = received.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(LimberTime.ZONE).toInstant();
+        if (level == RedFlagLevel.EMERGENCY) {
+            receivedAt = now.minus(Duration.ofHours(6));
+            received = LimberTime.dateOf(receivedAt);
+        } else if (receivedAt.isAfter(now)) {
+            // received today, but not later than now
+            receivedAt = now.minus(Duration.ofMinutes(1 + random.nextInt(60)));
+            received = LimberTime.dateOf(receivedAt);
+        }
+        String given = GIVEN[random.nextInt(GIVEN.length)];
+        String family = FAMILY[random.nextInt(FAMILY.length)];
+        LocalDate born = today.minusYears(18 + random.nextInt(70)).minusDays(random.nextInt(365));
+        String phone = "07700 900" + String.format("%03d", random.nextInt(1000));
+        String code = CODES[random.nextInt(CODES.length)];
+        SymptomDuration duration = SymptomDuration.values()[random.nextInt(4)];
+        boolean employment = random.nextInt(5) == 0;
+        boolean debt = random.nextInt(8) == 0;
+        Urgency priority = open ? null : random.nextBoolean() ? Urgency.ROUTINE : Urgency.SOON;
+        return new PastReferral(UUID.randomUUID(), reference(random), source, source == ReferralSource.ERS ? ubrn(random) : null, received,
+                receivedAt, source == ReferralSource.SELF ? "self-referral" : "admin." + icb.toLowerCase(), icb,
+                practices.get(random.nextInt(practices.size())), given, family, born, phone, code, site, duration, asked, ASKED, flags, level,
+                level == RedFlagLevel.EMERGENCY ? "Saddle numbness" : "Constant night pain; unexplained weight loss", score, answers,
+                employment, debt, open ? null : CarePathway.PHYSIOTHERAPY, priority, open ? null : "clinician." + icb.toLowerCase(),
+                open ? null : receivedAt.plus(Duration.ofDays(3)));
+    }
+
+    private static PastReferral withPathway(PastReferral r, CarePathway pathway) {
+        return new PastReferral(r.id(), r.reference(), r.source(), r.ubrn(), r.receivedOn(), r.receivedAt(), r.receivedBy(), r.icbCode(),
+                r.gpPracticeCode(), r.givenName(), r.familyName(), r.birthDate(), r.phone(), r.reasonCode(), r.site(), r.duration(),
+                r.requestedUrgency(), r.redFlagsAsked(), r.redFlagsYes(), r.redFlagLevel(), r.redFlagDetail(), r.score(), r.answers(),
+                r.wantsEmploymentSupport(), r.wantsDebtSupport(), pathway, r.priority(), r.triagedBy(), r.triagedAt());
     }
 
     private static String reference(Random random) {

@@ -126,8 +126,8 @@ public class ExerciseMedia {
             return actor.organisationCode();
         }
         return jdbc.sql("""
-                select s.organisation_code from programme p join staff_user s on s.username = p.created_by
-                where p.patient_id = :p order by p.start_date desc fetch first 1 rows only""")
+                select organisation_code from programme where patient_id = :p and organisation_code is not null
+                order by start_date desc fetch first 1 rows only""")
                 .param("p", actor.patientId()).query(String.class).optional().orElse(null);
     }
 

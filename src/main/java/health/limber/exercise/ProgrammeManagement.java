@@ -1,5 +1,6 @@
 package health.limber.exercise;
 
+import health.limber.clinic.Hubs;
 import health.limber.identity.Actor;
 import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
@@ -15,7 +16,8 @@ import health.limber.referral.RedFlagLevel;
 import health.limber.referral.RedFlagQuestion;
 import health.limber.referral.RedFlagScreen;
 import health.limber.referral.RedFlagSource;
-import health.limber.referral.ReferralManagement;
+import health.limber.referral.RedFlagQuestions;
+import health.limber.referral.RedFlagTaskManagement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,15 +49,16 @@ public class ProgrammeManagement {
     private final ProgrammeTemplates templates;
     private final ExerciseLibrary library;
     private final PatientManagement patients;
-    private final ReferralManagement referrals;
-    private final health.limber.clinic.Hubs hubs;
+    private final RedFlagTaskManagement redFlags;
+    private final RedFlagQuestions redFlagQuestions;
+    private final Hubs hubs;
     private final CurrentActor currentActor;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     ProgrammeManagement(Programmes programmes, SessionLogs logs, Ratings ratings, ProgrammeTemplates templates, ExerciseLibrary library,
-                        PatientManagement patients, ReferralManagement referrals, health.limber.clinic.Hubs hubs, CurrentActor currentActor,
+                        PatientManagement patients, RedFlagTaskManagement redFlags, RedFlagQuestions redFlagQuestions, Hubs hubs, CurrentActor currentActor,
                         AuditLog audit, JdbcClient jdbc, Clock clock) {
         this.programmes = programmes;
         this.logs = logs;
@@ -63,7 +66,8 @@ public class ProgrammeManagement {
         this.templates = templates;
         this.library = library;
         this.patients = patients;
-        this.referrals = referrals;
+        this.redFlags = redFlags;
+        this.redFlagQuestions = redFlagQuestions;
         this.hubs = hubs;
         this.currentActor = currentActor;
         this.audit = audit;
@@ -95,7 +99,7 @@ public class ProgrammeManagement {
                 : template.exercises().stream().map(e -> library.read(e, ExerciseLibrary.ENGLISH)).toList();
         Programme programme = Programme.start(patientId, patient.icbCode(), template == null ? "Home exercise programme" : template.name(),
                 template == null ? null : template.id(), from, to, notes, exercises);
-        programmes.insert(programme, hubId, actor.username(), clock.instant());
+        programmes.insert(programme, hubId, actor.username(), actor.organisationCode(), clock.instant());
         return programme.id();
     }
 
@@ -271,7 +275,7 @@ public class ProgrammeManagement {
 
     /** The red-flag questions a patient can answer in the app (their wording for patients). */
     public List<RedFlagQuestion> symptomQuestions() {
-        return referrals.redFlagQuestions();
+        return redFlagQuestions.all();
     }
 
     /**
@@ -286,9 +290,9 @@ public class ProgrammeManagement {
         if (flags.isEmpty()) {
             throw new InvalidInputException("flags", "Tick the symptoms you have, or go back if you have none of them");
         }
-        RedFlagScreen screen = referrals.questions().screen(flags, flags);
+        RedFlagScreen screen = redFlagQuestions.screen(flags, flags);
         String said = detail == null || detail.isBlank() ? null : detail.strip();
-        referrals.reportRedFlag(programme.patientId(), programme.icbCode(), flags, RedFlagSource.PATIENT_APP,
+        redFlags.reportRedFlag(programme.patientId(), programme.icbCode(), flags, RedFlagSource.PATIENT_APP,
                 said == null ? "Reported in the exercise app" : said);
         jdbc.sql("insert into symptom_report (id, programme_id, flags, level, detail, reported_at) values (:id, :p, :flags, :level, :detail, :at)")
                 .param("id", UUID.randomUUID()).param("p", programmeId).param("flags", String.join(",", screen.yes()))

@@ -1,9 +1,12 @@
 package health.limber.exercise;
 
+import health.limber.clinic.Hubs;
 import health.limber.exercise.SessionLog.Outcome;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.patient.PatientBanner;
+import health.limber.patient.PatientManagement;
 import health.limber.platform.LimberTime;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -62,12 +66,14 @@ public class ProgrammeReports {
     private final Programmes programmes;
     private final ExerciseLibrary library;
     private final ProgrammeTemplates templates;
-    private final health.limber.clinic.Hubs hubs;
+    private final Hubs hubs;
+    private final PatientManagement patients;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    ProgrammeReports(JdbcClient jdbc, Programmes programmes, ExerciseLibrary library, ProgrammeTemplates templates, health.limber.clinic.Hubs hubs,
-                     CurrentActor currentActor, Clock clock) {
+    ProgrammeReports(JdbcClient jdbc, Programmes programmes, ExerciseLibrary library, ProgrammeTemplates templates, Hubs hubs,
+                     PatientManagement patients, CurrentActor currentActor, Clock clock) {
+        this.patients = patients;
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.library = library;
@@ -95,19 +101,24 @@ public class ProgrammeReports {
         }
         LocalDate today = LimberTime.today(clock);
         String running = " p.icb_code in (:icbs) and p.end_date >= :today";
-        List<CaseloadRow> rows = new ArrayList<>();
+        List<CaseloadRow> found = new ArrayList<>();
         jdbc.sql("""
-                select p.id, p.patient_id, pt.given_name || ' ' || pt.family_name, p.title, p.start_date, p.end_date,
-                       (select max(l.log_date) from session_log l where l.programme_id = p.id and l.status = 'CURRENT'),
-                       pt.birth_date, pt.nhs_number
-                from programme p join patient pt on pt.id = p.patient_id
+                select p.id, p.patient_id, p.title, p.start_date, p.end_date,
+                       (select max(l.log_date) from session_log l where l.programme_id = p.id and l.status = 'CURRENT')
+                from programme p
                 where""" + running + " order by p.start_date desc")
                 .param("icbs", actor.servedIcbs()).param("today", today)
                 .query(rs -> {
-                    rows.add(new CaseloadRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getObject(8, LocalDate.class), rs.getString(9), rs.getString(4),
-                            rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), null, List.of()));
+                    found.add(new CaseloadRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), null, null, null, rs.getString(3),
+                            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), null, List.of()));
                 });
+        // who each patient is comes from the patient module (people whose records the clinician cannot see are left out)
+        Map<UUID, PatientBanner> banners = patients.banners(found.stream().map(CaseloadRow::patientId).collect(Collectors.toSet()));
+        List<CaseloadRow> rows = found.stream().filter(r -> banners.containsKey(r.patientId())).map(r -> {
+            PatientBanner who = banners.get(r.patientId());
+            return new CaseloadRow(r.programmeId(), r.patientId(), who.name(), who.birthDate(), who.nhsNumber(), r.title(), r.startDate(),
+                    r.endDate(), r.lastLog(), null, List.of());
+        }).toList();
         Map<UUID, List<SessionLog>> recent = new HashMap<>();
         jdbc.sql("select l.programme_id, l.log_date, l.outcome, l.pain from session_log l join programme p on p.id = l.programme_id where"
                         + running + " and l.status = 'CURRENT' and l.log_date >= :since")

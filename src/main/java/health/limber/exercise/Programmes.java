@@ -55,14 +55,15 @@ class Programmes {
     }
 
     /** Stores a new programme with its first version. */
-    void insert(Programme programme, UUID hubId, String by, Instant at) {
+    void insert(Programme programme, UUID hubId, String by, String organisation, Instant at) {
         jdbc.sql("""
-                insert into programme (id, patient_id, icb_code, title, template, hub_id, start_date, end_date, notes, version, created_by, created_at)
-                values (:id, :patient, :icb, :title, :template, :hub, :start, :end, :notes, 0, :by, :at)""")
+                insert into programme (id, patient_id, icb_code, title, template, hub_id, start_date, end_date, notes, version, created_by,
+                    organisation_code, created_at)
+                values (:id, :patient, :icb, :title, :template, :hub, :start, :end, :notes, 0, :by, :organisation, :at)""")
                 .param("id", programme.id()).param("patient", programme.patientId()).param("icb", programme.icbCode())
                 .param("title", programme.title()).param("template", programme.template()).param("hub", hubId)
                 .param("start", programme.startDate()).param("end", programme.endDate()).param("notes", programme.notes())
-                .param("by", by).param("at", Timestamp.from(at)).update();
+                .param("by", by).param("organisation", organisation).param("at", Timestamp.from(at)).update();
         save(programme, by, at);
     }
 

@@ -5,7 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +20,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -42,7 +47,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import java.util.List;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may reach what. Staff sign in with a password (form, or HTTP Basic for integrators); patients
@@ -100,8 +105,7 @@ class SecurityConfiguration {
             AccessCodes accessCodes, PersistentTokenBasedRememberMeServices rememberedDevices,
             ApplicationEventPublisher events, SignInThrottle throttle, KnownDevices devices,
             @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies,
-            @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
-            org.springframework.beans.factory.ObjectProvider<org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping> routes)
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> routes)
             throws Exception {
         var staffManager = new ProviderManager(ThrottledSignIn.staff(staffPasswords(users, passwordEncoder), throttle, devices, secureCookies),
                 new RememberMeAuthenticationProvider(rememberedDevices.getKey()));
@@ -110,43 +114,13 @@ class SecurityConfiguration {
         var csrfTokens = new HttpSessionCsrfTokenRepository();
         var contextRepository = new HttpSessionSecurityContextRepository();
 
-        var patientSignIn = new PatientSignIn.Filter();
-        patientSignIn.setAuthenticationManager(new ProviderManager(ThrottledSignIn.patients(new PatientSignIn.Provider(accessCodes, users), throttle)));
-        patientSignIn.setRememberMeServices(rememberedDevices);
-        patientSignIn.setSecurityContextRepository(contextRepository);
-        patientSignIn.setSessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(List.of(
-                new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrfTokens))));
-        patientSignIn.setAuthenticationSuccessHandler((request, response, authentication) ->
-                response.sendRedirect(request.getContextPath() + "/my"));
-        patientSignIn.setAuthenticationFailureHandler((request, response, exception) ->
-                response.sendRedirect(request.getContextPath() + "/patient/sign-in?error=" + patientFailure(exception)));
+        var patientSignIn = patientSignIn(accessCodes, users, throttle, rememberedDevices, contextRepository, csrfTokens);
 
         RequestMatcher api = path("/api/**");
         http
             .authenticationManager(staffManager)
             .securityContext(context -> context.securityContextRepository(contextRepository))
-            .authorizeHttpRequests(auth -> auth
-                .requestMatchers(path("/"), path("/sign-in"), path("/sign-in/new-password"), path("/patient/sign-in"), path("/css/**"), path("/js/**"),
-                        path("/webjars/**"), path("/favicon.svg"), path("/sw.js"), path("/manifest.webmanifest"), path("/accessibility"), path("/privacy"),
-                        path("/error"), path("/error/**"), path("/actuator/health/**"), path("/actuator/info"),
-                        path("/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html"),
-                        path("/self-referral"), path("/self-referral/**"), path("/wait-well")).permitAll()
-                .requestMatchers(path("/admin/**")).hasAnyRole("ADMIN", "SYSTEM_ADMIN")
-                .requestMatchers(path("/my/**"), path("/my")).hasRole("PATIENT")
-                .requestMatchers(path("/patients/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
-                .requestMatchers(path("/referrals/new"), PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/referrals"))
-                        .hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ADMIN")
-                .requestMatchers(path("/referrals"), path("/referrals/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
-                .requestMatchers(path("/hubs"), path("/hubs/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
-                .requestMatchers(path("/messages")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
-                .requestMatchers(path("/exercises"), path("/exercises/**"), path("/programmes"), path("/programmes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
-                .requestMatchers(path("/clinic-days"), path("/clinic-days/**"), path("/classes"), path("/classes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
-                .requestMatchers(path("/waiting-list/import")).hasRole("SERVICE_MANAGER")
-                .requestMatchers(path("/waiting-list/pathways/**"), path("/waiting-list/validation")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
-                .requestMatchers(path("/waiting-list"), path("/waiting-list/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
-                // an address nothing answers is "Page not found" for everyone, never a sign-in page
-                .requestMatchers(new UnknownRouteMatcher(routes)).permitAll()
-                .anyRequest().authenticated())
+            .authorizeHttpRequests(auth -> authorize(auth, routes))
             .formLogin(form -> form
                 .loginPage("/sign-in")
                 .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
@@ -168,18 +142,67 @@ class SecurityConfiguration {
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint(entryPoints(api))
                 .accessDeniedHandler(deniedHandlers(api)))
-            .headers(headers -> headers
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(path("/swagger-ui/**"),
-                        new StaticHeadersWriter("Content-Security-Policy", CSP_API_DOCS)))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(path("/swagger-ui/**")),
-                        new StaticHeadersWriter("Content-Security-Policy", CSP)))
-                .referrerPolicy(referrer -> referrer.policy(
-                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                // sent only over HTTPS (directly, or as the proxy says with forwarded headers): a year, with subdomains
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
-                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
-                        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")));
+            .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /** The patient's sign-in (access code and date of birth), remembered on the device; a new session id and CSRF token after it. */
+    private static PatientSignIn.Filter patientSignIn(AccessCodes accessCodes, LimberUserDetailsService users, SignInThrottle throttle,
+                                                      PersistentTokenBasedRememberMeServices rememberedDevices,
+                                                      HttpSessionSecurityContextRepository contextRepository, HttpSessionCsrfTokenRepository csrfTokens) {
+        var patientSignIn = new PatientSignIn.Filter();
+        patientSignIn.setAuthenticationManager(new ProviderManager(ThrottledSignIn.patients(new PatientSignIn.Provider(accessCodes, users), throttle)));
+        patientSignIn.setRememberMeServices(rememberedDevices);
+        patientSignIn.setSecurityContextRepository(contextRepository);
+        patientSignIn.setSessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(List.of(
+                new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrfTokens))));
+        patientSignIn.setAuthenticationSuccessHandler((request, response, authentication) ->
+                response.sendRedirect(request.getContextPath() + "/my"));
+        patientSignIn.setAuthenticationFailureHandler((request, response, exception) ->
+                response.sendRedirect(request.getContextPath() + "/patient/sign-in?error=" + patientFailure(exception)));
+        return patientSignIn;
+    }
+
+    /** Who may reach which address: public pages, then each area by role; an unknown address is "not found" for everyone. */
+    private static void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+                                  ObjectProvider<RequestMappingHandlerMapping> routes) {
+        auth
+            .requestMatchers(path("/"), path("/sign-in"), path("/sign-in/new-password"), path("/patient/sign-in"), path("/css/**"), path("/js/**"),
+                    path("/webjars/**"), path("/favicon.svg"), path("/sw.js"), path("/manifest.webmanifest"), path("/accessibility"), path("/privacy"),
+                    path("/error"), path("/error/**"), path("/actuator/health/**"), path("/actuator/info"),
+                    path("/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html"),
+                    path("/self-referral"), path("/self-referral/**"), path("/wait-well")).permitAll()
+            .requestMatchers(path("/admin/**")).hasAnyRole("ADMIN", "SYSTEM_ADMIN")
+            .requestMatchers(path("/my/**"), path("/my")).hasRole("PATIENT")
+            .requestMatchers(path("/patients/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
+            .requestMatchers(path("/referrals/new"), PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/referrals"))
+                    .hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ADMIN")
+            .requestMatchers(path("/referrals"), path("/referrals/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
+            .requestMatchers(path("/hubs"), path("/hubs/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
+            .requestMatchers(path("/messages")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
+            .requestMatchers(path("/exercises"), path("/exercises/**"), path("/programmes"), path("/programmes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
+            .requestMatchers(path("/clinic-days"), path("/clinic-days/**"), path("/classes"), path("/classes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
+            .requestMatchers(path("/waiting-list/import")).hasRole("SERVICE_MANAGER")
+            .requestMatchers(path("/waiting-list/pathways/**"), path("/waiting-list/validation")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
+            .requestMatchers(path("/waiting-list"), path("/waiting-list/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER", "ANALYST")
+            // an address nothing answers is "Page not found" for everyone, never a sign-in page
+            .requestMatchers(new UnknownRouteMatcher(routes)).permitAll()
+            .anyRequest().authenticated();
+    }
+
+    /** Content security policy (a looser one for the API documentation's own page), referrer policy, HSTS and permissions policy. */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(path("/swagger-ui/**"),
+                    new StaticHeadersWriter("Content-Security-Policy", CSP_API_DOCS)))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(path("/swagger-ui/**")),
+                    new StaticHeadersWriter("Content-Security-Policy", CSP)))
+            .referrerPolicy(referrer -> referrer.policy(
+                    org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+            // sent only over HTTPS (directly, or as the proxy says with forwarded headers): a year, with subdomains
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+            .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"));
     }
 
     static boolean authenticatesByHeaderAlone(HttpServletRequest request) {

@@ -5,11 +5,14 @@ import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
 import health.limber.platform.PersonName;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.Locale;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -71,11 +74,26 @@ public class StaffAccounts {
      */
     @Transactional
     public StaffUser createBySetup(NewStaffUser request) {
-        StaffUser user = checked(request, false);
+        StaffUser user = checked(request, false, passwordEncoder::encode);
         return users.save(user);
     }
 
+    /**
+     * Several accounts made on the server at once (by set-up scripts and the demo), each as
+     * {@link #createBySetup(NewStaffUser)}; a password shared by several is hashed once.
+     */
+    @Transactional
+    public List<StaffUser> createBySetup(List<NewStaffUser> requests) {
+        Map<String, String> hashes = new HashMap<>();
+        Function<String, String> encode = password -> hashes.computeIfAbsent(password, passwordEncoder::encode);
+        return requests.stream().map(request -> users.save(checked(request, false, encode))).toList();
+    }
+
     private StaffUser checked(NewStaffUser request, boolean mustChange) {
+        return checked(request, mustChange, passwordEncoder::encode);
+    }
+
+    private StaffUser checked(NewStaffUser request, boolean mustChange, Function<String, String> encode) {
         String username = request.username() == null ? "" : request.username().trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
             throw new InvalidInputException("username",
@@ -91,10 +109,10 @@ public class StaffAccounts {
         if (request.organisationCode() == null || organisations.providerName(request.organisationCode()).isEmpty()) {
             throw new InvalidInputException("organisationCode", "Select the organisation the person works for");
         }
-        StaffUser user = StaffUser.create(username, name, passwordEncoder.encode(checkedPassword(request.password())), request.role(),
+        StaffUser user = StaffUser.create(username, name, encode.apply(checkedPassword(request.password())), request.role(),
                 request.organisationCode(), clock.instant());
         if (!mustChange) {
-            user.choosePassword(passwordEncoder.encode(request.password()));
+            user.choosePassword(encode.apply(request.password()));
         }
         return user;
     }

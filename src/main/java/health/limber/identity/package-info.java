@@ -3,5 +3,5 @@
  * remembered devices, sign-in, and the append-only audit log of every read or change of a
  * patient's record.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity and audit")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity and audit", allowedDependencies = {"organisation", "platform", "cli"})
 package health.limber.identity;

@@ -4,5 +4,5 @@
  * when they are due: through GOV.UK Notify when a key is configured, otherwise the local sender
  * keeps them for the "messages sent" page (demo and tests).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications", allowedDependencies = {"identity", "platform"})
 package health.limber.notification;

@@ -1,11 +1,11 @@
 package health.limber.organisation;
 
+import health.limber.platform.InvalidInputException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import health.limber.platform.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,6 +100,37 @@ public class Organisations {
                 .param("code", code)
                 .query((rs, n) -> new GpPractice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
+    }
+
+    /**
+     * Registers GP practices (organisation data, as loaded from the ODS extract): each with its ODS
+     * code (a letter and 5 digits) and the ICB it belongs to. A practice already known is left as it is.
+     */
+    @Transactional
+    public void addPractices(List<GpPractice> practices) {
+        for (GpPractice practice : practices) {
+            if (!practice.code().matches("[A-Z][0-9]{5}")) {
+                throw new InvalidInputException("gpPracticeCode", "A GP practice code is a letter and 5 numbers, like A81001, not " + practice.code());
+            }
+            if (icb(practice.icbCode()).isEmpty()) {
+                throw new InvalidInputException("icb", "There is no ICB " + practice.icbCode());
+            }
+        }
+        for (GpPractice practice : practices) {
+            if (practice(practice.code()).isEmpty()) {
+                jdbc.sql("insert into gp_practice (code, name, postcode, icb_code) values (:code, :name, :postcode, :icb)")
+                        .param("code", practice.code()).param("name", practice.name()).param("postcode", practice.postcode())
+                        .param("icb", practice.icbCode()).update();
+            }
+        }
+    }
+
+    /** The GP practices of an ICB, by code. */
+    public List<GpPractice> practicesIn(String icbCode) {
+        return jdbc.sql("select code, name, postcode, icb_code from gp_practice where icb_code = :icb order by code")
+                .param("icb", icbCode)
+                .query((rs, n) -> new GpPractice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
     }
 
     /** Every ICB some provider on this deployment serves: where self-referrals are accepted from. */

@@ -73,6 +73,25 @@ public record PatientInput(String nhsNumber, String nhsNumberUnknownReason, Stri
             errors.add("preferredLanguage", "Select the patient's preferred language");
         }
 
+        List<AccessibilityNeeds.Need> needs = needs(errors);
+        List<ContactPreferences.Channel> channels = channels(errors, checkedPhone, checkedEmail);
+
+        String icb = isBlank(icbCode) ? null : icbCode.trim().toUpperCase(Locale.ROOT);
+        if (icb == null || organisations.icb(icb).isEmpty()) {
+            errors.add("icbCode", "Select the patient's integrated care board (ICB)");
+        }
+        String practice = practice(errors, organisations, icb);
+        WorkStatus work = isBlank(workStatus) ? null
+                : enumValue(errors, "workStatus", workStatus, WorkStatus::valueOf, "Select the patient's work status");
+
+        errors.throwIfAny();
+        return new PatientDetails(nhs, unknownReason, given, family, born, checkedSex, checkedPostcode, checkedPhone,
+                checkedEmail, language, Boolean.TRUE.equals(interpreterNeeded), AccessibilityNeeds.of(needs, otherNeeds),
+                ContactPreferences.of(channels.isEmpty() ? List.of(ContactPreferences.Channel.LETTER) : channels),
+                practice, icb, work);
+    }
+
+    private List<AccessibilityNeeds.Need> needs(InvalidFieldsException.Collector errors) {
         List<AccessibilityNeeds.Need> needs = new ArrayList<>();
         for (String need : accessibilityNeeds == null ? List.<String>of() : accessibilityNeeds) {
             AccessibilityNeeds.Need value = enumValue(errors, "accessibilityNeeds", need, AccessibilityNeeds.Need::valueOf,
@@ -84,6 +103,11 @@ public record PatientInput(String nhsNumber, String nhsNumberUnknownReason, Stri
         if (otherNeeds != null && otherNeeds.length() > 500) {
             errors.add("otherNeeds", "Other needs must be 500 characters or fewer");
         }
+        return needs;
+    }
+
+    /** How the patient agrees to be contacted: a text message needs a phone number, an email an address. */
+    private List<ContactPreferences.Channel> channels(InvalidFieldsException.Collector errors, String checkedPhone, String checkedEmail) {
         List<ContactPreferences.Channel> channels = new ArrayList<>();
         for (String channel : contactPreferences == null ? List.<String>of() : contactPreferences) {
             ContactPreferences.Channel value = enumValue(errors, "contactPreferences", channel,
@@ -98,11 +122,11 @@ public record PatientInput(String nhsNumber, String nhsNumberUnknownReason, Stri
         if (channels.contains(ContactPreferences.Channel.EMAIL) && checkedEmail == null) {
             errors.add("email", "Enter an email address to be contacted by email");
         }
+        return channels;
+    }
 
-        String icb = isBlank(icbCode) ? null : icbCode.trim().toUpperCase(Locale.ROOT);
-        if (icb == null || organisations.icb(icb).isEmpty()) {
-            errors.add("icbCode", "Select the patient's integrated care board (ICB)");
-        }
+    /** The GP practice code, if given: well formed, and in the patient's ICB when the practice is known. */
+    private String practice(InvalidFieldsException.Collector errors, Organisations organisations, String icb) {
         String practice = isBlank(gpPracticeCode) ? null : gpPracticeCode.trim().toUpperCase(Locale.ROOT);
         if (practice != null) {
             if (!GP_PRACTICE.matcher(practice).matches()) {
@@ -113,14 +137,7 @@ public record PatientInput(String nhsNumber, String nhsNumberUnknownReason, Stri
                                 + "). Check the practice or the ICB"));
             }
         }
-        WorkStatus work = isBlank(workStatus) ? null
-                : enumValue(errors, "workStatus", workStatus, WorkStatus::valueOf, "Select the patient's work status");
-
-        errors.throwIfAny();
-        return new PatientDetails(nhs, unknownReason, given, family, born, checkedSex, checkedPostcode, checkedPhone,
-                checkedEmail, language, Boolean.TRUE.equals(interpreterNeeded), AccessibilityNeeds.of(needs, otherNeeds),
-                ContactPreferences.of(channels.isEmpty() ? List.of(ContactPreferences.Channel.LETTER) : channels),
-                practice, icb, work);
+        return practice;
     }
 
     private LocalDate checkedBirthDate(InvalidFieldsException.Collector errors, LocalDate today) {

@@ -13,7 +13,10 @@ import health.limber.platform.LimberTime;
 import health.limber.platform.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -155,6 +158,23 @@ public class PatientManagement {
                 .stream().toList();
         found.forEach(patient -> audit.allowed(patient.id(), AuditAction.SEARCH, RESOURCE, patient.id().toString()));
         return found;
+    }
+
+    /**
+     * What identifies each of several people on a list (a caseload, a register): name, NHS number and
+     * date of birth, for the records the reader's organisation may see; others are left out. A list
+     * is not a read of each record, so it is not audited one by one (opening a record is).
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, PatientBanner> banners(Collection<UUID> ids) {
+        Actor actor = requireRecordKeeper(null, AuditAction.SEARCH);
+        Map<UUID, PatientBanner> banners = new HashMap<>();
+        patients.findAllById(ids).forEach(patient -> {
+            if (actor.serves(patient.icbCode())) {
+                banners.put(patient.id(), PatientBanner.of(patient));
+            }
+        });
+        return banners;
     }
 
     /** Finds live records by date of birth and the start of the last name (at least 2 letters). */

@@ -1,6 +1,7 @@
 package health.limber.platform;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,5 +19,10 @@ public final class LimberTime {
 
     public static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** The date in England at an instant. */
+    public static LocalDate dateOf(Instant instant) {
+        return instant.atZone(ZONE).toLocalDate();
     }
 }

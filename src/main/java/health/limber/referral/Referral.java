@@ -1,5 +1,6 @@
 package health.limber.referral;
 
+import health.limber.patient.NhsNumber;
 import health.limber.patient.WorkStatus;
 import health.limber.platform.InvalidInputException;
 import java.time.Instant;
@@ -13,13 +14,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -47,13 +48,8 @@ public class Referral {
     private final String givenName;
     private final String familyName;
     private final LocalDate birthDate;
-    private String postcode;
-    private String phone;
-    private String email;
-    private String contactPreferences;
-    private String preferredLanguage;
-    private boolean interpreterNeeded;
-    private String accessibilityNeeds;
+    @Embedded.Empty
+    private ReferralContact contact;
     private final String reasonCode;
     private final String bodySites;
     private final SymptomDuration symptomDuration;
@@ -64,25 +60,14 @@ public class Referral {
     private String redFlagsYes;
     private RedFlagLevel redFlagLevel;
     private int redFlagRank;
-    private Instrument instrument;
-    private String instrumentAnswers;
-    private Integer scoreTotal;
-    private Integer scoreDistress;
-    private RiskGroup riskGroup;
-    private WorkStatus workStatus;
-    private Integer daysOffWork;
-    private boolean wantsEmploymentSupport;
-    private boolean wantsDebtSupport;
+    @Embedded.Nullable
+    private ReferralQuestionnaire questionnaire;
+    @Embedded.Empty
+    private ReferralWork work;
     private boolean consentToContact;
     private ReferralStatus status;
-    private CarePathway pathway;
-    private Urgency priority;
-    private String decisionReason;
-    private String overrideReason;
-    private String redirectedTo;
-    private String rejectionLetter;
-    private String triagedBy;
-    private Instant triagedAt;
+    @Embedded.Nullable
+    private ReferralDecision decision;
     private final String submissionKey;
     /** False while a self-referral recorded at a red-flag answer waits for the rest of the form. */
     private boolean answersComplete;
@@ -99,15 +84,10 @@ public class Referral {
     @PersistenceCreator
     Referral(UUID id, String reference, ReferralSource source, String ubrn, LocalDate receivedOn, Instant receivedAt,
              String icbCode, String gpPracticeCode, String referrer, UUID patientId, String nhsNumber, String givenName,
-             String familyName, LocalDate birthDate, String postcode, String phone, String email,
-             String contactPreferences, String preferredLanguage, boolean interpreterNeeded, String accessibilityNeeds,
-             String reasonCode, String bodySites, SymptomDuration symptomDuration, String history,
-             Urgency requestedUrgency, int urgencyRank, String redFlagsAsked, String redFlagsYes,
-             RedFlagLevel redFlagLevel, int redFlagRank, Instrument instrument, String instrumentAnswers,
-             Integer scoreTotal, Integer scoreDistress, RiskGroup riskGroup, WorkStatus workStatus, Integer daysOffWork,
-             boolean wantsEmploymentSupport, boolean wantsDebtSupport, boolean consentToContact, ReferralStatus status,
-             CarePathway pathway, Urgency priority, String decisionReason, String overrideReason, String redirectedTo,
-             String rejectionLetter, String triagedBy, Instant triagedAt, String submissionKey, boolean answersComplete, Instant createdAt,
+             String familyName, LocalDate birthDate, ReferralContact contact, String reasonCode, String bodySites, SymptomDuration symptomDuration,
+             String history, Urgency requestedUrgency, int urgencyRank, String redFlagsAsked, String redFlagsYes,
+             RedFlagLevel redFlagLevel, int redFlagRank, ReferralQuestionnaire questionnaire, ReferralWork work, boolean consentToContact,
+             ReferralStatus status, ReferralDecision decision, String submissionKey, boolean answersComplete, Instant createdAt,
              List<ReferralHistoryEntry> historyEntries, List<ReferralAttachment> attachments, Long version) {
         this.id = id;
         this.reference = reference;
@@ -123,13 +103,7 @@ public class Referral {
         this.givenName = givenName;
         this.familyName = familyName;
         this.birthDate = birthDate;
-        this.postcode = postcode;
-        this.phone = phone;
-        this.email = email;
-        this.contactPreferences = contactPreferences;
-        this.preferredLanguage = preferredLanguage;
-        this.interpreterNeeded = interpreterNeeded;
-        this.accessibilityNeeds = accessibilityNeeds;
+        this.contact = contact;
         this.reasonCode = reasonCode;
         this.bodySites = bodySites;
         this.symptomDuration = symptomDuration;
@@ -140,25 +114,11 @@ public class Referral {
         this.redFlagsYes = redFlagsYes;
         this.redFlagLevel = redFlagLevel;
         this.redFlagRank = redFlagRank;
-        this.instrument = instrument;
-        this.instrumentAnswers = instrumentAnswers;
-        this.scoreTotal = scoreTotal;
-        this.scoreDistress = scoreDistress;
-        this.riskGroup = riskGroup;
-        this.workStatus = workStatus;
-        this.daysOffWork = daysOffWork;
-        this.wantsEmploymentSupport = wantsEmploymentSupport;
-        this.wantsDebtSupport = wantsDebtSupport;
+        this.questionnaire = questionnaire;
+        this.work = work;
         this.consentToContact = consentToContact;
         this.status = status;
-        this.pathway = pathway;
-        this.priority = priority;
-        this.decisionReason = decisionReason;
-        this.overrideReason = overrideReason;
-        this.redirectedTo = redirectedTo;
-        this.rejectionLetter = rejectionLetter;
-        this.triagedBy = triagedBy;
-        this.triagedAt = triagedAt;
+        this.decision = decision;
         this.submissionKey = submissionKey;
         this.answersComplete = answersComplete;
         this.createdAt = createdAt;
@@ -188,23 +148,14 @@ public class Referral {
     }
 
     private static Referral receive(NewReferral details, String reference, Instant at, String by, String submissionKey, boolean complete) {
-        InstrumentScore score = details.score();
         var referral = new Referral(UUID.randomUUID(), reference, details.source(), details.ubrn(), details.receivedOn(), at,
                 details.icbCode(), details.gpPracticeCode(), details.referrer(), null,
                 details.nhsNumber() == null ? null : details.nhsNumber().value(), details.givenName(), details.familyName(),
-                details.birthDate(), details.postcode(), details.phone(), details.email(),
-                String.join(",", details.contactPreferences()), details.preferredLanguage(), details.interpreterNeeded(),
-                String.join(",", details.accessibilityNeeds()), details.reasonCode(), ReferralInput.join(details.bodySites()),
+                details.birthDate(), ReferralContact.of(details), details.reasonCode(), ReferralInput.join(details.bodySites()),
                 details.duration(), details.history(), details.requestedUrgency(), details.requestedUrgency().rank(),
                 String.join(",", details.redFlags().asked()), String.join(",", details.redFlags().yes()),
-                details.redFlags().level(), details.redFlags().level().rank(), score == null ? null : score.instrument(),
-                details.instrumentAnswers() == null ? null
-                        : details.instrumentAnswers().stream().map(String::valueOf).collect(Collectors.joining(",")),
-                score == null ? null : score.total(), score == null ? null : score.distress(),
-                score == null ? null : score.risk(), details.workStatus(), details.daysOffWork(),
-                details.wantsEmploymentSupport(), details.wantsDebtSupport(), details.consentToContact(),
-                ReferralStatus.RECEIVED, null, null, null, null, null, null, null, null, submissionKey, complete, at,
-                List.of(), List.of(), null);
+                details.redFlags().level(), details.redFlags().level().rank(), ReferralQuestionnaire.of(details), ReferralWork.of(details),
+                details.consentToContact(), ReferralStatus.RECEIVED, null, submissionKey, complete, at, List.of(), List.of(), null);
         referral.record(at, by, "Received", details.source().label()
                 + (details.redFlags().hasRedFlag() ? "; red flags: " + details.redFlags().level().label().toLowerCase() : "")
                 + (complete ? "" : "; recorded at the red-flag question, before the rest of the form"));
@@ -220,76 +171,87 @@ public class Referral {
      *
      * @param providerCode the accepting clinician's organisation: the provider the person will wait for
      */
-    public void triage(TriageDecision decision, String by, String providerCode, Instant at, LocalDate today) {
+    public void triage(TriageDecision choice, String by, String providerCode, Instant at, LocalDate today) {
         if (status != ReferralStatus.RECEIVED) {
             throw new InvalidInputException("outcome", "This referral was already triaged (" + status.label().toLowerCase()
                                                        + "). Reload the page to see the decision");
         }
-        if (decision.outcome() == null) {
+        if (choice.outcome() == null) {
             throw new InvalidInputException("outcome", "Select what to do with the referral");
         }
-        if (decision.reason() == null || decision.reason().isBlank()) {
+        if (choice.reason() == null || choice.reason().isBlank()) {
             throw new InvalidInputException("reason", "Enter the reason for the decision");
         }
-        boolean overridden = false;
-        switch (decision.outcome()) {
-            case ACCEPT -> {
-                if (decision.pathway() == null) {
-                    throw new InvalidInputException("pathway", "Select a pathway");
-                }
-                if (decision.priority() == null) {
-                    throw new InvalidInputException("priority", "Select a clinical priority");
-                }
-                if (redFlagLevel.isRedFlag() && decision.isRoutineOrSelfManagement()) {
-                    if (decision.overrideReason() == null || decision.overrideReason().strip().length() < 10) {
-                        throw new InvalidInputException("overrideReason", "This referral has a red flag ("
-                                + redFlagLevel.label().toLowerCase() + "). To send it to routine care or self-management, "
-                                + "give the reason for overriding the red flag (at least 10 characters)");
-                    }
-                    overridden = true;
-                }
-                if (patientId == null) {
-                    throw new InvalidInputException("patient", "Link the referral to a patient record before accepting it");
-                }
-                this.status = ReferralStatus.ACCEPTED;
-                this.pathway = decision.pathway();
-                this.priority = decision.priority();
-            }
-            case REDIRECT -> {
-                if (decision.redirectTo() == null || decision.redirectTo().isBlank()) {
-                    throw new InvalidInputException("redirectTo", "Enter the service the referral is redirected to");
-                }
-                this.status = ReferralStatus.REDIRECTED;
-                this.redirectedTo = decision.redirectTo().strip();
-            }
-            case REJECT -> {
-                if (decision.rejectionLetter() == null || decision.rejectionLetter().strip().length() < 20) {
-                    throw new InvalidInputException("rejectionLetter",
-                            "Write the letter to the referrer explaining why the referral is rejected (at least 20 characters)");
-                }
-                this.status = ReferralStatus.REJECTED;
-                this.rejectionLetter = decision.rejectionLetter().strip();
-            }
-        }
-        this.decisionReason = decision.reason().strip();
-        this.overrideReason = overridden ? decision.overrideReason().strip() : null;
-        this.wantsEmploymentSupport = decision.wantsEmploymentSupport();
-        this.wantsDebtSupport = decision.wantsDebtSupport();
-        this.triagedBy = by;
-        this.triagedAt = at;
-        record(at, by, "Triaged", decision.outcome().label()
-                + (pathway != null && status == ReferralStatus.ACCEPTED ? ": " + pathway.label() + ", " + priority.label().toLowerCase() : "")
-                + (overridden ? "; red flag overridden: " + overrideReason : ""));
-        events.add(new ReferralTriaged(id, icbCode, decision.outcome(), pathway, priority, overridden, by, at));
-        switch (status) {
-            case ACCEPTED -> events.add(new ReferralAccepted(id, reference, patientId, nhsNumber, birthDate, icbCode,
-                    providerCode, receivedOn, source, pathway, priority, bodySites(), wantsEmploymentSupport,
-                    wantsDebtSupport, today, givenName + " " + familyName, preferredLanguage, interpreterNeeded,
-                    accessibilityNeeds != null && accessibilityNeeds.contains("STEP_FREE"), riskGroup));
-            case REDIRECTED -> events.add(new ReferralRedirected(id, redirectedTo, at));
-            case REJECTED -> events.add(new ReferralRejected(id, decisionReason, at));
+        boolean overridden = switch (choice.outcome()) {
+            case ACCEPT -> checkAcceptance(choice);
+            case REDIRECT -> checkRedirection(choice);
+            case REJECT -> checkRejection(choice);
+        };
+        this.status = switch (choice.outcome()) {
+            case ACCEPT -> ReferralStatus.ACCEPTED;
+            case REDIRECT -> ReferralStatus.REDIRECTED;
+            case REJECT -> ReferralStatus.REJECTED;
+        };
+        boolean accepted = status == ReferralStatus.ACCEPTED;
+        this.decision = new ReferralDecision(accepted ? choice.pathway() : null, accepted ? choice.priority() : null, choice.reason().strip(),
+                overridden ? choice.overrideReason().strip() : null,
+                status == ReferralStatus.REDIRECTED ? choice.redirectTo().strip() : null,
+                status == ReferralStatus.REJECTED ? choice.rejectionLetter().strip() : null, by, at);
+        this.work = new ReferralWork(work.workStatus(), work.daysOffWork(), choice.wantsEmploymentSupport(), choice.wantsDebtSupport());
+        record(at, by, "Triaged", choice.outcome().label()
+                + (accepted ? ": " + choice.pathway().label() + ", " + choice.priority().label().toLowerCase() : "")
+                + (overridden ? "; red flag overridden: " + decision.overrideReason() : ""));
+        events.add(new ReferralTriaged(id, icbCode, choice.outcome(), decision.pathway(), decision.priority(), overridden, by, at));
+        events.add(switch (status) {
+            case ACCEPTED -> new ReferralAccepted(id, reference, patientId, nhsNumber, birthDate, icbCode,
+                    providerCode, receivedOn, source, decision.pathway(), decision.priority(), bodySites(), work.wantsEmploymentSupport(),
+                    work.wantsDebtSupport(), today, givenName + " " + familyName, contact.preferredLanguage(), contact.interpreterNeeded(),
+                    accessibilityNeeds().contains("STEP_FREE"), riskGroup().orElse(null));
+            case REDIRECTED -> new ReferralRedirected(id, decision.redirectedTo(), at);
+            case REJECTED -> new ReferralRejected(id, decision.decisionReason(), at);
             default -> throw new IllegalStateException("triage left status " + status);
+        });
+    }
+
+    /**
+     * An accepted referral needs a pathway, a priority and a linked patient record; a red flag sent to
+     * routine care or self-management needs an override reason. Returns whether a red flag is overridden.
+     */
+    private boolean checkAcceptance(TriageDecision choice) {
+        if (choice.pathway() == null) {
+            throw new InvalidInputException("pathway", "Select a pathway");
         }
+        if (choice.priority() == null) {
+            throw new InvalidInputException("priority", "Select a clinical priority");
+        }
+        boolean overridden = false;
+        if (redFlagLevel.isRedFlag() && choice.isRoutineOrSelfManagement()) {
+            if (choice.overrideReason() == null || choice.overrideReason().strip().length() < 10) {
+                throw new InvalidInputException("overrideReason", "This referral has a red flag ("
+                        + redFlagLevel.label().toLowerCase() + "). To send it to routine care or self-management, "
+                        + "give the reason for overriding the red flag (at least 10 characters)");
+            }
+            overridden = true;
+        }
+        if (patientId == null) {
+            throw new InvalidInputException("patient", "Link the referral to a patient record before accepting it");
+        }
+        return overridden;
+    }
+
+    private static boolean checkRedirection(TriageDecision choice) {
+        if (choice.redirectTo() == null || choice.redirectTo().isBlank()) {
+            throw new InvalidInputException("redirectTo", "Enter the service the referral is redirected to");
+        }
+        return false;
+    }
+
+    private static boolean checkRejection(TriageDecision choice) {
+        if (choice.rejectionLetter() == null || choice.rejectionLetter().strip().length() < 20) {
+            throw new InvalidInputException("rejectionLetter",
+                    "Write the letter to the referrer explaining why the referral is rejected (at least 20 characters)");
+        }
+        return false;
     }
 
     /**
@@ -301,24 +263,9 @@ public class Referral {
         if (answersComplete) {
             return;
         }
-        InstrumentScore score = details.score();
-        this.postcode = details.postcode();
-        this.phone = details.phone();
-        this.email = details.email();
-        this.contactPreferences = String.join(",", details.contactPreferences());
-        this.preferredLanguage = details.preferredLanguage();
-        this.interpreterNeeded = details.interpreterNeeded();
-        this.accessibilityNeeds = String.join(",", details.accessibilityNeeds());
-        this.instrument = score == null ? null : score.instrument();
-        this.instrumentAnswers = details.instrumentAnswers() == null ? null
-                : details.instrumentAnswers().stream().map(String::valueOf).collect(Collectors.joining(","));
-        this.scoreTotal = score == null ? null : score.total();
-        this.scoreDistress = score == null ? null : score.distress();
-        this.riskGroup = score == null ? null : score.risk();
-        this.workStatus = details.workStatus();
-        this.daysOffWork = details.daysOffWork();
-        this.wantsEmploymentSupport = details.wantsEmploymentSupport();
-        this.wantsDebtSupport = details.wantsDebtSupport();
+        this.contact = ReferralContact.of(details);
+        this.questionnaire = ReferralQuestionnaire.of(details);
+        this.work = ReferralWork.of(details);
         this.consentToContact = details.consentToContact();
         this.answersComplete = true;
         Set<String> newFlags = new LinkedHashSet<>(details.redFlags().yes());
@@ -339,7 +286,7 @@ public class Referral {
     }
 
     /** The NHS number, traced or confirmed at triage when the referral came without one. */
-    public void confirmNhsNumber(health.limber.patient.NhsNumber number, String by, Instant at) {
+    public void confirmNhsNumber(NhsNumber number, String by, Instant at) {
         if (nhsNumber != null && !nhsNumber.equals(number.value())) {
             throw new InvalidInputException("nhsNumber", "This referral already has the NHS number " + nhsNumber);
         }
@@ -392,13 +339,13 @@ public class Referral {
     public String givenName() { return givenName; }
     public String familyName() { return familyName; }
     public LocalDate birthDate() { return birthDate; }
-    public String postcode() { return postcode; }
-    public String phone() { return phone; }
-    public String email() { return email; }
-    public List<String> contactPreferences() { return split(contactPreferences); }
-    public String preferredLanguage() { return preferredLanguage; }
-    public boolean interpreterNeeded() { return interpreterNeeded; }
-    public List<String> accessibilityNeeds() { return split(accessibilityNeeds); }
+    public String postcode() { return contact.postcode(); }
+    public String phone() { return contact.phone(); }
+    public String email() { return contact.email(); }
+    public List<String> contactPreferences() { return split(contact.contactPreferences()); }
+    public String preferredLanguage() { return contact.preferredLanguage(); }
+    public boolean interpreterNeeded() { return contact.interpreterNeeded(); }
+    public List<String> accessibilityNeeds() { return split(contact.accessibilityNeeds()); }
     public String reasonCode() { return reasonCode; }
     public SymptomDuration symptomDuration() { return symptomDuration; }
     public String history() { return history; }
@@ -406,28 +353,28 @@ public class Referral {
     public List<String> redFlagsAsked() { return split(redFlagsAsked); }
     public List<String> redFlagsYes() { return split(redFlagsYes); }
     public RedFlagLevel redFlagLevel() { return redFlagLevel; }
-    public Optional<Instrument> instrument() { return Optional.ofNullable(instrument); }
+    public Optional<Instrument> instrument() { return Optional.ofNullable(questionnaire).map(ReferralQuestionnaire::instrument); }
     public List<Integer> instrumentAnswers() {
-        return split(instrumentAnswers).stream().map(Integer::valueOf).toList();
+        return questionnaire == null ? List.of() : split(questionnaire.instrumentAnswers()).stream().map(Integer::valueOf).toList();
     }
     public Optional<InstrumentScore> score() {
-        return instrument == null ? Optional.empty() : Optional.of(new InstrumentScore(instrument, scoreTotal, scoreDistress, riskGroup));
+        return Optional.ofNullable(questionnaire).map(q -> new InstrumentScore(q.instrument(), q.scoreTotal(), q.scoreDistress(), q.riskGroup()));
     }
-    public Optional<RiskGroup> riskGroup() { return Optional.ofNullable(riskGroup); }
-    public Optional<WorkStatus> workStatus() { return Optional.ofNullable(workStatus); }
-    public Integer daysOffWork() { return daysOffWork; }
-    public boolean wantsEmploymentSupport() { return wantsEmploymentSupport; }
-    public boolean wantsDebtSupport() { return wantsDebtSupport; }
+    public Optional<RiskGroup> riskGroup() { return Optional.ofNullable(questionnaire).map(ReferralQuestionnaire::riskGroup); }
+    public Optional<WorkStatus> workStatus() { return Optional.ofNullable(work.workStatus()); }
+    public Integer daysOffWork() { return work.daysOffWork(); }
+    public boolean wantsEmploymentSupport() { return work.wantsEmploymentSupport(); }
+    public boolean wantsDebtSupport() { return work.wantsDebtSupport(); }
     public boolean consentToContact() { return consentToContact; }
     public ReferralStatus status() { return status; }
-    public Optional<CarePathway> pathway() { return Optional.ofNullable(pathway); }
-    public Optional<Urgency> priority() { return Optional.ofNullable(priority); }
-    public String decisionReason() { return decisionReason; }
-    public String overrideReason() { return overrideReason; }
-    public String redirectedTo() { return redirectedTo; }
-    public String rejectionLetter() { return rejectionLetter; }
-    public String triagedBy() { return triagedBy; }
-    public Instant triagedAt() { return triagedAt; }
+    public Optional<CarePathway> pathway() { return Optional.ofNullable(decision).map(ReferralDecision::pathway); }
+    public Optional<Urgency> priority() { return Optional.ofNullable(decision).map(ReferralDecision::priority); }
+    public String decisionReason() { return decision == null ? null : decision.decisionReason(); }
+    public String overrideReason() { return decision == null ? null : decision.overrideReason(); }
+    public String redirectedTo() { return decision == null ? null : decision.redirectedTo(); }
+    public String rejectionLetter() { return decision == null ? null : decision.rejectionLetter(); }
+    public String triagedBy() { return decision == null ? null : decision.triagedBy(); }
+    public Instant triagedAt() { return decision == null ? null : decision.triagedAt(); }
     public String submissionKey() { return submissionKey; }
     public boolean answersComplete() { return answersComplete; }
     public List<ReferralHistoryEntry> historyEntries() { return Collections.unmodifiableList(historyEntries); }

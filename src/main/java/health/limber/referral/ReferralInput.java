@@ -2,11 +2,15 @@ package health.limber.referral;
 
 import health.limber.organisation.GpPractice;
 import health.limber.organisation.Organisations;
+import health.limber.patient.AccessibilityNeeds;
+import health.limber.patient.BirthDate;
+import health.limber.patient.ContactPreferences;
 import health.limber.patient.NhsNumber;
 import health.limber.patient.Postcode;
 import health.limber.patient.WorkStatus;
 import health.limber.platform.InvalidFieldsException;
 import health.limber.platform.InvalidInputException;
+import health.limber.platform.PersonName;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
@@ -52,7 +56,42 @@ public record ReferralInput(String source, String ubrn, String receivedOn, Strin
     public NewReferral check(Organisations organisations, RedFlagQuestions questions, ReferralReasons reasons,
                              Set<String> acceptedIcbs, LocalDate today) {
         var errors = new InvalidFieldsException.Collector();
+        Receipt receipt = receipt(errors, today);
+        Person person = person(errors, today, receipt.received());
+        Contact contact = contact(errors, receipt.source());
+        String icb = icb(errors, organisations, acceptedIcbs, contact.postcode());
+        Problem problem = problem(errors, reasons);
+        RedFlagScreen screen = screen(errors, questions);
+        InstrumentScore score = score(errors, problem.sites());
+        WorkStatus work = blankToNull(workStatus) == null ? null
+                : enumValue(errors, "workStatus", workStatus, WorkStatus.class, "Select a work status from the list");
+        if (daysOffWork != null && (daysOffWork < 0 || daysOffWork > 28)) {
+            errors.add("daysOffWork", "Days off work in the last 4 weeks must be a number from 0 to 28");
+        }
+        boolean self = receipt.source() == ReferralSource.SELF;
+        if (self && !Boolean.TRUE.equals(consentToContact)) {
+            errors.add("consentToContact", "Confirm that we may use your answers and contact you about your care");
+        }
+        errors.throwIfAny();
 
+        return new NewReferral(receipt.source(), receipt.ubrn(), receipt.received(), icb, practiceCode(organisations), blankToNull(referrer),
+                person.nhsNumber(), person.given(), person.family(), person.born(), contact.postcode(), contact.phone(), contact.email(),
+                contact.channels(), contact.language(), Boolean.TRUE.equals(interpreterNeeded), contact.needs(), problem.reason(),
+                problem.sites(), problem.duration(), problem.history(), problem.urgency(), screen,
+                score == null ? null : instrumentAnswers, score, work, daysOffWork, Boolean.TRUE.equals(wantsEmploymentSupport),
+                Boolean.TRUE.equals(wantsDebtSupport), !self || Boolean.TRUE.equals(consentToContact));
+    }
+
+    private record Receipt(ReferralSource source, String ubrn, LocalDate received) {}
+
+    private record Person(NhsNumber nhsNumber, String given, String family, LocalDate born) {}
+
+    private record Contact(String postcode, String phone, String email, List<String> channels, String language, List<String> needs) {}
+
+    private record Problem(String reason, Set<BodySite> sites, SymptomDuration duration, String history, Urgency urgency) {}
+
+    /** Where the referral came from and when it arrived: today or in the last 5 years; an e-RS referral needs its UBRN. */
+    private Receipt receipt(InvalidFieldsException.Collector errors, LocalDate today) {
         ReferralSource checkedSource = enumValue(errors, "source", source, ReferralSource.class, "Select where the referral came from");
         String checkedUbrn = blankToNull(ubrn) == null ? null : ubrn.replaceAll("[\\s-]", "");
         if (checkedSource == ReferralSource.ERS && checkedUbrn == null) {
@@ -60,14 +99,17 @@ public record ReferralInput(String source, String ubrn, String receivedOn, Strin
         } else if (checkedUbrn != null && !UBRN.matcher(checkedUbrn).matches()) {
             errors.add("ubrn", "The UBRN must be 12 digits");
         }
-
         LocalDate received = date(errors, "receivedOn", receivedOn, "the date the referral was received");
         if (received != null && received.isAfter(today)) {
             errors.add("receivedOn", "The date the referral was received must be today or in the past");
         } else if (received != null && received.isBefore(today.minusYears(5))) {
             errors.add("receivedOn", "The date the referral was received must be within the last 5 years");
         }
+        return new Receipt(checkedSource, checkedUbrn, received);
+    }
 
+    /** Who the person is: a valid NHS number if given, names, and a date of birth by the one rule, aged 16 or over. */
+    private Person person(InvalidFieldsException.Collector errors, LocalDate today, LocalDate received) {
         NhsNumber nhs = null;
         if (blankToNull(nhsNumber) != null) {
             try {
@@ -79,13 +121,13 @@ public record ReferralInput(String source, String ubrn, String receivedOn, Strin
         String given = requiredText(errors, "givenName", givenName, "Enter a first name", 100);
         String family = requiredText(errors, "familyName", familyName, "Enter a last name", 100);
         for (String[] name : new String[][] {{"givenName", given}, {"familyName", family}}) {
-            if (name[1] != null && !health.limber.platform.PersonName.acceptable(name[1])) {
+            if (name[1] != null && !PersonName.acceptable(name[1])) {
                 errors.add(name[0], "A name can only contain letters, spaces, hyphens, apostrophes and similar characters");
             }
         }
         LocalDate born = date(errors, "birthDate", birthDate, "date of birth");
         if (born != null) {
-            var problem = health.limber.patient.BirthDate.problem(born, today, received);
+            var problem = BirthDate.problem(born, today, received);
             if (problem.isPresent()) {
                 errors.add("birthDate", problem.get());
             } else if (Period.between(born, today).getYears() < YOUNGEST_AGE) {
@@ -93,7 +135,11 @@ public record ReferralInput(String source, String ubrn, String receivedOn, Strin
                         + "ask your GP or call 111");
             }
         }
+        return new Person(nhs, given, family, born);
+    }
 
+    /** How to reach the person (a self-referral needs a phone number or an email address) and what they need. */
+    private Contact contact(InvalidFieldsException.Collector errors, ReferralSource checkedSource) {
         String checkedPostcode = null;
         if (blankToNull(postcode) != null) {
             try {
@@ -104,8 +150,8 @@ public record ReferralInput(String source, String ubrn, String receivedOn, Strin
         }
         String checkedPhone = optionalMatch(errors, "phone", phone, PHONE, "Enter a phone number, like 01632 960 001 or 07700 900 982");
         String checkedEmail = optionalMatch(errors, "email", email, EMAIL, "Enter an email address in the correct format, like name@example.com");
-        List<String> channels = enumNames(errors, "contactPreferences", contactPreferences,
-                health.limber.patient.ContactPreferences.Channel.class, "Select how we may contact you");
+        List<String> channels = enumNames(errors, "contactPreferences", contactPreferences, ContactPreferences.Channel.class,
+                "Select how we may contact you");
         if (checkedSource == ReferralSource.SELF && checkedPhone == null && checkedEmail == null && !errors.has("phone")) {
             errors.add("phone", "Enter a phone number or an email address so we can contact you");
         }
@@ -113,11 +159,13 @@ public record ReferralInput(String source, String ubrn, String receivedOn, Strin
         if (!LANGUAGE.matcher(language).matches()) {
             errors.add("preferredLanguage", "Select a language from the list");
         }
-        List<String> needs = enumNames(errors, "accessibilityNeeds", accessibilityNeeds,
-                health.limber.patient.AccessibilityNeeds.Need.class, "Select the support you need from the list");
+        List<String> needs = enumNames(errors, "accessibilityNeeds", accessibilityNeeds, AccessibilityNeeds.Need.class,
+                "Select the support you need from the list");
+        return new Contact(checkedPostcode, checkedPhone, checkedEmail, channels, language, needs);
+    }
 
-        String icb = icb(errors, organisations, acceptedIcbs, checkedPostcode);
-
+    /** What the problem is: a reason from the list, where it hurts (at least one site), how long, and the urgency asked for. */
+    private Problem problem(InvalidFieldsException.Collector errors, ReferralReasons reasons) {
         String reason = blankToNull(reasonCode);
         if (reason != null && !reasons.contains(reason)) {
             errors.add("reasonCode", "Select a reason from the list");
@@ -138,46 +186,37 @@ public record ReferralInput(String source, String ubrn, String receivedOn, Strin
         String checkedHistory = optionalText(errors, "history", history, 4000);
         Urgency urgency = blankToNull(requestedUrgency) == null ? Urgency.ROUTINE
                 : enumValue(errors, "requestedUrgency", requestedUrgency, Urgency.class, "Select urgent, soon or routine");
+        return new Problem(reason, sites, duration, checkedHistory, urgency);
+    }
 
-        RedFlagScreen screen = RedFlagScreen.NOT_SCREENED;
+    /** The red-flag screen: every question put (or all of them) and the ones answered yes, by their ids. */
+    private RedFlagScreen screen(InvalidFieldsException.Collector errors, RedFlagQuestions questions) {
         List<String> yes = redFlags == null ? List.of() : redFlags.stream().filter(id -> blankToNull(id) != null).toList();
         List<String> unknown = yes.stream().filter(id -> questions.find(id).isEmpty()).toList();
         if (!unknown.isEmpty()) {
             errors.add("redFlags", "Unknown red-flag question " + String.join(", ", unknown) + ": use the ids in GET /api/referrals/red-flags");
-        } else {
-            List<String> asked = redFlagsAsked == null || redFlagsAsked.isEmpty()
-                    ? questions.all().stream().map(RedFlagQuestion::id).toList() : redFlagsAsked;
-            screen = questions.screen(asked, yes);
+            return RedFlagScreen.NOT_SCREENED;
         }
+        List<String> asked = redFlagsAsked == null || redFlagsAsked.isEmpty()
+                ? questions.all().stream().map(RedFlagQuestion::id).toList() : redFlagsAsked;
+        return questions.screen(asked, yes);
+    }
 
-        InstrumentScore score = null;
-        if (instrumentAnswers != null && !instrumentAnswers.isEmpty() && !sites.isEmpty()) {
-            Instrument instrument = Instrument.forSites(sites);
-            try {
-                if (instrumentAnswers.contains(null)) {
-                    throw new IllegalArgumentException("Answer every " + instrument.title() + " question");
-                }
-                score = instrument.score(instrumentAnswers);
-            } catch (IllegalArgumentException e) {
-                errors.add("instrumentAnswers", e.getMessage());
+    /** The questionnaire for where it hurts, scored when every item is answered. */
+    private InstrumentScore score(InvalidFieldsException.Collector errors, Set<BodySite> sites) {
+        if (instrumentAnswers == null || instrumentAnswers.isEmpty() || sites.isEmpty()) {
+            return null;
+        }
+        Instrument instrument = Instrument.forSites(sites);
+        try {
+            if (instrumentAnswers.contains(null)) {
+                throw new IllegalArgumentException("Answer every " + instrument.title() + " question");
             }
+            return instrument.score(instrumentAnswers);
+        } catch (IllegalArgumentException e) {
+            errors.add("instrumentAnswers", e.getMessage());
+            return null;
         }
-
-        WorkStatus work = blankToNull(workStatus) == null ? null
-                : enumValue(errors, "workStatus", workStatus, WorkStatus.class, "Select a work status from the list");
-        if (daysOffWork != null && (daysOffWork < 0 || daysOffWork > 28)) {
-            errors.add("daysOffWork", "Days off work in the last 4 weeks must be a number from 0 to 28");
-        }
-        if (checkedSource == ReferralSource.SELF && !Boolean.TRUE.equals(consentToContact)) {
-            errors.add("consentToContact", "Confirm that we may use your answers and contact you about your care");
-        }
-        errors.throwIfAny();
-
-        return new NewReferral(checkedSource, checkedUbrn, received, icb, practiceCode(organisations), blankToNull(referrer),
-                nhs, given, family, born, checkedPostcode, checkedPhone, checkedEmail, channels, language,
-                Boolean.TRUE.equals(interpreterNeeded), needs, reason, sites, duration, checkedHistory, urgency, screen,
-                score == null ? null : instrumentAnswers, score, work, daysOffWork, Boolean.TRUE.equals(wantsEmploymentSupport),
-                Boolean.TRUE.equals(wantsDebtSupport), checkedSource != ReferralSource.SELF || Boolean.TRUE.equals(consentToContact));
     }
 
     private String practiceCode(Organisations organisations) {

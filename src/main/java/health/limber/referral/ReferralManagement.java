@@ -1,11 +1,16 @@
 package health.limber.referral;
 
+import static health.limber.referral.ReferralAccess.INTAKE;
+import static health.limber.referral.ReferralAccess.RESOURCE;
+import static health.limber.referral.ReferralAccess.TRIAGERS;
+
 import health.limber.identity.Actor;
 import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.organisation.Organisations;
+import health.limber.patient.NhsNumber;
 import health.limber.patient.Patient;
 import health.limber.patient.PatientInput;
 import health.limber.patient.PatientManagement;
@@ -13,15 +18,7 @@ import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
 import health.limber.platform.NotFoundException;
-import health.limber.platform.Storage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,35 +28,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The referral module's API: receive referrals (staff, integrating systems, the public), the triage
- * worklist and decision, and red-flag tasks. Staff see referrals of the ICBs their organisation
+ * worklist and decision. Red-flag tasks are {@link RedFlagTaskManagement}'s, letters {@link ReferralAttachments}'. Staff see referrals of the ICBs their organisation
  * serves; every read and change of a referral is audited.
  */
 @Service
 public class ReferralManagement {
 
-    private static final Logger log = LoggerFactory.getLogger(ReferralManagement.class);
-    private static final String RESOURCE = "Referral";
     private static final String REFERENCE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
-    private static final Set<Role> TRIAGERS = Set.of(Role.CLINICIAN, Role.SERVICE_MANAGER);
-    private static final Set<Role> INTAKE = Set.of(Role.CLINICIAN, Role.SERVICE_MANAGER, Role.ADMIN);
 
     private final Referrals referrals;
-    private final RedFlagTasks tasks;
+    private final RedFlagTaskManagement redFlagTasks;
+    private final ReferralAttachments attachments;
     private final ReferralQueries queries;
     private final RedFlagQuestions questions;
     private final ReferralReasons reasons;
@@ -67,18 +53,15 @@ public class ReferralManagement {
     private final PatientManagement patients;
     private final CurrentActor currentActor;
     private final AuditLog audit;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Storage storage;
-    private final DataSize attachmentLimit;
     private final SecureRandom random = new SecureRandom();
 
-    ReferralManagement(Referrals referrals, RedFlagTasks tasks, ReferralQueries queries, RedFlagQuestions questions,
-                       ReferralReasons reasons, Organisations organisations, PatientManagement patients,
-                       CurrentActor currentActor, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-                       Storage storage, @Value("${limber.referral.max-attachment-size:10MB}") DataSize attachmentLimit) {
+    ReferralManagement(Referrals referrals, RedFlagTaskManagement redFlagTasks, ReferralAttachments attachments, ReferralQueries queries,
+                       RedFlagQuestions questions, ReferralReasons reasons, Organisations organisations, PatientManagement patients,
+                       CurrentActor currentActor, AuditLog audit, Clock clock) {
         this.referrals = referrals;
-        this.tasks = tasks;
+        this.redFlagTasks = redFlagTasks;
+        this.attachments = attachments;
         this.queries = queries;
         this.questions = questions;
         this.reasons = reasons;
@@ -86,10 +69,7 @@ public class ReferralManagement {
         this.patients = patients;
         this.currentActor = currentActor;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
-        this.storage = storage;
-        this.attachmentLimit = attachmentLimit;
     }
 
     /**
@@ -110,10 +90,10 @@ public class ReferralManagement {
     public Referral receive(ReferralInput input, List<AttachmentUpload> letters) {
         Actor actor = require(INTAKE, null);
         NewReferral details = input.check(organisations, questions, reasons, actor.servedIcbs(), today());
-        List<String> types = letters.stream().map(letter -> letter.check("letter", attachmentLimit)).toList();
+        List<String> types = letters.stream().map(letter -> attachments.check(letter, "letter")).toList();
         Referral referral = Referral.receive(details, newReference(), clock.instant(), actor.username(), null);
         for (int i = 0; i < letters.size(); i++) {
-            referral.attach(store(referral.id(), letters.get(i), types.get(i), actor));
+            referral.attach(attachments.store(referral.id(), letters.get(i), types.get(i), actor));
         }
         if (details.nhsNumber() != null && TRIAGERS.contains(actor.role())) {
             List<Patient> found = patients.findByNhsNumber(details.nhsNumber().value());
@@ -123,7 +103,7 @@ public class ReferralManagement {
             }
         }
         Referral saved = referrals.save(referral);
-        raiseIntakeTask(saved, RedFlagSource.INTAKE);
+        redFlagTasks.raiseAtIntake(saved, RedFlagSource.INTAKE);
         audit.allowed(saved.patientId().orElse(null), AuditAction.CREATE, RESOURCE, saved.id().toString());
         return saved;
     }
@@ -194,75 +174,8 @@ public class ReferralManagement {
         } catch (DuplicateKeyException raced) {
             throw new ConflictException("submissionKey", "This form was already sent", null);
         }
-        raiseIntakeTask(saved, RedFlagSource.SELF_REFERRAL);
+        redFlagTasks.raiseAtIntake(saved, RedFlagSource.SELF_REFERRAL);
         return saved;
-    }
-
-    /** Adds a letter to a referral already received (staff who can enter or triage referrals). */
-    @Transactional
-    public ReferralAttachment attach(UUID id, AttachmentUpload letter) {
-        Referral referral = referrals.findById(id).orElseThrow(() -> new NotFoundException("No referral " + id));
-        Actor actor = require(INTAKE, referral);
-        String type = letter.check("file", attachmentLimit);
-        ReferralAttachment attachment = store(referral.id(), letter, type, actor);
-        referral.attach(attachment);
-        try {
-            referrals.save(referral);
-        } catch (OptimisticLockingFailureException raced) {
-            throw new ConflictException("version", "Someone else changed this referral at the same moment; try again", null);
-        }
-        audit.allowed(referral.patientId().orElse(null), AuditAction.UPDATE, RESOURCE, id.toString());
-        return attachment;
-    }
-
-    /** Opens a referral's letter for a member of staff who may read the referral; the read is audited. */
-    @Transactional
-    public StoredAttachment openAttachment(UUID id, UUID attachmentId) {
-        Referral referral = referrals.findById(id).orElseThrow(() -> new NotFoundException("No referral " + id));
-        require(TRIAGERS, referral);
-        ReferralAttachment attachment = referral.attachments().stream().filter(a -> a.id().equals(attachmentId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("No attachment " + attachmentId + " on referral " + id));
-        audit.allowed(referral.patientId().orElse(null), AuditAction.READ, "ReferralAttachment", attachmentId.toString());
-        try {
-            return new StoredAttachment(attachment, storage.open(attachment.storageKey()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("The file of attachment " + attachmentId + " cannot be read", e);
-        }
-    }
-
-    /** An attachment's details with its bytes, to stream back to the reader (who closes it). */
-    public record StoredAttachment(ReferralAttachment attachment, InputStream content) {}
-
-    private ReferralAttachment store(UUID referralId, AttachmentUpload letter, String type, Actor actor) {
-        UUID attachmentId = UUID.randomUUID();
-        String key = "referrals/" + referralId + "/" + attachmentId;
-        try {
-            storage.put(key, new ByteArrayInputStream(letter.content()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("The letter could not be stored", e);
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    try {
-                        storage.delete(key);
-                    } catch (IOException e) {
-                        log.warn("Could not remove {} after a failed referral transaction", key, e);
-                    }
-                }
-            }
-        });
-        return new ReferralAttachment(attachmentId, letter.filename(), type, letter.content().length, sha256(letter.content()),
-                key, clock.instant(), actor.username());
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The referral a self-referral submission made, if it was made (for the confirmation page). */
@@ -342,9 +255,9 @@ public class ReferralManagement {
      * form (traced by the clinician) or from the linked patient record.
      */
     private void confirmNhsNumber(Referral referral, String typed, Actor actor) {
-        health.limber.patient.NhsNumber number = null;
+        NhsNumber number = null;
         if (typed != null && !typed.isBlank()) {
-            number = health.limber.patient.NhsNumber.parse(typed);
+            number = NhsNumber.parse(typed);
         } else if (referral.patientId().isPresent()) {
             number = patients.read(referral.patientId().get()).nhsNumber().orElse(null);
         }
@@ -383,137 +296,12 @@ public class ReferralManagement {
                 referral.workStatus().map(Enum::name).orElse(""), null);
     }
 
-    /**
-     * A red flag reported while the person waits (by the patient in the app, in a questionnaire or at
-     * validation): raises a task at once and raises the level of the person's latest referral.
-     */
-    @Transactional
-    public Optional<UUID> reportRedFlag(UUID patientId, String icbCode, Set<String> flagIds, RedFlagSource where, String detail) {
-        Referral latest = patientId == null ? null
-                : referrals.findByPatientIdOrderByReceivedOnDesc(patientId).stream().findFirst().orElse(null);
-        return raise(latest, patientId, icbCode, flagIds, where, detail);
-    }
-
-    /**
-     * The same for a person known by NHS number only (a pathway imported from another system): the
-     * task goes to the person's latest referral if Limber has one, otherwise to the ICB's triage team.
-     */
-    @Transactional
-    public Optional<UUID> reportRedFlag(String nhsNumber, String icbCode, Set<String> flagIds, RedFlagSource where, String detail) {
-        Referral latest = referrals.findByNhsNumberOrderByReceivedOnDesc(nhsNumber).stream().findFirst().orElse(null);
-        return raise(latest, latest == null ? null : latest.patientId().orElse(null), icbCode, flagIds, where, detail);
-    }
-
-    private Optional<UUID> raise(Referral latest, UUID patientId, String icbCode, Set<String> flagIds, RedFlagSource where,
-                                 String detail) {
-        for (String id : flagIds) {
-            if (questions.find(id).isEmpty()) {
-                throw new InvalidInputException("redFlags", "There is no red-flag question " + id);
-            }
-        }
-        RedFlagScreen screen = questions.screen(flagIds, flagIds);
-        if (!screen.hasRedFlag()) {
-            return Optional.empty();
-        }
-        String by = currentActor.find().map(Actor::username).orElse("system");
-        if (latest != null) {
-            latest.reportRedFlags(screen.yes(), screen.level(), where.label(), by, clock.instant());
-            referrals.save(latest);
-        }
-        RedFlagTask task = RedFlagTask.raise(latest == null ? null : latest.id(), patientId,
-                latest == null ? icbCode : latest.icbCode(), screen.level(), where, String.join(",", screen.yes()), detail,
-                clock.instant());
-        tasks.save(task);
-        events.publishEvent(new RedFlagTaskRaised(task.id(), task.referralId().orElse(null), task.icbCode(), task.level(),
-                task.dueAt()));
-        return Optional.of(task.id());
-    }
-
-    @Transactional(readOnly = true)
-    public long openTaskCount() {
-        Actor actor = require(TRIAGERS, null);
-        return queries.countOpenTasks(actor.servedIcbs());
-    }
-
-    @Transactional(readOnly = true)
-    public List<ReferralQueries.TaskRow> openTasks() {
-        Actor actor = require(TRIAGERS, null);
-        return queries.openTasks(actor.servedIcbs(), clock.instant());
-    }
-
-    @Transactional(readOnly = true)
-    public List<RedFlagTask> tasksOf(Referral referral) {
-        return tasks.findByReferralIdOrderByRaisedAt(referral.id());
-    }
-
-    @Transactional
-    public RedFlagTask takeTask(UUID taskId) {
-        RedFlagTask task = task(taskId);
-        task.take(currentActor.get().username());
-        return tasks.save(task);
-    }
-
-    @Transactional
-    public RedFlagTask closeTask(UUID taskId, String whatWasDone) {
-        RedFlagTask task = task(taskId);
-        task.close(whatWasDone, currentActor.get().username(), clock.instant());
-        audit.allowed(task.patientId().orElse(null), AuditAction.UPDATE, "RedFlagTask", taskId.toString());
-        return tasks.save(task);
-    }
-
-    private RedFlagTask task(UUID taskId) {
-        RedFlagTask task = tasks.findById(taskId).orElseThrow(() -> new NotFoundException("No task " + taskId));
-        Actor actor = require(TRIAGERS, null);
-        if (!actor.serves(task.icbCode())) {
-            audit.denied(task.patientId().orElse(null), AuditAction.UPDATE, "RedFlagTask", taskId.toString());
-            throw new org.springframework.security.access.AccessDeniedException("Not a task of your ICBs");
-        }
-        return task;
-    }
-
-    /** Every minute: overdue red-flag tasks are escalated (logged for the service's on-call alerting). */
-    @Scheduled(fixedDelayString = "${limber.referral.escalation-check:PT1M}", initialDelayString = "PT20S")
-    @Transactional
-    public void escalateOverdueTasks() {
-        for (UUID id : queries.escalateOverdue(clock.instant())) {
-            log.warn("Red-flag task {} is overdue and has been escalated", id);
-        }
-    }
-
-    public List<RedFlagQuestion> redFlagQuestions() {
-        return questions.all();
-    }
-
-    public RedFlagQuestions questions() {
-        return questions;
-    }
-
     public ReferralReasons reasons() {
         return reasons;
     }
 
-    private void raiseIntakeTask(Referral referral, RedFlagSource source) {
-        if (!referral.redFlagLevel().isRedFlag()) {
-            return;
-        }
-        RedFlagTask task = RedFlagTask.raise(referral.id(), referral.patientId().orElse(null), referral.icbCode(),
-                referral.redFlagLevel(), source, String.join(",", referral.redFlagsYes()),
-                referral.redFlagsYes().stream().map(id -> questions.find(id).map(RedFlagQuestion::staffText).orElse(id))
-                        .reduce((a, b) -> a + "; " + b).orElse(""),
-                clock.instant());
-        tasks.save(task);
-        events.publishEvent(new RedFlagTaskRaised(task.id(), referral.id(), referral.icbCode(), task.level(), task.dueAt()));
-    }
-
     private Actor require(Set<Role> roles, Referral referral) {
-        Actor actor = currentActor.get();
-        boolean allowed = roles.contains(actor.role()) && (referral == null || actor.serves(referral.icbCode()));
-        if (!allowed) {
-            audit.denied(referral == null ? null : referral.patientId().orElse(null), AuditAction.READ, RESOURCE,
-                    referral == null ? null : referral.id().toString());
-            throw new org.springframework.security.access.AccessDeniedException("Not allowed to see this referral");
-        }
-        return actor;
+        return ReferralAccess.require(currentActor, audit, roles, referral);
     }
 
     private String newReference() {

@@ -148,6 +148,13 @@ class Pathways {
             }
         }
         boolean copy = database.isPostgres();
+        insertPathways(inserts, copy);
+        updatePathways(updates, staleIds);
+        insertEvents(events, copy);
+        insertPeriods(periods, copy);
+    }
+
+    private void insertPathways(List<Object[]> inserts, boolean copy) {
         if (!inserts.isEmpty()) {
             if (copy) {
                 copyIn("pathway (id, pathway_identifier, issuer_code, nhs_number, birth_date, referral_received, source_of_referral, "
@@ -163,6 +170,10 @@ class Pathways {
                                 INTEGER, OTHER});
             }
         }
+    }
+
+    /** Changed pathways, each only if still at the version read; their periods are written again. */
+    private void updatePathways(List<Object[]> updates, List<Object[]> staleIds) {
         if (!updates.isEmpty()) {
             int[] counts = jdbc.batchUpdate("""
                     update pathway set treatment_function = ?, priority = ?, provider_code = ?, commissioner_code = ?,
@@ -176,12 +187,18 @@ class Pathways {
             }
             jdbc.batchUpdate("delete from clock_period where pathway_id = ?", staleIds, new int[] {OTHER});
         }
+    }
+
+    private void insertEvents(List<Object[]> events, boolean copy) {
         if (!events.isEmpty() && copy) {
             copyIn("clock_event (pathway_id, seq, type, event_date, detail, recorded_at, import_id)", events, null);
         } else if (!events.isEmpty()) {
             jdbc.batchUpdate("insert into clock_event (pathway_id, seq, type, event_date, detail, recorded_at, import_id) values (?, ?, ?, ?, ?, ?, ?)",
                     events, new int[] {OTHER, INTEGER, VARCHAR, DATE, VARCHAR, TIMESTAMP, OTHER});
         }
+    }
+
+    private void insertPeriods(List<Object[]> periods, boolean copy) {
         if (!periods.isEmpty() && copy) {
             copyIn("clock_period (pathway_id, period_no, commissioner_code, provider_code, treatment_function, priority, start_date, "
                    + "end_date, end_reason, next_validation_due)", periods, null);
@@ -293,6 +310,14 @@ class Pathways {
             jdbc.update("insert into pathway_hub (pathway_id, hub_id, assigned_by, assigned_at) values (?, ?, ?, ?)", pathwayId, hubId, by,
                     Timestamp.from(at));
         }
+    }
+
+    /** Assigns many new pathways to hubs at once (pathway id to hub id). */
+    void assignHubs(Map<UUID, UUID> hubs, String by, Instant at) {
+        Timestamp when = Timestamp.from(at);
+        jdbc.batchUpdate("insert into pathway_hub (pathway_id, hub_id, assigned_by, assigned_at) values (?, ?, ?, ?)",
+                hubs.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue(), by, when}).toList(),
+                new int[] {OTHER, OTHER, VARCHAR, TIMESTAMP});
     }
 
     void save(Pathway pathway, Instant now) {

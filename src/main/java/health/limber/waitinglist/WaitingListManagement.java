@@ -10,7 +10,7 @@ import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
 import health.limber.platform.NotFoundException;
 import health.limber.referral.RedFlagSource;
-import health.limber.referral.ReferralManagement;
+import health.limber.referral.RedFlagTaskManagement;
 import java.time.Clock;
 import java.util.Set;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -28,13 +28,13 @@ public class WaitingListManagement {
     private final CurrentActor currentActor;
     private final AuditLog audit;
     private final Clock clock;
-    private final ReferralManagement referrals;
+    private final RedFlagTaskManagement redFlagTasks;
     private final Hubs hubs;
 
-    WaitingListManagement(Pathways pathways, CurrentActor currentActor, AuditLog audit, Clock clock, ReferralManagement referrals, Hubs hubs) {
+    WaitingListManagement(Pathways pathways, CurrentActor currentActor, AuditLog audit, Clock clock, RedFlagTaskManagement redFlagTasks, Hubs hubs) {
         this.pathways = pathways;
         this.hubs = hubs;
-        this.referrals = referrals;
+        this.redFlagTasks = redFlagTasks;
         this.currentActor = currentActor;
         this.audit = audit;
         this.clock = clock;
@@ -82,7 +82,7 @@ public class WaitingListManagement {
         }
         audit.allowed(null, AuditAction.UPDATE, "Pathway", id.toString());
         if (!redFlags.isEmpty()) {
-            referrals.reportRedFlag(pathway.nhsNumber(), pathway.commissionerCode(), redFlags, RedFlagSource.VALIDATION,
+            redFlagTasks.reportRedFlag(pathway.nhsNumber(), pathway.commissionerCode(), redFlags, RedFlagSource.VALIDATION,
                     "Pathway " + pathway.key().identifier() + " (" + pathway.key().issuer() + ")"
                     + (redFlagDetail == null || redFlagDetail.isBlank() ? "" : ": " + redFlagDetail.strip()));
         }
@@ -116,8 +116,21 @@ public class WaitingListManagement {
     /** Stores pathways built elsewhere (the demo's simulation, later the referral module's accepted referrals). */
     @Transactional
     public void store(java.util.List<Pathway> built) {
+        store(built, java.util.Map.of());
+    }
+
+    /**
+     * Stores new pathways built elsewhere (a list moved from another system, the demo's simulation)
+     * with the hub each is seen at (pathway id to hub id; a pathway not named has none). The caller
+     * is trusted: start-up and command-line code only, never a request.
+     */
+    @Transactional
+    public void store(java.util.List<Pathway> built, java.util.Map<UUID, UUID> hubs) {
         for (int from = 0; from < built.size(); from += 1000) {
             pathways.saveAll(built.subList(from, Math.min(built.size(), from + 1000)), null, clock.instant());
+        }
+        if (!hubs.isEmpty()) {
+            pathways.assignHubs(hubs, "system", clock.instant());
         }
     }
 

@@ -1,7 +1,10 @@
 package health.limber.waitinglist;
 
+import health.limber.patient.BirthDate;
 import health.limber.patient.NhsNumber;
+import health.limber.platform.CsvCells;
 import health.limber.platform.InvalidInputException;
+import health.limber.platform.PersonName;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,13 +32,7 @@ record WlmdsRow(long line, PathwayKey key, String nhsNumber, LocalDate birthDate
             String v = values.get(column);
             return v == null ? "" : v.trim();
         };
-        String identifier = value.apply(WlmdsColumns.PATHWAY_ID);
-        if (identifier.isEmpty() || identifier.length() > 40) {
-            problems.add(new ImportProblem(line, WlmdsColumns.PATHWAY_ID, "Give the pathway identifier (1 to 40 characters)"));
-        } else if (health.limber.platform.CsvCells.looksLikeFormula(identifier) || !health.limber.platform.PersonName.acceptable(identifier)) {
-            problems.add(new ImportProblem(line, WlmdsColumns.PATHWAY_ID,
-                    "A pathway identifier cannot start with = + - @ or contain control characters (it would run as a formula in a spreadsheet)"));
-        }
+        String identifier = identifier(line, value.apply(WlmdsColumns.PATHWAY_ID), problems);
         String issuer = odsCode(line, WlmdsColumns.ISSUER, value.apply(WlmdsColumns.ISSUER), context.providers(), problems, "provider");
         String nhs = null;
         try {
@@ -46,37 +43,15 @@ record WlmdsRow(long line, PathwayKey key, String nhsNumber, LocalDate birthDate
         LocalDate born = date(line, WlmdsColumns.BIRTH_DATE, value.apply(WlmdsColumns.BIRTH_DATE), false, problems);
         LocalDate received = date(line, WlmdsColumns.RECEIVED, value.apply(WlmdsColumns.RECEIVED), true, problems);
         if (born != null) {
-            health.limber.patient.BirthDate.problem(born, context.today(), received)
+            BirthDate.problem(born, context.today(), received)
                     .ifPresent(message -> problems.add(new ImportProblem(line, WlmdsColumns.BIRTH_DATE, message)));
         }
         SourceOfReferral source = choice(line, WlmdsColumns.SOURCE, value.apply(WlmdsColumns.SOURCE), SourceOfReferral::valueOf,
                 "Source of referral must be GP, ERS, SELF, FRACTURE_CLINIC, ED or OTHER", problems);
-        LocalDate start = date(line, WlmdsColumns.START, value.apply(WlmdsColumns.START), true, problems);
-        if (start != null && start.isAfter(context.today())) {
-            problems.add(new ImportProblem(line, WlmdsColumns.START, "The clock cannot start in the future (" + start + ")"));
-        }
         if (received != null && received.isAfter(context.today())) {
             problems.add(new ImportProblem(line, WlmdsColumns.RECEIVED, "The referral cannot be received in the future (" + received + ")"));
         }
-        LocalDate end = date(line, WlmdsColumns.END, value.apply(WlmdsColumns.END), false, problems);
-        String reasonText = value.apply(WlmdsColumns.END_REASON);
-        StopReason reason = null;
-        if (!reasonText.isEmpty()) {
-            reason = choice(line, WlmdsColumns.END_REASON, reasonText, StopReason::valueOf,
-                    "End reason must be FIRST_TREATMENT, DISCHARGED, ACTIVE_MONITORING, PATIENT_DECLINED, NOT_TREATED or DNA_NULLIFIED",
-                    problems);
-            if (value.apply(WlmdsColumns.END).isEmpty()) {
-                problems.add(new ImportProblem(line, WlmdsColumns.END_REASON, "An end reason needs an end date (RTT_PERIOD_END_DATE)"));
-            }
-        } else if (end != null) {
-            problems.add(new ImportProblem(line, WlmdsColumns.END_REASON, "An end date needs an end reason"));
-        }
-        if (start != null && end != null && end.isBefore(start)) {
-            problems.add(new ImportProblem(line, WlmdsColumns.END, "The clock cannot stop (" + end + ") before it started (" + start + ")"));
-        }
-        if (end != null && end.isAfter(context.today())) {
-            problems.add(new ImportProblem(line, WlmdsColumns.END, "The clock cannot stop in the future (" + end + ")"));
-        }
+        Clock clock = clock(line, value, context.today(), problems);
         String listType = value.apply(WlmdsColumns.LIST_TYPE).isEmpty() ? "ORTT" : value.apply(WlmdsColumns.LIST_TYPE).toUpperCase(Locale.ROOT);
         if (!listType.matches("[A-Z]{3,5}")) {
             problems.add(new ImportProblem(line, WlmdsColumns.LIST_TYPE, "Waiting list type must be 3 to 5 letters, for example ORTT"));
@@ -101,8 +76,49 @@ record WlmdsRow(long line, PathwayKey key, String nhsNumber, LocalDate birthDate
         if (!problems.isEmpty()) {
             return new Parsed(null, problems);
         }
-        return new Parsed(new WlmdsRow(line, new PathwayKey(identifier, issuer), nhs, born, received, source, start, end, reason,
+        return new Parsed(new WlmdsRow(line, new PathwayKey(identifier, issuer), nhs, born, received, source, clock.start(), clock.end(), clock.reason(),
                 listType, function, priority, provider, commissioner, census), List.of());
+    }
+
+    private static String identifier(long line, String identifier, List<ImportProblem> problems) {
+        if (identifier.isEmpty() || identifier.length() > 40) {
+            problems.add(new ImportProblem(line, WlmdsColumns.PATHWAY_ID, "Give the pathway identifier (1 to 40 characters)"));
+        } else if (CsvCells.looksLikeFormula(identifier) || !PersonName.acceptable(identifier)) {
+            problems.add(new ImportProblem(line, WlmdsColumns.PATHWAY_ID,
+                    "A pathway identifier cannot start with = + - @ or contain control characters (it would run as a formula in a spreadsheet)"));
+        }
+        return identifier;
+    }
+
+    /** The clock's start and, if it has stopped, its end and why. */
+    private record Clock(LocalDate start, LocalDate end, StopReason reason) {}
+
+    /** The clock's dates: not in the future, an end only with its reason (and the reverse), never ending before it started. */
+    private static Clock clock(long line, Function<String, String> value, LocalDate today, List<ImportProblem> problems) {
+        LocalDate start = date(line, WlmdsColumns.START, value.apply(WlmdsColumns.START), true, problems);
+        if (start != null && start.isAfter(today)) {
+            problems.add(new ImportProblem(line, WlmdsColumns.START, "The clock cannot start in the future (" + start + ")"));
+        }
+        LocalDate end = date(line, WlmdsColumns.END, value.apply(WlmdsColumns.END), false, problems);
+        String reasonText = value.apply(WlmdsColumns.END_REASON);
+        StopReason reason = null;
+        if (!reasonText.isEmpty()) {
+            reason = choice(line, WlmdsColumns.END_REASON, reasonText, StopReason::valueOf,
+                    "End reason must be FIRST_TREATMENT, DISCHARGED, ACTIVE_MONITORING, PATIENT_DECLINED, NOT_TREATED or DNA_NULLIFIED",
+                    problems);
+            if (value.apply(WlmdsColumns.END).isEmpty()) {
+                problems.add(new ImportProblem(line, WlmdsColumns.END_REASON, "An end reason needs an end date (RTT_PERIOD_END_DATE)"));
+            }
+        } else if (end != null) {
+            problems.add(new ImportProblem(line, WlmdsColumns.END_REASON, "An end date needs an end reason"));
+        }
+        if (start != null && end != null && end.isBefore(start)) {
+            problems.add(new ImportProblem(line, WlmdsColumns.END, "The clock cannot stop (" + end + ") before it started (" + start + ")"));
+        }
+        if (end != null && end.isAfter(today)) {
+            problems.add(new ImportProblem(line, WlmdsColumns.END, "The clock cannot stop in the future (" + end + ")"));
+        }
+        return new Clock(start, end, reason);
     }
 
     private static String odsCode(long line, String column, String code, Set<String> known, List<ImportProblem> problems, String kind) {

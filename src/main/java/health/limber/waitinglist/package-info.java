@@ -4,5 +4,5 @@
  * aggregate, the census at any past date computed from the clock periods those events make, the
  * WLMDS-shaped CSV import and export, and the NHS-R capacity formulas.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Waiting list")
+@org.springframework.modulith.ApplicationModule(displayName = "Waiting list", allowedDependencies = {"clinic", "identity", "organisation", "patient", "referral", "platform", "cli"})
 package health.limber.waitinglist;

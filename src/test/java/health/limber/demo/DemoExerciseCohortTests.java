@@ -38,7 +38,7 @@ class DemoExerciseCohortTests {
         List<Icb> icbs = organisations.icbs();
         String icb = icbs.get(icbs.size() - 1).code();
         LocalDate today = LocalDate.now(clock);
-        int made = exercise.cohort(new Random(7), icb, 10, 0, today);
+        int made = exercise.cohort(new Random(7), icb, "RZA", 10, 0, today);
         assertThat(made).isEqualTo(10);
         List<UUID> ids = jdbc.queryForList("select id from programme where icb_code = ? and created_by = ?", UUID.class, icb, "physio." + icb.toLowerCase());
         assertThat(ids).hasSize(10);

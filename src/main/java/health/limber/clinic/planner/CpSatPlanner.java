@@ -133,23 +133,8 @@ public final class CpSatPlanner implements Planner {
                     own.add(cp.newOptionalFixedSizeIntervalVar(start, length, isServed, "visit_" + patient.id() + "_" + need));
                     cp.addLessOrEqual(first, start).onlyEnforceIf(isServed);
                     cp.addGreaterOrEqual(LinearExpr.newBuilder().add(last).build(), LinearExpr.affine(start, 1, length)).onlyEnforceIf(isServed);
-                    List<Choice> practitioners = new ArrayList<>();
-                    for (Practitioner practitioner : day.practitioners()) {
-                        if (practitioner.service().equals(need) && (!patient.needsLanguage() || practitioner.speaks(patient.language()))) {
-                            BoolVar chosen = cp.newBoolVar(patient.id() + "_" + need + "_" + practitioner.id());
-                            practitioners.add(new Choice(practitioner.id(), chosen));
-                            practitionerIntervals.get(practitioner.id()).add(cp.newOptionalFixedSizeIntervalVar(start, length, chosen, chosen.getName()));
-                        }
-                    }
-                    List<Choice> rooms = new ArrayList<>();
-                    for (Room room : day.rooms()) {
-                        if (room.services().contains(need) && (!patient.needsStepFree() || room.stepFree())) {
-                            BoolVar chosen = cp.newBoolVar(patient.id() + "_" + need + "_" + room.id());
-                            rooms.add(new Choice(room.id(), chosen));
-                            roomIntervals.computeIfAbsent(room.id(), k -> new ArrayList<>())
-                                    .add(cp.newOptionalFixedSizeIntervalVar(start, length, chosen, chosen.getName()));
-                        }
-                    }
+                    List<Choice> practitioners = practitionerChoices(patient, need, start, length, practitionerIntervals);
+                    List<Choice> rooms = roomChoices(patient, need, start, length, roomIntervals);
                     cp.addEquality(LinearExpr.sum(practitioners.stream().map(Choice::chosen).toArray(BoolVar[]::new)), isServed);
                     cp.addEquality(LinearExpr.sum(rooms.stream().map(Choice::chosen).toArray(BoolVar[]::new)), isServed);
                     tasks.add(new Task(patient, need, length, start, practitioners, rooms));
@@ -162,6 +147,34 @@ public final class CpSatPlanner implements Planner {
             practitionerIntervals.values().forEach(cp::addNoOverlap);
             roomIntervals.values().forEach(cp::addNoOverlap);
             cp.maximize(objective);
+        }
+
+        /** One yes/no choice per practitioner who gives the service (in the patient's language if they need it), each with its interval. */
+        private List<Choice> practitionerChoices(Patient patient, String need, IntVar start, int length,
+                                                 Map<String, List<IntervalVar>> intervals) {
+            List<Choice> practitioners = new ArrayList<>();
+            for (Practitioner practitioner : day.practitioners()) {
+                if (practitioner.service().equals(need) && (!patient.needsLanguage() || practitioner.speaks(patient.language()))) {
+                    BoolVar chosen = cp.newBoolVar(patient.id() + "_" + need + "_" + practitioner.id());
+                    practitioners.add(new Choice(practitioner.id(), chosen));
+                    intervals.get(practitioner.id()).add(cp.newOptionalFixedSizeIntervalVar(start, length, chosen, chosen.getName()));
+                }
+            }
+            return practitioners;
+        }
+
+        /** One yes/no choice per room the service can use (step-free if the patient needs it), each with its interval. */
+        private List<Choice> roomChoices(Patient patient, String need, IntVar start, int length, Map<String, List<IntervalVar>> intervals) {
+            List<Choice> rooms = new ArrayList<>();
+            for (Room room : day.rooms()) {
+                if (room.services().contains(need) && (!patient.needsStepFree() || room.stepFree())) {
+                    BoolVar chosen = cp.newBoolVar(patient.id() + "_" + need + "_" + room.id());
+                    rooms.add(new Choice(room.id(), chosen));
+                    intervals.computeIfAbsent(room.id(), k -> new ArrayList<>())
+                            .add(cp.newOptionalFixedSizeIntervalVar(start, length, chosen, chosen.getName()));
+                }
+            }
+            return rooms;
         }
 
         /** Fixed intervals covering the parts of the day a practitioner does not work. */

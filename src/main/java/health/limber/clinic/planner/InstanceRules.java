@@ -48,38 +48,48 @@ final class InstanceRules {
             }
         }
         for (int i = 0; i < day.practitioners().size(); i++) {
-            Practitioner practitioner = day.practitioners().get(i);
-            String element = "practitioners[" + i + "] (" + practitioner.id() + ")";
-            known(known, element + ".service", practitioner.service());
-            List<Window> windows = practitioner.available();
-            for (int w = 0; w < windows.size(); w++) {
-                window(day, element + ".available[" + w + "]", windows.get(w));
-                for (int v = 0; v < w; v++) {
-                    if (windows.get(v).overlaps(windows.get(w))) {
-                        throw new InstanceException(element + ".available[" + w + "]", "overlaps available[" + v + "]");
-                    }
+            practitioner(day, known, i);
+        }
+        for (int i = 0; i < day.patients().size(); i++) {
+            patient(day, known, i);
+        }
+    }
+
+    /** A practitioner gives a known service, in windows inside the day that do not overlap. */
+    private static void practitioner(Instance day, Set<String> known, int i) {
+        Practitioner practitioner = day.practitioners().get(i);
+        String element = "practitioners[" + i + "] (" + practitioner.id() + ")";
+        known(known, element + ".service", practitioner.service());
+        List<Window> windows = practitioner.available();
+        for (int w = 0; w < windows.size(); w++) {
+            window(day, element + ".available[" + w + "]", windows.get(w));
+            for (int v = 0; v < w; v++) {
+                if (windows.get(v).overlaps(windows.get(w))) {
+                    throw new InstanceException(element + ".available[" + w + "]", "overlaps available[" + v + "]");
                 }
             }
         }
-        for (int i = 0; i < day.patients().size(); i++) {
-            Patient patient = day.patients().get(i);
-            String element = "patients[" + i + "] (" + patient.id() + ")";
-            if (patient.needs().isEmpty()) {
-                throw new InstanceException(element + ".needs", "must name at least one service");
-            }
-            if (new HashSet<>(patient.needs()).size() != patient.needs().size()) {
-                throw new InstanceException(element + ".needs", "names a service twice");
-            }
-            for (String need : patient.needs()) {
-                known(known, element + ".needs", need);
-            }
-            window(day, element + ".available", patient.available());
-            if (patient.maxStayMinutes() <= 0) {
-                throw new InstanceException(element + ".maxStayMinutes", "must be more than 0");
-            }
-            if (patient.weight() < 1) {
-                throw new InstanceException(element + ".weight", "must be 1 or more");
-            }
+    }
+
+    /** A patient needs known services, each once, is available inside the day, and has a positive longest stay and weight. */
+    private static void patient(Instance day, Set<String> known, int i) {
+        Patient patient = day.patients().get(i);
+        String element = "patients[" + i + "] (" + patient.id() + ")";
+        if (patient.needs().isEmpty()) {
+            throw new InstanceException(element + ".needs", "must name at least one service");
+        }
+        if (new HashSet<>(patient.needs()).size() != patient.needs().size()) {
+            throw new InstanceException(element + ".needs", "names a service twice");
+        }
+        for (String need : patient.needs()) {
+            known(known, element + ".needs", need);
+        }
+        window(day, element + ".available", patient.available());
+        if (patient.maxStayMinutes() <= 0) {
+            throw new InstanceException(element + ".maxStayMinutes", "must be more than 0");
+        }
+        if (patient.weight() < 1) {
+            throw new InstanceException(element + ".weight", "must be 1 or more");
         }
     }
 

@@ -9,6 +9,9 @@ import health.limber.referral.RedFlagQuestion;
 import health.limber.referral.Referral;
 import health.limber.referral.ReferralAttachment;
 import health.limber.referral.ReferralInput;
+import health.limber.referral.RedFlagQuestions;
+import health.limber.referral.RedFlagTaskManagement;
+import health.limber.referral.ReferralAttachments;
 import health.limber.referral.ReferralManagement;
 import health.limber.referral.ReferralQueries;
 import health.limber.referral.ReferralSource;
@@ -44,12 +47,19 @@ import tools.jackson.databind.json.JsonMapper;
 class ReferralApiController {
 
     private final ReferralManagement referrals;
+    private final RedFlagTaskManagement tasks;
+    private final RedFlagQuestions questions;
+    private final ReferralAttachments attachments;
     private final IdempotentRequests idempotent;
     private final CurrentActor currentActor;
     private final JsonMapper json;
 
-    ReferralApiController(ReferralManagement referrals, IdempotentRequests idempotent, CurrentActor currentActor, JsonMapper json) {
+    ReferralApiController(ReferralManagement referrals, RedFlagTaskManagement tasks, RedFlagQuestions questions, ReferralAttachments attachments,
+                          IdempotentRequests idempotent, CurrentActor currentActor, JsonMapper json) {
         this.referrals = referrals;
+        this.tasks = tasks;
+        this.questions = questions;
+        this.attachments = attachments;
         this.idempotent = idempotent;
         this.currentActor = currentActor;
         this.json = json;
@@ -80,7 +90,7 @@ class ReferralApiController {
         if (uploads.isEmpty()) {
             throw new InvalidInputException("file", "Send the letter in a part named file");
         }
-        ReferralAttachment attachment = referrals.attach(id, uploads.get(0));
+        ReferralAttachment attachment = attachments.attach(id, uploads.get(0));
         var view = ReferralView.AttachmentView.of(id, attachment);
         return ResponseEntity.created(URI.create(view.href())).body(view);
     }
@@ -88,7 +98,7 @@ class ReferralApiController {
     @Operation(summary = "Download a referral's letter")
     @GetMapping("/referrals/{id}/attachments/{attachmentId}")
     ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-        return AttachmentForms.download(referrals.openAttachment(id, attachmentId));
+        return AttachmentForms.download(attachments.openAttachment(id, attachmentId));
     }
 
     @Operation(summary = "Read a referral")
@@ -124,19 +134,19 @@ class ReferralApiController {
     @Operation(summary = "The red-flag questions in force", description = "Ids to send in redFlags, their level and wording")
     @GetMapping("/referrals/red-flags")
     List<RedFlagQuestion> redFlags() {
-        return referrals.redFlagQuestions();
+        return questions.all();
     }
 
     @Operation(summary = "Open red-flag tasks of your ICBs, soonest due first")
     @GetMapping("/red-flag-tasks")
     List<ReferralQueries.TaskRow> tasks() {
-        return referrals.openTasks();
+        return tasks.openTasks();
     }
 
     @Operation(summary = "Close a red-flag task with what was done")
     @PostMapping(value = "/red-flag-tasks/{id}/close", consumes = "application/json")
     ResponseEntity<Void> close(@PathVariable UUID id, @RequestBody CloseTask request) {
-        referrals.closeTask(id, request.outcome());
+        tasks.closeTask(id, request.outcome());
         return ResponseEntity.noContent().build();
     }
 

@@ -13,6 +13,9 @@ import health.limber.referral.InstrumentWording;
 import health.limber.referral.RedFlagLevel;
 import health.limber.referral.Referral;
 import health.limber.referral.ReferralInput;
+import health.limber.referral.RedFlagQuestions;
+import health.limber.referral.RedFlagTaskManagement;
+import health.limber.referral.ReferralAttachments;
 import health.limber.referral.ReferralManagement;
 import health.limber.referral.ReferralQueries;
 import health.limber.referral.ReferralSource;
@@ -46,14 +49,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReferralController {
 
     private final ReferralManagement referrals;
+    private final RedFlagTaskManagement tasks;
+    private final RedFlagQuestions questions;
+    private final ReferralAttachments attachments;
     private final InstrumentWording wording;
     private final Clock clock;
-
     private final PatientManagement patients;
 
-    ReferralController(ReferralManagement referrals, InstrumentWording wording, Clock clock, PatientManagement patients) {
+    ReferralController(ReferralManagement referrals, RedFlagTaskManagement tasks, RedFlagQuestions questions, ReferralAttachments attachments, InstrumentWording wording,
+                       Clock clock, PatientManagement patients) {
         this.patients = patients;
         this.referrals = referrals;
+        this.tasks = tasks;
+        this.questions = questions;
+        this.attachments = attachments;
         this.wording = wording;
         this.clock = clock;
     }
@@ -69,7 +78,7 @@ class ReferralController {
         model.addAttribute("sites", BodySite.values());
         model.addAttribute("risks", RiskGroup.values());
         model.addAttribute("today", LimberTime.today(clock));
-        model.addAttribute("openTasks", referrals.openTaskCount());
+        model.addAttribute("openTasks", tasks.openTaskCount());
         return "referral/worklist";
     }
 
@@ -102,12 +111,12 @@ class ReferralController {
                 .orElseGet(() -> new PatientBanner(referral.fullName(), referral.nhsNumber(), referral.birthDate())));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
-        model.addAttribute("questions", referrals.questions());
-        model.addAttribute("flagText", referrals.redFlagQuestions().stream()
+        model.addAttribute("questions", questions);
+        model.addAttribute("flagText", questions.all().stream()
                 .collect(java.util.stream.Collectors.toMap(q -> q.id(), q -> q.staffText())));
         model.addAttribute("reasonDisplay", referrals.reasons().display(referral.reasonCode()).orElse(null));
         model.addAttribute("matches", referral.patientId().isEmpty() ? referrals.possibleMatches(referral).values() : List.of());
-        model.addAttribute("tasks", referrals.tasksOf(referral));
+        model.addAttribute("tasks", tasks.tasksOf(referral));
         model.addAttribute("outcomes", TriageOutcome.values());
         model.addAttribute("pathways", CarePathway.values());
         model.addAttribute("priorities", Urgency.values());
@@ -157,7 +166,7 @@ class ReferralController {
         model.addAttribute("durations", SymptomDuration.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("reasons", referrals.reasons().inOrder());
-        model.addAttribute("questions", referrals.redFlagQuestions());
+        model.addAttribute("questions", questions.all());
         model.addAttribute("today", LimberTime.today(clock));
         return "referral/intake";
     }
@@ -170,7 +179,7 @@ class ReferralController {
             if (uploads.isEmpty()) {
                 throw new InvalidInputException("file", "Select a file to add");
             }
-            var attachment = referrals.attach(id, uploads.get(0));
+            var attachment = attachments.attach(id, uploads.get(0));
             redirect.addFlashAttribute("done", attachment.filename() + " added");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("attachmentError", e.getMessage());
@@ -180,25 +189,25 @@ class ReferralController {
 
     @GetMapping("/{id}/attachments/{attachmentId}")
     ResponseEntity<InputStreamResource> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
-        return AttachmentForms.download(referrals.openAttachment(id, attachmentId));
+        return AttachmentForms.download(attachments.openAttachment(id, attachmentId));
     }
 
     @GetMapping("/tasks")
     String tasks(Model model) {
-        model.addAttribute("tasks", referrals.openTasks());
+        model.addAttribute("tasks", tasks.openTasks());
         return "referral/tasks";
     }
 
     @PostMapping("/tasks/{id}/take")
     String take(@PathVariable UUID id) {
-        referrals.takeTask(id);
+        tasks.takeTask(id);
         return "redirect:/referrals/tasks";
     }
 
     @PostMapping("/tasks/{id}/close")
     String close(@PathVariable UUID id, @RequestParam(required = false) String outcome, RedirectAttributes redirect) {
         try {
-            referrals.closeTask(id, outcome);
+            tasks.closeTask(id, outcome);
             redirect.addFlashAttribute("done", "Task closed");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("taskError", e.getMessage());

@@ -12,6 +12,7 @@ import health.limber.referral.BodySite;
 import health.limber.referral.InstrumentWording;
 import health.limber.referral.RedFlagLevel;
 import health.limber.referral.RedFlagQuestion;
+import health.limber.referral.RedFlagQuestions;
 import health.limber.referral.Referral;
 import health.limber.referral.ReferralManagement;
 import health.limber.referral.SymptomDuration;
@@ -47,12 +48,14 @@ class SelfReferralController {
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final ReferralManagement referrals;
+    private final RedFlagQuestions questions;
     private final SelfReferralSteps steps;
     private final InstrumentWording wording;
     private final Clock clock;
 
-    SelfReferralController(ReferralManagement referrals, SelfReferralSteps steps, InstrumentWording wording, Clock clock) {
+    SelfReferralController(ReferralManagement referrals, RedFlagQuestions questions, SelfReferralSteps steps, InstrumentWording wording, Clock clock) {
         this.referrals = referrals;
+        this.questions = questions;
         this.steps = steps;
         this.wording = wording;
         this.clock = clock;
@@ -195,7 +198,7 @@ class SelfReferralController {
         rows.add(new String[] {"How long", SymptomDuration.valueOf(draft.get("symptomDuration")).label(), "how-long"});
         rows.add(new String[] {"Serious symptoms", draft.list("emergency").isEmpty() ? "None" : String.join("; ", draft.list("emergency")), "emergency"});
         rows.add(new String[] {"Other symptoms", draft.list("urgent").isEmpty() ? "None"
-                : String.join("; ", draft.list("urgent").stream().map(id -> referrals.questions().find(id).map(RedFlagQuestion::patientText).orElse(id)).toList()), "urgent"});
+                : String.join("; ", draft.list("urgent").stream().map(id -> questions.find(id).map(RedFlagQuestion::patientText).orElse(id)).toList()), "urgent"});
         rows.add(new String[] {instrument(draft).title() + " questions", "Answered", "question-1"});
         rows.add(new String[] {"Work", WorkStatus.valueOf(draft.get("workStatus")).label()
                 + (draft.get("daysOffWork").isBlank() ? "" : "; " + draft.get("daysOffWork") + " days off in the last 4 weeks"), "work"});

@@ -10,6 +10,7 @@ import health.limber.referral.Instrument;
 import health.limber.referral.InstrumentWording;
 import health.limber.referral.RedFlagLevel;
 import health.limber.referral.RedFlagQuestion;
+import health.limber.referral.RedFlagQuestions;
 import health.limber.referral.ReferralManagement;
 import health.limber.referral.SymptomDuration;
 import health.limber.referral.web.SelfReferralPage.Field;
@@ -34,11 +35,13 @@ import org.springframework.util.MultiValueMap;
 class SymptomSteps {
 
     private final ReferralManagement referrals;
+    private final RedFlagQuestions questions;
     private final InstrumentWording wording;
     private final Clock clock;
 
-    SymptomSteps(ReferralManagement referrals, InstrumentWording wording, Clock clock) {
+    SymptomSteps(ReferralManagement referrals, RedFlagQuestions questions, InstrumentWording wording, Clock clock) {
         this.referrals = referrals;
+        this.questions = questions;
         this.wording = wording;
         this.clock = clock;
     }
@@ -89,7 +92,7 @@ class SymptomSteps {
     private SelfReferralStep redFlags(RedFlagLevel level) {
         String step = level == RedFlagLevel.EMERGENCY ? "emergency" : "urgent";
         return new Simple(step, 1, Set.of(), (draft, errors) -> redFlagQuestion(step, level, draft), (form, draft, errors) -> {
-            List<String> asked = referrals.questions().toAsk(level, sites(draft)).stream().map(RedFlagQuestion::id).toList();
+            List<String> asked = questions.toAsk(level, sites(draft)).stream().map(RedFlagQuestion::id).toList();
             List<String> yes = form.getOrDefault(step, List.of()).stream().filter(asked::contains).toList();
             boolean none = form.getOrDefault(step, List.of()).contains("NONE");
             draft.putList(step + "-asked", asked);
@@ -108,7 +111,7 @@ class SymptomSteps {
     }
 
     private Question redFlagQuestion(String step, RedFlagLevel level, SelfReferralDraft draft) {
-        List<Option> options = referrals.questions().toAsk(level, sites(draft)).stream()
+        List<Option> options = questions.toAsk(level, sites(draft)).stream()
                 .map(q -> new Option(q.id(), q.patientText(), null)).toList();
         String title = level == RedFlagLevel.EMERGENCY ? "Do you have any of these symptoms?" : "Do any of these apply to you?";
         return Question.single(Field.checkboxes(step, title, options, draft.list(step), new Option("NONE", "None of these", null)),
