@@ -85,8 +85,9 @@ final class DemoReferrals {
         InstrumentScore score = instrument.score(answers);
         Urgency asked = random.nextInt(10) == 0 ? Urgency.URGENT : random.nextInt(4) == 0 ? Urgency.SOON : Urgency.ROUTINE;
         Instant receivedAt = received.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(LimberTime.ZONE).toInstant();
-        if (level == RedFlagLevel.EMERGENCY) {
-            receivedAt = now.minus(Duration.ofHours(6));
+        if (level.isRedFlag()) {
+            // the emergency arrived 6 hours ago (its 4-hour task is overdue), the urgent one 3 hours ago (due tomorrow)
+            receivedAt = now.minus(Duration.ofHours(level == RedFlagLevel.EMERGENCY ? 6 : 3));
             received = LimberTime.dateOf(receivedAt);
         } else if (receivedAt.isAfter(now)) {
             // received today, but not later than now
