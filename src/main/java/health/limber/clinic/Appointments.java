@@ -1,7 +1,9 @@
 package health.limber.clinic;
 
 import health.limber.clinic.ClinicDay.Booked;
-import health.limber.clinic.ClinicDayRepository.AppointmentRow;
+import health.limber.clinic.internal.ClinicDayRepository.AppointmentRow;
+import health.limber.clinic.internal.ClinicDayRepository;
+import health.limber.clinic.internal.Itineraries;
 import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;

@@ -1,21 +1,22 @@
 package health.limber.clinic;
 
+import health.limber.clinic.internal.ClinicDayStatus;
 import health.limber.clinic.planner.Appointment;
 import health.limber.clinic.planner.Instance;
+import health.limber.clinic.planner.InstanceJson;
 import health.limber.clinic.planner.Metrics;
 import health.limber.clinic.planner.PlanChecker;
-import health.limber.clinic.planner.Violation;
-import health.limber.clinic.planner.InstanceJson;
 import health.limber.clinic.planner.Rule;
+import health.limber.clinic.planner.Violation;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.Languages;
 import health.limber.platform.NotFoundException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Locale;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;

@@ -51,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty(name = "limber.demo.enabled", havingValue = "true")
-public class DemoData implements ApplicationRunner {
+class DemoData implements ApplicationRunner {
 
     /** Every demo staff account has this password (12+ characters, as the password rule requires). */
     public static final String PASSWORD = "limber-demo-2025";

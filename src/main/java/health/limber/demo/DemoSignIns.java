@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What {@code ./limber demo} prints so a newcomer can sign in straight away. */
-public record DemoSignIns(List<Staff> staff, String password, List<Patient> patients) {
+record DemoSignIns(List<Staff> staff, String password, List<Patient> patients) {
 
     public record Staff(String role, String username) {}
 

@@ -67,7 +67,7 @@ public final class Programme {
     private String pendingChange;
     private boolean datesChanged;
 
-    Programme(UUID id, UUID patientId, String icbCode, String title, String template, LocalDate startDate, LocalDate endDate, String notes,
+    public Programme(UUID id, UUID patientId, String icbCode, String title, String template, LocalDate startDate, LocalDate endDate, String notes,
               int version, List<Item> items, List<Change> history) {
         this.id = id;
         this.patientId = patientId;
@@ -261,7 +261,7 @@ public final class Programme {
     }
 
     /** The unsaved version's description, if a change is waiting to be saved. */
-    Optional<String> pendingChange() {
+    public Optional<String> pendingChange() {
         return Optional.ofNullable(pendingChange);
     }
 
@@ -270,7 +270,7 @@ public final class Programme {
     }
 
     /** Called once the new version is stored. */
-    void saved(String by, Instant at) {
+    public void saved(String by, Instant at) {
         history.add(0, new Change(version, pendingChange, by, at));
         pendingChange = null;
         datesChanged = false;

@@ -1,6 +1,9 @@
 package health.limber.exercise;
 
 import health.limber.clinic.Hubs;
+import health.limber.exercise.internal.Adherence;
+import health.limber.exercise.internal.NewSessionLog;
+import health.limber.exercise.internal.Programmes;
 import health.limber.identity.Actor;
 import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
@@ -14,9 +17,9 @@ import health.limber.platform.LimberTime;
 import health.limber.platform.NotFoundException;
 import health.limber.referral.RedFlagLevel;
 import health.limber.referral.RedFlagQuestion;
+import health.limber.referral.RedFlagQuestions;
 import health.limber.referral.RedFlagScreen;
 import health.limber.referral.RedFlagSource;
-import health.limber.referral.RedFlagQuestions;
 import health.limber.referral.RedFlagTaskManagement;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package health.limber.exercise;
 import health.limber.exercise.SessionLog.Difficulty;
 import health.limber.exercise.SessionLog.Outcome;
 import health.limber.exercise.SessionLog.Status;
+import health.limber.exercise.internal.NewSessionLog;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package health.limber.identity;
 
+import health.limber.identity.internal.AuditEvent;
 import health.limber.platform.LimberTime;
 import health.limber.platform.RequestIds;
 import java.sql.ResultSet;

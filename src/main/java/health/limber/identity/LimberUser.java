@@ -10,7 +10,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** Spring Security's view of a signed-in person; pages read {@code displayName} and {@code roleLabel}. */
-public final class LimberUser implements UserDetails, CredentialsContainer {
+final class LimberUser implements UserDetails, CredentialsContainer {
 
     static final String PATIENT_PREFIX = "patient:";
 

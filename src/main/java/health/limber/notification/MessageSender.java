@@ -1,7 +1,9 @@
 package health.limber.notification;
 
+
+
 /** Delivers one message; throws to report a failure (the message is marked FAILED with the reason). */
-public interface MessageSender {
+interface MessageSender {
 
     void send(OutboxMessage message);
 }

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A message in the outbox: QUEUED until due, then SENT (or FAILED with the reason), never deleted. */
-public record OutboxMessage(UUID id, String dedupeKey, UUID patientId, String icbCode, Channel channel, String address, String subject,
+record OutboxMessage(UUID id, String dedupeKey, UUID patientId, String icbCode, Channel channel, String address, String subject,
                             String body, Instant sendAfter, String status, Instant sentAt, String failure) {}

@@ -1,5 +1,6 @@
 package health.limber.patient;
 
+import health.limber.patient.internal.Sex;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;

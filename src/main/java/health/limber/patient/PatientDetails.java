@@ -1,5 +1,6 @@
 package health.limber.patient;
 
+import health.limber.patient.internal.Sex;
 import java.time.LocalDate;
 
 /**
@@ -7,7 +8,7 @@ import java.time.LocalDate;
  * (see {@link PatientInput#check}). {@code nhsNumber} is null only when it is truly unknown, and
  * then {@code nhsNumberUnknownReason} says why.
  */
-public record PatientDetails(NhsNumber nhsNumber, String nhsNumberUnknownReason, String givenName, String familyName,
+record PatientDetails(NhsNumber nhsNumber, String nhsNumberUnknownReason, String givenName, String familyName,
                              LocalDate birthDate, Sex sex, Postcode postcode, String phone, String email,
                              String preferredLanguage, boolean interpreterNeeded, AccessibilityNeeds needs,
                              ContactPreferences contact, String gpPracticeCode, String icbCode, WorkStatus workStatus) {}

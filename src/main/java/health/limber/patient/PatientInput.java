@@ -1,9 +1,10 @@
 package health.limber.patient;
 
 import health.limber.organisation.Organisations;
+import health.limber.patient.internal.Sex;
 import health.limber.platform.InvalidFieldsException;
-import health.limber.platform.PersonName;
 import health.limber.platform.InvalidInputException;
+import health.limber.platform.PersonName;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

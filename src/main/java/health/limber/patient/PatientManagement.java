@@ -7,6 +7,7 @@ import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.organisation.Organisations;
+import health.limber.patient.internal.PatientView;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;

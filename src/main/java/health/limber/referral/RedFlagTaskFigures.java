@@ -4,6 +4,7 @@ import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.platform.HomeFigures;
+import health.limber.referral.internal.ReferralQueries;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package health.limber.referral;
 
-import static health.limber.referral.ReferralAccess.TRIAGERS;
+import static health.limber.referral.internal.ReferralAccess.TRIAGERS;
 
 import health.limber.identity.Actor;
 import health.limber.identity.AuditAction;
@@ -8,6 +8,12 @@ import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
+import health.limber.referral.internal.RedFlagTask;
+import health.limber.referral.internal.RedFlagTaskRaised;
+import health.limber.referral.internal.Referral;
+import health.limber.referral.internal.ReferralAccess;
+import health.limber.referral.internal.ReferralQueries;
+import health.limber.referral.internal.Referrals;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -99,7 +105,7 @@ public class RedFlagTaskManagement {
     }
 
     /** The task a referral received with a red flag raises, with the red flags in the words staff use. */
-    void raiseAtIntake(Referral referral, RedFlagSource source) {
+    public void raiseAtIntake(Referral referral, RedFlagSource source) {
         if (!referral.redFlagLevel().isRedFlag()) {
             return;
         }

@@ -1,5 +1,6 @@
 package health.limber.referral;
 
+import health.limber.referral.internal.RedFlagTask;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.repository.ListCrudRepository;

@@ -1,5 +1,6 @@
 package health.limber.referral;
 
+import health.limber.referral.internal.ReferralStatus;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;

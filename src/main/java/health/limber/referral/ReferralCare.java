@@ -2,6 +2,7 @@ package health.limber.referral;
 
 import health.limber.platform.LimberTime;
 import health.limber.platform.PatientCare;
+import health.limber.referral.internal.ReferralStatus;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

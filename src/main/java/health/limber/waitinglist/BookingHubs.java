@@ -1,6 +1,7 @@
 package health.limber.waitinglist;
 
 import health.limber.clinic.BookedAtHub;
+import health.limber.waitinglist.internal.Pathways;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -3,6 +3,7 @@ package health.limber.waitinglist;
 import health.limber.clinic.AppointmentOutcome;
 import health.limber.clinic.AppointmentRecorded;
 import health.limber.clinic.ClassAttended;
+import health.limber.waitinglist.internal.Pathways;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -2,6 +2,12 @@ package health.limber.waitinglist;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import health.limber.waitinglist.internal.ClockEvent;
+import health.limber.waitinglist.internal.ClockPeriod;
+import health.limber.waitinglist.internal.ClockRuleException;
+import health.limber.waitinglist.internal.ClockRules;
+import health.limber.waitinglist.internal.Validation;
+import health.limber.waitinglist.internal.ValidationSchedule;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,7 +39,7 @@ public class Pathway {
     private final int storedEvents;
     private final long version;
 
-    Pathway(UUID id, PathwayKey key, String nhsNumber, LocalDate birthDate, LocalDate referralReceived,
+    public Pathway(UUID id, PathwayKey key, String nhsNumber, LocalDate birthDate, LocalDate referralReceived,
             SourceOfReferral source, String waitingListType, String treatmentFunction, Priority priority,
             String providerCode, String commissionerCode, List<ClockEvent> events, long version) {
         this.id = id;
@@ -129,7 +135,7 @@ public class Pathway {
         }
     }
 
-    void changeTreatmentFunction(String code) {
+    public void changeTreatmentFunction(String code) {
         treatmentFunction = code;
     }
 
@@ -242,14 +248,14 @@ public class Pathway {
     public String commissionerCode() { return commissionerCode; }
     public List<ClockEvent> events() { return Collections.unmodifiableList(events); }
     public long version() { return version; }
-    boolean isNew() { return storedEvents == 0; }
+    public boolean isNew() { return storedEvents == 0; }
 
     /** Events appended since the pathway was loaded: what the repository must write. */
-    List<ClockEvent> unsavedEvents() {
+    public List<ClockEvent> unsavedEvents() {
         return events.subList(storedEvents, events.size());
     }
 
-    int storedEventCount() {
+    public int storedEventCount() {
         return storedEvents;
     }
 }

@@ -3,6 +3,7 @@ package health.limber.waitinglist;
 import health.limber.referral.ReferralAccepted;
 import health.limber.referral.ReferralSource;
 import health.limber.referral.Urgency;
+import health.limber.waitinglist.internal.Pathways;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

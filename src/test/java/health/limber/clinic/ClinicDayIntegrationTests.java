@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import health.limber.DemoFixtures;
 import health.limber.IntegrationTest;
 import health.limber.TestClock;
+import health.limber.clinic.internal.ClinicDayStatus;
 import health.limber.clinic.planner.Rule;
 import health.limber.clinic.planner.Violation;
 import health.limber.identity.Actor;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import health.limber.IntegrationTest;
 import health.limber.TestClock;
 import health.limber.exercise.ProgrammeManagement;
-import health.limber.exercise.ProgrammeReports;
+import health.limber.exercise.internal.ProgrammeReports;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
@@ -27,7 +27,7 @@ class DemoExerciseCohortTests {
 
     @Autowired DemoExercise exercise;
     @Autowired ProgrammeManagement programmes;
-    @Autowired health.limber.exercise.ProgrammeReports reports;
+    @Autowired health.limber.exercise.internal.ProgrammeReports reports;
     @Autowired CurrentActor currentActor;
     @Autowired Organisations organisations;
     @Autowired JdbcTemplate jdbc;

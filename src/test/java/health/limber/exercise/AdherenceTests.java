@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import health.limber.exercise.SessionLog.Outcome;
+import health.limber.exercise.internal.Adherence;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package health.limber.exercise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.limber.exercise.internal.StickFigure;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;

@@ -2,19 +2,24 @@ package health.limber.exercise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.hamcrest.Matchers.containsString;
 
 import health.limber.DemoFixtures;
 import health.limber.IntegrationTest;
 import health.limber.TestClock;
 import health.limber.exercise.SessionLog.Difficulty;
 import health.limber.exercise.SessionLog.Outcome;
+import health.limber.exercise.internal.Adherence;
+import health.limber.exercise.internal.CaseloadAlert;
+import health.limber.exercise.internal.ExerciseMedia;
+import health.limber.exercise.internal.ExerciseReminders;
+import health.limber.exercise.internal.ProgrammeReports;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;

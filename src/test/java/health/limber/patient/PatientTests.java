@@ -3,6 +3,7 @@ package health.limber.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.limber.patient.internal.Sex;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

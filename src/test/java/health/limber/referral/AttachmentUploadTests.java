@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.limber.platform.InvalidInputException;
+import health.limber.referral.internal.AttachmentUpload;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 

@@ -2,6 +2,7 @@ package health.limber.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.limber.referral.internal.InstrumentWording;
 import org.junit.jupiter.api.Test;
 
 /** Licensed wording is never shipped: without a file, placeholders; the demo's own questions say they are made up. */

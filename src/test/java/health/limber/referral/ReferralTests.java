@@ -4,6 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import health.limber.platform.InvalidInputException;
+import health.limber.referral.internal.NewReferral;
+import health.limber.referral.internal.Referral;
+import health.limber.referral.internal.ReferralHistoryEntry;
+import health.limber.referral.internal.ReferralReceived;
+import health.limber.referral.internal.ReferralRedirected;
+import health.limber.referral.internal.ReferralRejected;
+import health.limber.referral.internal.ReferralStatus;
+import health.limber.referral.internal.ReferralTriaged;
+import health.limber.referral.internal.TriageDecision;
+import health.limber.referral.internal.TriageOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

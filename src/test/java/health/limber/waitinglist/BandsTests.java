@@ -2,9 +2,10 @@ package health.limber.waitinglist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.limber.waitinglist.internal.Bands;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** SitRep bands at every edge; 18+ weeks is 127 days or more, 52+ weeks 365 or more. */
 class BandsTests {

@@ -3,6 +3,7 @@ package health.limber.waitinglist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import health.limber.waitinglist.internal.CapacityFormulas;
 import org.junit.jupiter.api.Test;
 
 /** DOMAIN.md §7 worked check, to two decimals. */

@@ -3,6 +3,10 @@ package health.limber.waitinglist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.limber.IntegrationTest;
+import health.limber.waitinglist.internal.Bands;
+import health.limber.waitinglist.internal.Census;
+import health.limber.waitinglist.internal.ClockRules;
+import health.limber.waitinglist.internal.Pathways;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

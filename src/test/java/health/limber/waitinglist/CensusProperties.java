@@ -2,6 +2,10 @@ package health.limber.waitinglist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.limber.waitinglist.internal.Bands;
+import health.limber.waitinglist.internal.ClockEvent;
+import health.limber.waitinglist.internal.ClockRuleException;
+import health.limber.waitinglist.internal.ClockRules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,8 @@ package health.limber.waitinglist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.limber.waitinglist.internal.Bands;
+import health.limber.waitinglist.internal.Comparison;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,6 +2,7 @@ package health.limber.waitinglist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.limber.waitinglist.internal.Pathways;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,10 @@ package health.limber.waitinglist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.limber.waitinglist.internal.ClockEvent;
+import health.limber.waitinglist.internal.ClockPeriod;
+import health.limber.waitinglist.internal.ClockRuleException;
+import health.limber.waitinglist.internal.ClockRules;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

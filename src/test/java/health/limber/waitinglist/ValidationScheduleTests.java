@@ -3,6 +3,9 @@ package health.limber.waitinglist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.limber.waitinglist.internal.ClockRuleException;
+import health.limber.waitinglist.internal.Validation;
+import health.limber.waitinglist.internal.ValidationSchedule;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

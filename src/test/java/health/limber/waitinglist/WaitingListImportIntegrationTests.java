@@ -3,6 +3,13 @@ package health.limber.waitinglist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.limber.IntegrationTest;
+import health.limber.waitinglist.internal.ClockEvent;
+import health.limber.waitinglist.internal.ImportMode;
+import health.limber.waitinglist.internal.ImportProblem;
+import health.limber.waitinglist.internal.ImportSummary;
+import health.limber.waitinglist.internal.Pathways;
+import health.limber.waitinglist.internal.WaitingListImport;
+import health.limber.waitinglist.internal.WlmdsColumns;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

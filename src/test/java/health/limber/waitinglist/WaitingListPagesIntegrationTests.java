@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import health.limber.DemoFixtures;
 import health.limber.IntegrationTest;
+import health.limber.waitinglist.internal.WaitingListQueries;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

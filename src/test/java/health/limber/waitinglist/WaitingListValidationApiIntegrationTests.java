@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import health.limber.DemoFixtures;
 import health.limber.IntegrationTest;
+import health.limber.waitinglist.internal.ImportMode;
+import health.limber.waitinglist.internal.WaitingListImport;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package health.limber.clinic.web;
 
-import health.limber.clinic.Itineraries;
-import health.limber.clinic.Itinerary;
+import health.limber.clinic.internal.Itineraries;
+import health.limber.clinic.internal.Itinerary;
 import health.limber.identity.CurrentActor;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;

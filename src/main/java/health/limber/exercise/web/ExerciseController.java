@@ -2,7 +2,7 @@ package health.limber.exercise.web;
 
 import health.limber.exercise.Exercise;
 import health.limber.exercise.ExerciseLibrary;
-import health.limber.exercise.StickFigure;
+import health.limber.exercise.internal.StickFigure;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ExerciseController {
 
     private final ExerciseLibrary library;
-    private final health.limber.exercise.ExerciseMedia media;
+    private final health.limber.exercise.internal.ExerciseMedia media;
 
-    ExerciseController(ExerciseLibrary library, health.limber.exercise.ExerciseMedia media) {
+    ExerciseController(ExerciseLibrary library, health.limber.exercise.internal.ExerciseMedia media) {
         this.library = library;
         this.media = media;
     }
@@ -54,7 +54,7 @@ class ExerciseController {
                   @RequestParam(defaultValue = "") String licence, @RequestParam(defaultValue = "") String credit,
                   org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws java.io.IOException {
         try {
-            if (file != null && file.getSize() > health.limber.exercise.ExerciseMedia.MAX_BYTES) {
+            if (file != null && file.getSize() > health.limber.exercise.internal.ExerciseMedia.MAX_BYTES) {
                 throw new health.limber.platform.InvalidInputException("file", "The file must be smaller than 50 MB");
             }
             media.upload(id, file == null ? null : file.getBytes(), licence, credit);
@@ -110,7 +110,7 @@ class ExerciseController {
                 .filter(l -> library.isTranslated(id, l.getKey())).sorted(java.util.Map.Entry.comparingByKey()).toList());
         model.addAttribute("lang", language);
         model.addAttribute("media", media.of(id));
-        model.addAttribute("licences", health.limber.exercise.ExerciseMedia.LICENCES);
+        model.addAttribute("licences", health.limber.exercise.internal.ExerciseMedia.LICENCES);
         model.addAttribute("custom", library.isCustom(id));
         return "exercise/exercise";
     }

@@ -2,11 +2,11 @@ package health.limber.exercise.web;
 
 import health.limber.exercise.Exercise;
 import health.limber.exercise.ExerciseLibrary;
-import health.limber.exercise.NewSessionLog;
 import health.limber.exercise.Programme;
 import health.limber.exercise.ProgrammeManagement;
 import health.limber.exercise.SessionLog;
-import health.limber.exercise.StickFigure;
+import health.limber.exercise.internal.NewSessionLog;
+import health.limber.exercise.internal.StickFigure;
 import health.limber.identity.CurrentActor;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
@@ -38,13 +38,13 @@ class MyExercisesController {
     private final ExerciseLibrary library;
     private final CurrentActor currentActor;
     private final Clock clock;
-    private final health.limber.exercise.Handouts handouts;
-    private final health.limber.exercise.ExerciseReminders reminders;
-    private final health.limber.exercise.ExerciseMedia media;
+    private final health.limber.exercise.internal.Handouts handouts;
+    private final health.limber.exercise.internal.ExerciseReminders reminders;
+    private final health.limber.exercise.internal.ExerciseMedia media;
 
     MyExercisesController(ProgrammeManagement programmes, ExerciseLibrary library, CurrentActor currentActor, Clock clock,
-                          health.limber.exercise.Handouts handouts, health.limber.exercise.ExerciseReminders reminders,
-                          health.limber.exercise.ExerciseMedia media) {
+                          health.limber.exercise.internal.Handouts handouts, health.limber.exercise.internal.ExerciseReminders reminders,
+                          health.limber.exercise.internal.ExerciseMedia media) {
         this.media = media;
         this.handouts = handouts;
         this.reminders = reminders;

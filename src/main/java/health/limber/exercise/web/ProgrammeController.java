@@ -1,11 +1,11 @@
 package health.limber.exercise.web;
 
 import health.limber.exercise.Exercise;
-import health.limber.exercise.CaseloadAlert;
 import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
 import health.limber.exercise.ProgrammeManagement;
-import health.limber.exercise.ProgrammeReports;
+import health.limber.exercise.internal.CaseloadAlert;
+import health.limber.exercise.internal.ProgrammeReports;
 import health.limber.patient.Patient;
 import health.limber.patient.PatientManagement;
 import health.limber.platform.ConflictException;
@@ -35,14 +35,14 @@ class ProgrammeController {
     private final ExerciseLibrary library;
     private final PatientManagement patients;
     private final Clock clock;
-    private final health.limber.exercise.Handouts handouts;
+    private final health.limber.exercise.internal.Handouts handouts;
     private final health.limber.clinic.Hubs hubs;
     private final health.limber.identity.CurrentActor currentActor;
 
     private final ProgrammeReports reports;
 
     ProgrammeController(ProgrammeManagement programmes, ProgrammeReports reports, ExerciseLibrary library, PatientManagement patients, Clock clock,
-                        health.limber.exercise.Handouts handouts, health.limber.clinic.Hubs hubs, health.limber.identity.CurrentActor currentActor) {
+                        health.limber.exercise.internal.Handouts handouts, health.limber.clinic.Hubs hubs, health.limber.identity.CurrentActor currentActor) {
         this.reports = reports;
         this.handouts = handouts;
         this.hubs = hubs;

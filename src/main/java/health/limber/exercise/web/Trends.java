@@ -1,6 +1,6 @@
 package health.limber.exercise.web;
 
-import health.limber.exercise.Adherence;
+import health.limber.exercise.internal.Adherence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package health.limber.identity.web;
 
-import health.limber.identity.AuditEvent;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.StaffAccounts;
+import health.limber.identity.internal.AuditEvent;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

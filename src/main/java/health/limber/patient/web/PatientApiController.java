@@ -2,7 +2,7 @@ package health.limber.patient.web;
 
 import health.limber.patient.PatientInput;
 import health.limber.patient.PatientManagement;
-import health.limber.patient.PatientView;
+import health.limber.patient.internal.PatientView;
 import health.limber.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

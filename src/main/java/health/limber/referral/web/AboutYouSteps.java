@@ -8,7 +8,7 @@ import health.limber.patient.BirthDate;
 import health.limber.patient.ContactPreferences;
 import health.limber.patient.NhsNumber;
 import health.limber.platform.LimberTime;
-import health.limber.referral.ReferralInput;
+import health.limber.referral.internal.ReferralInput;
 import health.limber.referral.web.SelfReferralPage.Field;
 import health.limber.referral.web.SelfReferralPage.Option;
 import health.limber.referral.web.SelfReferralPage.Question;

@@ -1,7 +1,7 @@
 package health.limber.referral.web;
 
-import health.limber.referral.AttachmentUpload;
-import health.limber.referral.ReferralAttachments.StoredAttachment;
+import health.limber.referral.internal.AttachmentUpload;
+import health.limber.referral.internal.ReferralAttachments.StoredAttachment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,7 +1,7 @@
 package health.limber.referral.web;
 
-import health.limber.referral.Referral;
-import health.limber.referral.ReferralAttachment;
+import health.limber.referral.internal.Referral;
+import health.limber.referral.internal.ReferralAttachment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,7 +2,7 @@ package health.limber.referral.web;
 
 import health.limber.referral.BodySite;
 import health.limber.referral.Instrument;
-import health.limber.referral.ReferralInput;
+import health.limber.referral.internal.ReferralInput;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -2,7 +2,7 @@ package health.limber.waitinglist.cli;
 
 import health.limber.cli.LimberCommand;
 import health.limber.cli.Server;
-import health.limber.waitinglist.WaitingListExport;
+import health.limber.waitinglist.internal.WaitingListExport;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,10 +14,10 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "export", description = "Export data files.", subcommands = ExportCommand.WaitingList.class,
         mixinStandardHelpOptions = true)

@@ -1,7 +1,7 @@
 package health.limber.waitinglist.cli;
 
 import health.limber.cli.LimberCommand;
-import health.limber.waitinglist.CapacityFormulas;
+import health.limber.waitinglist.internal.CapacityFormulas;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

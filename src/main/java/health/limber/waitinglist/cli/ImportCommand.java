@@ -2,10 +2,10 @@ package health.limber.waitinglist.cli;
 
 import health.limber.cli.LimberCommand;
 import health.limber.cli.Server;
-import health.limber.waitinglist.ImportMode;
-import health.limber.waitinglist.ImportProblem;
-import health.limber.waitinglist.ImportSummary;
-import health.limber.waitinglist.WaitingListImport;
+import health.limber.waitinglist.internal.ImportMode;
+import health.limber.waitinglist.internal.ImportProblem;
+import health.limber.waitinglist.internal.ImportSummary;
+import health.limber.waitinglist.internal.WaitingListImport;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "import", description = "Import data files.", subcommands = ImportCommand.WaitingList.class,
         mixinStandardHelpOptions = true)

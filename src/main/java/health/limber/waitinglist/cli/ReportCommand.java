@@ -2,18 +2,18 @@ package health.limber.waitinglist.cli;
 
 import health.limber.cli.LimberCommand;
 import health.limber.cli.Server;
-import health.limber.waitinglist.Bands;
-import health.limber.waitinglist.Census;
-import health.limber.waitinglist.Suppression;
+import health.limber.waitinglist.internal.Bands;
+import health.limber.waitinglist.internal.Census;
+import health.limber.waitinglist.internal.Suppression;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.LongFunction;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "report", description = "Waiting-list reports.", subcommands = {ReportCommand.CensusReport.class,
         ReportCommand.Compare.class}, mixinStandardHelpOptions = true)

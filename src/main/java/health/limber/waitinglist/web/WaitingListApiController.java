@@ -7,13 +7,13 @@ import health.limber.platform.ConflictException;
 import health.limber.platform.IdempotentRequests;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
-import health.limber.waitinglist.ClockEvent;
-import health.limber.waitinglist.ClockPeriod;
 import health.limber.waitinglist.Pathway;
 import health.limber.waitinglist.Priority;
-import health.limber.waitinglist.Validation;
 import health.limber.waitinglist.WaitingListManagement;
-import health.limber.waitinglist.WaitingListQueries;
+import health.limber.waitinglist.internal.ClockEvent;
+import health.limber.waitinglist.internal.ClockPeriod;
+import health.limber.waitinglist.internal.Validation;
+import health.limber.waitinglist.internal.WaitingListQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -30,8 +30,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -52,10 +52,10 @@ class WaitingListApiController {
     private final Clock clock;
     private final IdempotentRequests idempotent;
 
-    private final health.limber.waitinglist.WaitingListImport importer;
+    private final health.limber.waitinglist.internal.WaitingListImport importer;
 
     WaitingListApiController(WaitingListQueries queries, WaitingListManagement management, CurrentActor currentActor, Clock clock,
-                             IdempotentRequests idempotent, health.limber.waitinglist.WaitingListImport importer) {
+                             IdempotentRequests idempotent, health.limber.waitinglist.internal.WaitingListImport importer) {
         this.importer = importer;
         this.idempotent = idempotent;
         this.queries = queries;
@@ -85,15 +85,15 @@ class WaitingListApiController {
             description = "mode: ALL_OR_NOTHING (default) or QUARANTINE; dryRun=true checks and counts, writing nothing. 200 with the summary "
                     + "when the file was written (or checked, for a dry run); 422 with the summary and every problem by line and column when it was not.")
     @PostMapping(value = "/imports", consumes = "text/csv")
-    ResponseEntity<health.limber.waitinglist.ImportSummary> importFile(
-            @RequestParam(defaultValue = "ALL_OR_NOTHING") health.limber.waitinglist.ImportMode mode,
+    ResponseEntity<health.limber.waitinglist.internal.ImportSummary> importFile(
+            @RequestParam(defaultValue = "ALL_OR_NOTHING") health.limber.waitinglist.internal.ImportMode mode,
             @RequestParam(defaultValue = "false") boolean dryRun, jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
         Actor actor = currentActor.get();
         if (actor.role() != health.limber.identity.Role.SERVICE_MANAGER) {
             throw new org.springframework.security.access.AccessDeniedException("Service managers import waiting lists");
         }
         var summary = importer.run(request.getInputStream(), mode, dryRun, problem -> { }, bytes -> { },
-                health.limber.waitinglist.WaitingListImport.Importer.staff(actor.username(), actor.organisationCode(), actor.servedIcbs()));
+                health.limber.waitinglist.internal.WaitingListImport.Importer.staff(actor.username(), actor.organisationCode(), actor.servedIcbs()));
         return ResponseEntity.status(summary.hasProblems() ? org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT : org.springframework.http.HttpStatus.OK)
                 .body(summary);
     }

@@ -2,9 +2,9 @@ package health.limber.waitinglist.web;
 
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
-import health.limber.waitinglist.ImportMode;
-import health.limber.waitinglist.ImportSummary;
-import health.limber.waitinglist.WaitingListImport;
+import health.limber.waitinglist.internal.ImportMode;
+import health.limber.waitinglist.internal.ImportSummary;
+import health.limber.waitinglist.internal.WaitingListImport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;

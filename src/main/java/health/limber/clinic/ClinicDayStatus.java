@@ -1,6 +1,0 @@
-package health.limber.clinic;
-
-/** A clinic day is planned as a draft and published once; publishing creates the appointments. */
-public enum ClinicDayStatus {
-    DRAFT, PUBLISHED
-}

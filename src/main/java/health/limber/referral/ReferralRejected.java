@@ -1,7 +1,0 @@
-package health.limber.referral;
-
-import java.time.Instant;
-import java.util.UUID;
-
-/** A referral was rejected, with a letter back to the referrer. */
-public record ReferralRejected(UUID referralId, String reason, Instant at) {}
