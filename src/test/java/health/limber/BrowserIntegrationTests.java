@@ -8,7 +8,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import health.limber.clinic.ClinicFixtures;
 import health.limber.identity.AccessCodes;
+import health.limber.patient.PatientId;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -130,7 +132,7 @@ class BrowserIntegrationTests extends BrowserTest {
         String organisation = jdbc.queryForObject("select organisation_code from staff_user where username = ?", String.class, username);
         var clinician = new health.limber.identity.Actor(username, "Clinician", health.limber.identity.Role.CLINICIAN, organisation,
                 java.util.Set.of(icb), null);
-        var programme = currentActor.runAs(clinician, () -> programmes.create(patient.id(), "ankle-fracture-after-cast", java.time.LocalDate.now(clock), null, null));
+        UUID programme = currentActor.runAs(clinician, () -> programmes.create(PatientId.of(patient.id()), "ankle-fracture-after-cast", java.time.LocalDate.now(clock), null, null)).value();
         String code = accessCodes.issue(patient.id(), "browser-test").code();
         try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page page = phone.newPage();

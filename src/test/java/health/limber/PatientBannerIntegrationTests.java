@@ -8,6 +8,7 @@ import health.limber.exercise.ProgrammeManagement;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.patient.PatientId;
 import health.limber.platform.LimberTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,7 +74,7 @@ class PatientBannerIntegrationTests {
         var clinician = new Actor("clinician.qhl", "Clinician", Role.CLINICIAN, organisation, Set.of("QHL"), null);
         var patient = jdbc.queryForObject("select id from patient where icb_code = 'QHL' and voided_at is null order by nhs_number desc "
                 + "fetch first 1 rows only", java.util.UUID.class);
-        return currentActor.runAs(clinician, () -> programmes.create(patient, "low-back-pain", LimberTime.today(clock), null, null)).toString();
+        return currentActor.runAs(clinician, () -> programmes.create(PatientId.of(patient), "low-back-pain", LimberTime.today(clock), null, null)).toString();
     }
 
     /** GET pages (not the JSON API) whose address carries an id. */

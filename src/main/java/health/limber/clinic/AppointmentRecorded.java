@@ -1,7 +1,7 @@
 package health.limber.clinic;
 
+import health.limber.referral.ReferralId;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Staff recorded what happened to an appointment at a one-stop clinic day. The waiting list
@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param referralReference with {@code providerCode}, the waiting-list pathway's key
  * @param firstVisit whether this was the person's first booked visit for the referral
  */
-public record AppointmentRecorded(UUID appointmentId, UUID referralId, String referralReference, String providerCode,
+public record AppointmentRecorded(AppointmentId appointmentId, ReferralId referralId, String referralReference, String providerCode,
                                   String service, LocalDate day, AppointmentOutcome outcome, boolean firstVisit) {
 
     public boolean isAssessment() {

@@ -1,8 +1,8 @@
 package health.limber.clinic;
 
 import health.limber.clinic.ClinicDay.Booked;
-import health.limber.clinic.internal.ClinicDayRepository.AppointmentRow;
 import health.limber.clinic.internal.ClinicDayRepository;
+import health.limber.clinic.internal.ClinicDayRepository.AppointmentRow;
 import health.limber.clinic.internal.Itineraries;
 import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
@@ -10,6 +10,7 @@ import health.limber.identity.CurrentActor;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
+import health.limber.referral.ReferralId;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -48,7 +49,8 @@ public class Appointments {
      * hub's ICB: attendance on or after the day, a cancellation with its reason at any time; an
      * outcome once only, and only from the version the recorder saw.
      */
-    public Booked recordOutcome(UUID appointmentId, long version, AppointmentOutcome outcome, String reason) {
+    public Booked recordOutcome(AppointmentId id, long version, AppointmentOutcome outcome, String reason) {
+        UUID appointmentId = id.value();
         if (outcome == null || outcome == AppointmentOutcome.BOOKED) {
             throw new InvalidInputException("outcome", "Select what happened");
         }
@@ -81,8 +83,8 @@ public class Appointments {
         if (patient != null) {
             audit.allowed(patient, AuditAction.UPDATE, "Appointment", appointmentId.toString());
         }
-        events.publishEvent(new AppointmentRecorded(appointmentId, appointment.referralId(), appointment.reference(),
+        events.publishEvent(new AppointmentRecorded(id, ReferralId.of(appointment.referralId()), appointment.reference(),
                 appointment.providerCode(), appointment.service(), appointment.date(), outcome, firstVisit));
-        return days.load(appointment.clinicDayId()).appointments().stream().filter(b -> b.id().equals(appointmentId)).findFirst().orElseThrow();
+        return days.load(appointment.clinicDayId()).appointments().stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow();
     }
 }

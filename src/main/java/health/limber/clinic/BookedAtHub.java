@@ -1,5 +1,6 @@
 package health.limber.clinic;
 
+import health.limber.referral.ReferralId;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -11,4 +12,4 @@ import java.util.UUID;
  * @param referralReference with {@code providerCode}, the waiting-list pathway's key
  * @param what a few words for the record, such as "one-stop clinic day 2026-12-01"
  */
-public record BookedAtHub(UUID referralId, String referralReference, String providerCode, UUID hubId, LocalDate from, String what) {}
+public record BookedAtHub(ReferralId referralId, String referralReference, String providerCode, UUID hubId, LocalDate from, String what) {}

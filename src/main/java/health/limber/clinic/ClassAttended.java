@@ -1,5 +1,6 @@
 package health.limber.clinic;
 
+import health.limber.referral.ReferralId;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -9,4 +10,4 @@ import java.util.UUID;
  *
  * @param referralReference with {@code providerCode}, the waiting-list pathway's key
  */
-public record ClassAttended(UUID referralId, String referralReference, String providerCode, UUID courseId, int session, LocalDate on) {}
+public record ClassAttended(ReferralId referralId, String referralReference, String providerCode, UUID courseId, int session, LocalDate on) {}

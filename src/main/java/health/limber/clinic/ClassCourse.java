@@ -1,5 +1,6 @@
 package health.limber.clinic;
 
+import health.limber.referral.ReferralId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +14,7 @@ public record ClassCourse(UUID id, Hub hub, Hub.Room room, String name, String d
     public enum Status { BOOKED, WAITING, CANCELLED }
 
     /** A place (or a place on the waiting list); date of birth and NHS number tell two people of one name apart on the register. */
-    public record Booking(UUID id, UUID referralId, String reference, String name, java.time.LocalDate birthDate, String nhsNumber, Status status,
+    public record Booking(UUID id, ReferralId referralId, String reference, String name, java.time.LocalDate birthDate, String nhsNumber, Status status,
                           java.time.Instant requestedAt, String reason) {}
 
     public record Attendance(UUID bookingId, int session, boolean attended) {}

@@ -8,9 +8,11 @@ import health.limber.clinic.planner.Metrics;
 import health.limber.clinic.planner.PlanChecker;
 import health.limber.clinic.planner.Rule;
 import health.limber.clinic.planner.Violation;
+import health.limber.patient.PatientId;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.Languages;
 import health.limber.platform.NotFoundException;
+import health.limber.referral.ReferralId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ import java.util.stream.Collectors;
  * <p>The rules for changing a draft live here (who can be moved where, what hours are possible,
  * when it can be published); {@link ClinicDays} applies a change and keeps it as a new plan version.
  */
-public record ClinicDay(UUID id, Hub hub, LocalDate day, int dayStart, int dayEnd, ClinicDayStatus status, int planVersion,
+public record ClinicDay(ClinicDayId id, Hub hub, LocalDate day, int dayStart, int dayEnd, ClinicDayStatus status, int planVersion,
                         long version, Instant publishedAt, String publishedBy, List<ServiceType> services,
                         List<OnDuty> practitioners, List<Offered> patients, List<Planned> plan, List<PlanChange> history,
                         boolean canUndo, List<Booked> appointments) {
@@ -42,7 +44,7 @@ public record ClinicDay(UUID id, Hub hub, LocalDate day, int dayStart, int dayEn
     public record OnDuty(UUID id, String name, String service, Set<String> languages, List<Instance.Window> windows) {}
 
     /** A person offered a place on the day, with what they need and when they can come. */
-    public record Offered(UUID referralId, String reference, UUID patientId, String name, LocalDate birthDate, String nhsNumber, List<String> needs,
+    public record Offered(ReferralId referralId, String reference, PatientId patientId, String name, LocalDate birthDate, String nhsNumber, List<String> needs,
                           int availableFrom, int availableTo, int maxStayMinutes, boolean stepFree, String language,
                           boolean interpreterBooked, int weight) {
         public boolean needsInterpreter() {
@@ -51,13 +53,13 @@ public record ClinicDay(UUID id, Hub hub, LocalDate day, int dayStart, int dayEn
     }
 
     /** One appointment of the draft plan. */
-    public record Planned(UUID referralId, String service, UUID practitionerId, UUID roomId, int start, int end) {}
+    public record Planned(ReferralId referralId, String service, UUID practitionerId, UUID roomId, int start, int end) {}
 
     /** One step in the draft's history. */
     public record PlanChange(int version, String what, String by, Instant at) {}
 
     /** A published appointment and what happened to it. */
-    public record Booked(UUID id, UUID referralId, UUID patientId, String service, UUID practitionerId, UUID roomId, int start,
+    public record Booked(AppointmentId id, ReferralId referralId, PatientId patientId, String service, UUID practitionerId, UUID roomId, int start,
                          int end, AppointmentOutcome outcome, String reason, String patientResponse, String patientComment,
                          long version) {}
 
@@ -65,7 +67,7 @@ public record ClinicDay(UUID id, Hub hub, LocalDate day, int dayStart, int dayEn
     static final int SLOT = 5;
 
     /** The person offered a place on this day. */
-    Offered offered(UUID referralId) {
+    Offered offered(ReferralId referralId) {
         return patients.stream().filter(p -> p.referralId().equals(referralId)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("referral", "That person is not offered a place on this day"));
     }
@@ -104,7 +106,7 @@ public record ClinicDay(UUID id, Hub hub, LocalDate day, int dayStart, int dayEn
      * (or added, if they had none): refused if they do not need the service or the time, practitioner
      * or room is not of this day. A move that breaks a planning rule is allowed; {@link #violations()} says what it breaks.
      */
-    List<Planned> withMoved(UUID referralId, String service, int start, UUID practitionerId, UUID roomId) {
+    List<Planned> withMoved(ReferralId referralId, String service, int start, UUID practitionerId, UUID roomId) {
         Offered person = offered(referralId);
         if (!person.needs().contains(service)) {
             throw new InvalidInputException("service", person.name() + " does not need " + service);
@@ -125,7 +127,7 @@ public record ClinicDay(UUID id, Hub hub, LocalDate day, int dayStart, int dayEn
     }
 
     /** The draft without the person's appointment for the service, or without all of theirs when the service is null. */
-    List<Planned> without(UUID referralId, String service) {
+    List<Planned> without(ReferralId referralId, String service) {
         return plan.stream().filter(p -> !(p.referralId().equals(referralId) && (service == null || p.service().equals(service)))).toList();
     }
 

@@ -18,8 +18,10 @@ import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.patient.PatientId;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
+import health.limber.referral.ReferralId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -81,11 +83,11 @@ public class ClinicDays {
     }
 
     /** A clinic day in a list. */
-    public record Summary(UUID id, UUID hubId, String hubName, String icbCode, LocalDate day, ClinicDayStatus status,
+    public record Summary(ClinicDayId id, UUID hubId, String hubName, String icbCode, LocalDate day, ClinicDayStatus status,
                           int offered, int booked) {}
 
     /** A person waiting to be offered a one-stop day; date of birth and NHS number tell two people of one name apart. */
-    public record Waiting(UUID referralId, String reference, String name, LocalDate birthDate, String nhsNumber, List<String> needs,
+    public record Waiting(ReferralId referralId, String reference, String name, LocalDate birthDate, String nhsNumber, List<String> needs,
                           LocalDate acceptedOn) {}
 
     /** A practitioner of a hub: their one service and the languages they speak. */
@@ -109,7 +111,7 @@ public class ClinicDays {
      * Opens a clinic day at a hub with all the hub's practitioners on their default hours and
      * offers places to the {@code offer} people who have waited longest for a one-stop visit.
      */
-    public UUID open(UUID hubId, LocalDate day, int dayStart, int dayEnd, int offer) {
+    public ClinicDayId open(UUID hubId, LocalDate day, int dayStart, int dayEnd, int offer) {
         Hub hub = hubs.find(hubId).filter(h -> currentActor.get().serves(h.icbCode()))
                 .orElseThrow(() -> new InvalidInputException("hub", "Select a hub"));
         allowed(PLANNERS, hub.icbCode());
@@ -137,31 +139,31 @@ public class ClinicDays {
                     .filter(w -> w.from() < w.to()).toList());
         }
         days.offerNext(id, hub.icbCode(), dayStart, dayEnd, Math.min(DEFAULT_MAX_STAY, dayEnd - dayStart), offer);
-        return id;
+        return ClinicDayId.of(id);
     }
 
     /** A clinic day, for staff of an organisation serving the hub's ICB. */
     @Transactional(readOnly = true)
-    public ClinicDay read(UUID id) {
-        ClinicDay day = days.load(id);
+    public ClinicDay read(ClinicDayId id) {
+        ClinicDay day = days.load(id.value());
         allowed(STAFF, day.hub().icbCode());
         return day;
     }
 
     /** Offers places to the next {@code count} people waiting in the hub's ICB. */
-    public void offerMore(UUID id, long version, int count) {
-        ClinicDay day = changeDraft(id, version);
+    public void offerMore(ClinicDayId id, long version, int count) {
+        ClinicDay day = changeDraft(id.value(), version);
         if (count < 1 || count > 50) {
             throw new InvalidInputException("count", "Offer between 1 and 50 more places");
         }
-        days.offerNext(id, day.hub().icbCode(), day.dayStart(), day.dayEnd(), Math.min(DEFAULT_MAX_STAY, day.dayEnd() - day.dayStart()), count);
+        days.offerNext(id.value(), day.hub().icbCode(), day.dayStart(), day.dayEnd(), Math.min(DEFAULT_MAX_STAY, day.dayEnd() - day.dayStart()), count);
     }
 
     /** Takes a person off the day (back to waiting); their appointments leave the draft. */
-    public void withdraw(UUID id, long version, UUID referralId) {
-        ClinicDay day = changeDraft(id, version);
+    public void withdraw(ClinicDayId id, long version, ReferralId referralId) {
+        ClinicDay day = changeDraft(id.value(), version);
         Offered person = day.offered(referralId);
-        days.withdraw(id, referralId);
+        days.withdraw(id.value(), referralId.value());
         List<Planned> kept = day.without(referralId, null);
         if (kept.size() != day.plan().size()) {
             keep(day, "Took " + person.name() + " off the day", kept);
@@ -169,23 +171,23 @@ public class ClinicDays {
     }
 
     /** Changes when a person can come, their longest stay and whether an interpreter is booked for them. */
-    public void changeOffer(UUID id, long version, UUID referralId, int from, int to, int maxStay, boolean interpreterBooked) {
-        ClinicDay day = changeDraft(id, version);
+    public void changeOffer(ClinicDayId id, long version, ReferralId referralId, int from, int to, int maxStay, boolean interpreterBooked) {
+        ClinicDay day = changeDraft(id.value(), version);
         day.offered(referralId);
         day.checkAvailability(from, to, maxStay);
-        days.changeOffer(id, referralId, from, to, maxStay, interpreterBooked);
+        days.changeOffer(id.value(), referralId.value(), from, to, maxStay, interpreterBooked);
     }
 
     /** Sets a practitioner's working windows for the day; none means not working. */
-    public void setHours(UUID id, long version, UUID practitionerId, List<Instance.Window> windows) {
-        ClinicDay day = changeDraft(id, version);
+    public void setHours(ClinicDayId id, long version, UUID practitionerId, List<Instance.Window> windows) {
+        ClinicDay day = changeDraft(id.value(), version);
         day.checkHours(practitionerId, windows);
-        days.setHours(id, practitionerId, windows);
+        days.setHours(id.value(), practitionerId, windows);
     }
 
     /** Plans the day with the optimiser and keeps the result as a new draft version. */
-    public Plan plan(UUID id, long version, Duration limit, Consumer<String> progress) {
-        ClinicDay day = changeDraft(id, version);
+    public Plan plan(ClinicDayId id, long version, Duration limit, Consumer<String> progress) {
+        ClinicDay day = changeDraft(id.value(), version);
         Instance instance;
         try {
             instance = Instance.checked(day.instance());
@@ -193,7 +195,7 @@ public class ClinicDays {
             throw new InvalidInputException("plan", "The day cannot be planned: " + e.getMessage());
         }
         Plan plan = new CpSatPlanner().plan(instance, limit, progress);
-        List<Planned> planned = plan.appointments().stream().map(a -> new Planned(UUID.fromString(a.patient()), a.service(),
+        List<Planned> planned = plan.appointments().stream().map(a -> new Planned(ReferralId.valueOf(a.patient()), a.service(),
                 UUID.fromString(a.practitioner()), UUID.fromString(a.room()), a.start(), a.end())).toList();
         keep(day, String.format("Planned by the optimiser: %d of %d people get their whole visit",
                 plan.metrics().patientsServed(), plan.metrics().patients()), planned);
@@ -205,60 +207,60 @@ public class ClinicDays {
      * none for that service. The change is kept even when it breaks a rule, so the manager sees
      * what it breaks; the returned violations are every broken rule of the new draft.
      */
-    public List<Violation> move(UUID id, long version, UUID referralId, String service, int start, UUID practitionerId, UUID roomId) {
-        ClinicDay day = changeDraft(id, version);
+    public List<Violation> move(ClinicDayId id, long version, ReferralId referralId, String service, int start, UUID practitionerId, UUID roomId) {
+        ClinicDay day = changeDraft(id.value(), version);
         List<Planned> changed = day.withMoved(referralId, service, start, practitionerId, roomId);
         keep(day, "Moved " + day.offered(referralId).name() + "'s " + day.serviceName(service) + " to " + InstanceJson.time(start), changed);
-        return days.load(id).violations();
+        return days.load(id.value()).violations();
     }
 
     /** Removes one appointment from the draft. */
-    public void remove(UUID id, long version, UUID referralId, String service) {
-        ClinicDay day = changeDraft(id, version);
+    public void remove(ClinicDayId id, long version, ReferralId referralId, String service) {
+        ClinicDay day = changeDraft(id.value(), version);
         Offered person = day.offered(referralId);
         keep(day, "Removed " + person.name() + "'s " + day.serviceName(service), day.without(referralId, service));
     }
 
     /** Goes back to the draft before the last change. */
-    public void undo(UUID id, long version) {
-        ClinicDay day = changeDraft(id, version);
+    public void undo(ClinicDayId id, long version) {
+        ClinicDay day = changeDraft(id.value(), version);
         if (!day.canUndo()) {
             throw new InvalidInputException("undo", "There is nothing to undo");
         }
-        days.usePlan(id, days.parentOf(id, day.planVersion()).orElseThrow());
+        days.usePlan(id.value(), days.parentOf(id.value(), day.planVersion()).orElseThrow());
     }
 
     /**
      * Publishes the draft: refused while it breaks any rule; creates the appointments and books
      * every slot. People offered a place who have no appointment go back to waiting.
      */
-    public List<Booked> publish(UUID id, long version) {
-        ClinicDay day = days.load(id);
+    public List<Booked> publish(ClinicDayId id, long version) {
+        ClinicDay day = days.load(id.value());
         allowed(PLANNERS, day.hub().icbCode());
         if (!day.isDraft()) {
             throw new ConflictException("version", "This clinic day was published by " + day.publishedBy() + " at "
                     + day.publishedAt() + "; it cannot be published again", now(day));
         }
         day.checkPublishable();
-        if (!days.markPublished(id, version, currentActor.get().username(), clock.instant())) {
-            throw stale(id);
+        if (!days.markPublished(id.value(), version, currentActor.get().username(), clock.instant())) {
+            throw stale(id.value());
         }
-        Map<UUID, Offered> people = new LinkedHashMap<>();
+        Map<ReferralId, Offered> people = new LinkedHashMap<>();
         day.patients().forEach(p -> people.put(p.referralId(), p));
         for (Planned planned : day.plan()) {
             UUID appointment = UUID.randomUUID();
             Offered person = people.get(planned.referralId());
-            days.insertAppointment(appointment, id, day.day(), planned, person.patientId());
+            days.insertAppointment(appointment, id.value(), day.day(), planned, PatientId.uuidOf(person.patientId()));
             book(appointment, day.day(), planned, person);
         }
-        Set<UUID> served = day.plan().stream().map(Planned::referralId).collect(Collectors.toSet());
-        day.patients().stream().map(Offered::referralId).filter(r -> !served.contains(r)).forEach(days::release);
+        Set<UUID> served = day.plan().stream().map(p -> p.referralId().value()).collect(Collectors.toSet());
+        day.patients().stream().map(o -> o.referralId().value()).filter(r -> !served.contains(r)).forEach(days::release);
         days.bookedAtHub(served, day.hub().id(), day.day()).forEach(events::publishEvent);
-        ClinicDay published = days.load(id);
+        ClinicDay published = days.load(id.value());
         published.appointments().stream().map(Booked::patientId).filter(Objects::nonNull).distinct()
                 .forEach(patient -> {
-                    audit.allowed(patient, AuditAction.CREATE, "Appointment", id.toString());
-                    itineraries.remind(published, patient);
+                    audit.allowed(patient.value(), AuditAction.CREATE, "Appointment", id.toString());
+                    itineraries.remind(published, patient.value());
                 });
         return published.appointments();
     }
@@ -310,7 +312,7 @@ public class ClinicDays {
 
     /** Keeps a changed plan as the draft's new version, made from its current one. */
     private void keep(ClinicDay day, String what, List<Planned> plan) {
-        days.savePlan(day.id(), days.nextPlanVersion(day.id()), day.planVersion(), what, by(), clock.instant(), plan);
+        days.savePlan(day.id().value(), days.nextPlanVersion(day.id().value()), day.planVersion(), what, by(), clock.instant(), plan);
     }
 
     private String by() {

@@ -23,7 +23,8 @@ public class ClinicHistory {
     }
 
     /** Moves a published clinic day, its appointments and the slots they hold to the date it took place. */
-    public void moveDay(UUID clinicDayId, LocalDate date) {
+    public void moveDay(ClinicDayId day, LocalDate date) {
+        UUID clinicDayId = day.value();
         jdbc.sql("update clinic_day set clinic_date = :date where id = :id").param("date", date).param("id", clinicDayId).update();
         jdbc.sql("update appointment set clinic_date = :date where clinic_day_id = :id").param("date", date).param("id", clinicDayId).update();
         jdbc.sql("update appointment_slot set slot_date = :date where appointment_id in (select id from appointment where clinic_day_id = :id)")

@@ -5,6 +5,7 @@ import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
+import health.limber.referral.ReferralId;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ public class GroupClasses {
 
     /** A person referred to a group class who has no place or waiting-list entry yet. */
     /** A person referred to a group class and on no course; date of birth and NHS number tell two people of one name apart. */
-    public record Waiting(UUID referralId, String reference, String name, LocalDate birthDate, String nhsNumber, LocalDate acceptedOn) {}
+    public record Waiting(ReferralId referralId, String reference, String name, LocalDate birthDate, String nhsNumber, LocalDate acceptedOn) {}
 
     @Transactional(readOnly = true)
     public List<Summary> list() {
@@ -77,7 +78,7 @@ public class GroupClasses {
                 where icb_code = :icb and not exists (select 1 from class_booking b where b.referral_id = r.referral_id and b.status <> 'CANCELLED')
                 order by accepted_on, reference""")
                 .param("icb", icb)
-                .query((rs, n) -> new Waiting(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(5, LocalDate.class),
+                .query((rs, n) -> new Waiting(ReferralId.of(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), rs.getObject(5, LocalDate.class),
                         rs.getString(6), rs.getObject(4, LocalDate.class)))
                 .list();
     }
@@ -127,7 +128,7 @@ public class GroupClasses {
      * Books a referred person onto a course: a place if one is left, otherwise the waiting list.
      * Booking the same person twice returns their existing booking (a retried request books once).
      */
-    public ClassCourse.Status book(UUID courseId, UUID referralId) {
+    public ClassCourse.Status book(UUID courseId, ReferralId referralId) {
         ClassCourse course = read(courseId);
         String icb = jdbc.sql("select icb_code from class_referral where referral_id = :r").param("r", referralId)
                 .query(String.class).optional().orElseThrow(() -> new InvalidInputException("referral", "That person is not referred to a group class"));
@@ -199,7 +200,7 @@ public class GroupClasses {
         }
         String by = currentActor.get().username();
         Map<UUID, UUID> referralOf = new java.util.HashMap<>();
-        course.onCourse().forEach(b -> referralOf.put(b.id(), b.referralId()));
+        course.onCourse().forEach(b -> referralOf.put(b.id(), b.referralId().value()));
         for (UUID unknown : attended) {
             if (!referralOf.containsKey(unknown)) {
                 throw new InvalidInputException("attended", "Only people booked on the course are on the register");
@@ -212,13 +213,13 @@ public class GroupClasses {
             jdbc.sql("insert into class_attendance (booking_id, session, attended, recorded_by, recorded_at) values (:b, :s, :a, :by, :at)")
                     .param("b", booking.id()).param("s", session).param("a", came).param("by", by).param("at", Timestamp.from(clock.instant())).update();
             if (came) {
-                attendees.add(booking.referralId());
+                attendees.add(booking.referralId().value());
             }
         }
         for (UUID referral : attendees) {
             var row = jdbc.sql("select reference, provider_code from class_referral where referral_id = :r").param("r", referral)
                     .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
-            events.publishEvent(new ClassAttended(referral, row[0], row[1], courseId, session, on));
+            events.publishEvent(new ClassAttended(ReferralId.of(referral), row[0], row[1], courseId, session, on));
         }
     }
 
@@ -236,7 +237,7 @@ public class GroupClasses {
                 select b.id, b.referral_id, r.reference, r.display_name, b.status, b.requested_at, b.reason, r.birth_date, r.nhs_number
                 from class_booking b join class_referral r on r.referral_id = b.referral_id where b.course_id = :id order by b.requested_at""")
                 .param("id", id)
-                .query((rs, n) -> new ClassCourse.Booking(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                .query((rs, n) -> new ClassCourse.Booking(rs.getObject(1, UUID.class), ReferralId.of(rs.getObject(2, UUID.class)), rs.getString(3), rs.getString(4),
                         rs.getObject(8, LocalDate.class), rs.getString(9), ClassCourse.Status.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(), rs.getString(7)))
                 .list();
         List<ClassCourse.Attendance> register = jdbc.sql("""

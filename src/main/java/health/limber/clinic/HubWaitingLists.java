@@ -1,9 +1,10 @@
 package health.limber.clinic;
 
+import health.limber.patient.PatientId;
 import health.limber.referral.CarePathway;
+import health.limber.referral.ReferralId;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +25,7 @@ public class HubWaitingLists {
     }
 
     /** A person accepted to a hub's pathway, as the hub needs to know them. Needs are for one-stop visits only. */
-    public record Admission(UUID referralId, String reference, UUID patientId, String displayName, String icbCode, String providerCode,
+    public record Admission(ReferralId referralId, String reference, PatientId patientId, String displayName, String icbCode, String providerCode,
                             CarePathway pathway, List<String> needs, String language, boolean interpreterNeeded, boolean stepFree,
                             LocalDate acceptedOn, LocalDate birthDate, String nhsNumber) {}
 
@@ -40,7 +41,7 @@ public class HubWaitingLists {
                     insert into class_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, accepted_on,
                         birth_date, nhs_number)
                     values (:id, :reference, :patient, :name, :icb, :provider, :acceptedOn, :born, :nhs)""")
-                    .param("id", a.referralId()).param("reference", a.reference()).param("patient", a.patientId())
+                    .param("id", a.referralId()).param("reference", a.reference()).param("patient", PatientId.uuidOf(a.patientId()))
                     .param("name", a.displayName()).param("icb", a.icbCode()).param("provider", a.providerCode())
                     .param("acceptedOn", a.acceptedOn()).param("born", a.birthDate()).param("nhs", a.nhsNumber()).update();
         } else if (a.pathway() == CarePathway.ONE_STOP_CLINIC) {
@@ -49,7 +50,7 @@ public class HubWaitingLists {
                         language, interpreter_needed, step_free, accepted_on, birth_date, nhs_number)
                     values (:id, :reference, :patient, :name, :icb, :provider, :needs, :language, :interpreter, :stepFree, :acceptedOn,
                         :born, :nhs)""")
-                    .param("id", a.referralId()).param("reference", a.reference()).param("patient", a.patientId())
+                    .param("id", a.referralId()).param("reference", a.reference()).param("patient", PatientId.uuidOf(a.patientId()))
                     .param("name", a.displayName()).param("icb", a.icbCode()).param("provider", a.providerCode())
                     .param("needs", String.join(",", a.needs())).param("language", a.language() == null ? "en" : a.language())
                     .param("interpreter", a.interpreterNeeded()).param("stepFree", a.stepFree()).param("acceptedOn", a.acceptedOn())

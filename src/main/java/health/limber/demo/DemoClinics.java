@@ -3,6 +3,7 @@ package health.limber.demo;
 import health.limber.clinic.AppointmentOutcome;
 import health.limber.clinic.Appointments;
 import health.limber.clinic.ClinicDay;
+import health.limber.clinic.ClinicDayId;
 import health.limber.clinic.ClinicDays;
 import health.limber.clinic.ClinicHistory;
 import health.limber.clinic.GroupClasses;
@@ -14,8 +15,10 @@ import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.patient.PatientBulkLoad;
+import health.limber.patient.PatientId;
 import health.limber.referral.CarePathway;
 import health.limber.referral.ReferralBulkLoad.PastReferral;
+import health.limber.referral.ReferralId;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,7 +57,7 @@ class DemoClinics {
     private final PatientBulkLoad patients;
     private final CurrentActor currentActor;
     /** By ICB: the people waiting for a group class, most recently accepted first. */
-    private final Map<String, List<UUID>> classReferrals = new HashMap<>();
+    private final Map<String, List<ReferralId>> classReferrals = new HashMap<>();
 
     DemoClinics(ClinicDays clinicDays, Appointments appointments, GroupClasses classes, HubResources hubResources, HubWaitingLists waitingLists,
                 ClinicHistory history, Hubs hubs, PatientBulkLoad patients, CurrentActor currentActor) {
@@ -84,7 +87,7 @@ class DemoClinics {
      * spread of needs, a few Polish speakers with an interpreter and a few needing step-free rooms;
      * the eleventh one-stop referral is the demo's signed-in patient's.
      */
-    void admit(Random random, List<PastReferral> referrals, String provider, LocalDate today, UUID signInPatient) {
+    void admit(Random random, List<PastReferral> referrals, String provider, LocalDate today, PatientId signInPatient) {
         Comparator<PastReferral> newestFirst = Comparator.comparing(PastReferral::receivedOn).reversed().thenComparing(PastReferral::reference);
         List<PastReferral> oneStop = referrals.stream().filter(r -> r.pathway() == CarePathway.ONE_STOP_CLINIC).sorted(newestFirst).toList();
         List<PastReferral> group = referrals.stream().filter(r -> r.pathway() == CarePathway.GROUP_CLASS).sorted(newestFirst).toList();
@@ -117,9 +120,9 @@ class DemoClinics {
             hubResources.addRoom(hub, "Consulting room", true, List.of("PHYSIO", "MENTAL_HEALTH"));
             hubResources.addRoom(hub, "Advice room", false, List.of("EMPLOYMENT", "DEBT", "MENTAL_HEALTH"));
             UUID past = publishedDay(hub, weekday(today.plusDays(1)), 10);
-            history.moveDay(past, weekday(today.minusDays(14)));
+            history.moveDay(ClinicDayId.of(past), weekday(today.minusDays(14)));
             UUID soon = publishedDay(hub, weekday(today.plusDays(3)), 8);
-            ClinicDay day = clinicDays.read(past);
+            ClinicDay day = clinicDays.read(ClinicDayId.of(past));
             for (ClinicDay.Booked booked : day.appointments()) {
                 int roll = random.nextInt(20);
                 AppointmentOutcome outcome = roll == 0 ? AppointmentOutcome.DID_NOT_ATTEND : roll == 1 ? AppointmentOutcome.CANCELLED_BY_PATIENT : AppointmentOutcome.ATTENDED;
@@ -136,7 +139,7 @@ class DemoClinics {
      * taken) and a knee class starting in two weeks, for the people referred to classes.
      */
     private void courses(Random random, UUID hub, String icb, LocalDate today) {
-        List<UUID> referrals = classReferrals.getOrDefault(icb, List.of());
+        List<ReferralId> referrals = classReferrals.getOrDefault(icb, List.of());
         UUID studio = hubs.find(hub).orElseThrow().rooms().stream().sorted(Comparator
                         .comparing((Hub.Room r) -> r.services().contains("GROUP_CLASS") ? 0 : 1).thenComparing(Hub.Room::name))
                 .findFirst().orElseThrow().id();
@@ -163,9 +166,9 @@ class DemoClinics {
     }
 
     private UUID publishedDay(UUID hub, LocalDate date, int offer) {
-        UUID id = clinicDays.open(hub, date, 9 * 60, 17 * 60, offer);
-        clinicDays.plan(id, clinicDays.read(id).version(), Duration.ofSeconds(2), line -> {});
-        clinicDays.publish(id, clinicDays.read(id).version());
+        UUID id = (clinicDays.open(hub, date, 9 * 60, 17 * 60, offer)).value();
+        clinicDays.plan(ClinicDayId.of(id), clinicDays.read(ClinicDayId.of(id)).version(), Duration.ofSeconds(2), line -> {});
+        clinicDays.publish(ClinicDayId.of(id), clinicDays.read(ClinicDayId.of(id)).version());
         return id;
     }
 

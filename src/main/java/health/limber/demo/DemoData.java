@@ -13,13 +13,15 @@ import health.limber.organisation.Icb;
 import health.limber.organisation.Organisations;
 import health.limber.patient.NhsNumber;
 import health.limber.patient.PatientBulkLoad;
+import health.limber.patient.PatientId;
 import health.limber.patient.PatientInput;
 import health.limber.patient.WorkStatus;
 import health.limber.patient.WorkStatusChange;
 import health.limber.platform.LimberTime;
-import health.limber.referral.ReferralBulkLoad.PastReferral;
 import health.limber.referral.ReferralBulkLoad;
+import health.limber.referral.ReferralBulkLoad.PastReferral;
 import health.limber.waitinglist.Pathway;
+import health.limber.waitinglist.PathwayId;
 import health.limber.waitinglist.WaitingListManagement;
 import java.time.Clock;
 import java.time.Instant;
@@ -193,7 +195,7 @@ class DemoData implements ApplicationRunner {
             List<PastReferral> made = DemoReferrals.generate(new Random(seed * 31 + i), icb.code(),
                     organisations.practicesIn(icb.code()).stream().map(GpPractice::code).toList(), today, now, referralsPerIcb, 12);
             referrals.store(made);
-            UUID signInPatient = icb.code().equals(FIRST_ICB) ? patients.inIcb(FIRST_ICB).get(0).id() : null;
+            PatientId signInPatient = icb.code().equals(FIRST_ICB) ? patients.inIcb(FIRST_ICB).get(0).id() : null;
             clinics.admit(new Random(seed * 37 + i), made, provider, today, signInPatient);
         }
         staff.addAll(programme(icbs));
@@ -209,7 +211,7 @@ class DemoData implements ApplicationRunner {
         double arrivalsPerWeek = 5 + random.nextInt(6);
         List<Pathway> pathways = DemoWaitingList.simulate(random, icb.code(), provider, nhsNumbers, LocalDate.of(2023, 6, 5),
                 LimberTime.today(clock), arrivalsPerWeek);
-        Map<UUID, UUID> seenAt = new HashMap<>();
+        Map<PathwayId, UUID> seenAt = new HashMap<>();
         if (!hubIds.isEmpty()) {
             pathways.stream().sorted(Comparator.comparing(p -> p.key().identifier()))
                     .forEach(p -> seenAt.put(p.id(), hubIds.get(random.nextInt(hubIds.size()))));
@@ -340,7 +342,7 @@ class DemoData implements ApplicationRunner {
                 new DemoSignIns.Staff("Administrator", "admin." + icb));
         List<DemoSignIns.Patient> patients = this.patients.inIcb(FIRST_ICB).stream().limit(2)
                 .map(p -> new DemoSignIns.Patient(p.givenName() + " " + p.familyName(), p.nhsNumber().formatted(), p.birthDate(),
-                        accessCodes.issue(p.id(), "demo").code()))
+                        accessCodes.issue(p.id().value(), "demo").code()))
                 .toList();
         return new DemoSignIns(staff, PASSWORD, patients);
     }

@@ -6,6 +6,7 @@ import health.limber.exercise.Exercise;
 import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
 import health.limber.exercise.ProgrammeBulkLoad;
+import health.limber.exercise.ProgrammeId;
 import health.limber.exercise.ProgrammeManagement;
 import health.limber.exercise.ProgrammeTemplates;
 import health.limber.exercise.SessionLog;
@@ -13,6 +14,7 @@ import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.patient.PatientBulkLoad;
+import health.limber.patient.PatientId;
 import health.limber.platform.LimberTime;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -113,7 +115,7 @@ class DemoExercise {
      * patients loads in seconds. Returns the number of programmes.
      */
     int cohort(Random random, String icb, String provider, int perIcb, int skip, LocalDate today) {
-        List<UUID> patients = this.patients.inIcb(icb).stream().map(PatientBulkLoad.Summary::id).toList();
+        List<PatientId> patients = this.patients.inIcb(icb).stream().map(PatientBulkLoad.Summary::id).toList();
         List<UUID> hubIds = hubs.inIcbs(List.of(icb)).stream().map(Hub::id).toList();
         List<ProgrammeTemplates.Template> templates = programmes.templates();
         List<ProgrammeBulkLoad.PastProgramme> made = new ArrayList<>();
@@ -127,7 +129,7 @@ class DemoExercise {
             List<ProgrammeBulkLoad.PastSession> sessions = sessions(random, template, start, today, pattern);
             LocalDate end = start.plusWeeks(template.weeks());
             int lastLogged = sessions.stream().mapToInt(s -> (int) ChronoUnit.DAYS.between(start, s.day())).max().orElse(-1);
-            made.add(new ProgrammeBulkLoad.PastProgramme(id, patients.get(p), icb, template, hub, start, "physio." + icb.toLowerCase(), provider, created,
+            made.add(new ProgrammeBulkLoad.PastProgramme(ProgrammeId.of(id), patients.get(p), icb, template, hub, start, "physio." + icb.toLowerCase(), provider, created,
                     sessions, ratings(random, template, start, end, today, pattern, lastLogged)));
         }
         bulk.store(made);
@@ -208,15 +210,15 @@ class DemoExercise {
     }
 
     void load(Random random, String icb, String provider, LocalDate today) {
-        List<UUID> patients = this.patients.inIcb(icb).stream().map(PatientBulkLoad.Summary::id).toList();
+        List<PatientId> patients = this.patients.inIcb(icb).stream().map(PatientBulkLoad.Summary::id).toList();
         List<UUID> hubs = this.hubs.inIcbs(List.of(icb)).stream().map(Hub::id).toList();
         Actor clinician = new Actor("physio." + icb.toLowerCase(), "Jo Lewis", Role.CLINICIAN, provider, Set.of(icb), null);
         for (int p = 0; p < Math.min(HAND_MADE, patients.size()); p++) {
-            UUID patient = patients.get(p);
+            UUID patient = patients.get(p).value();
             String template = TEMPLATES.get(p);
             LocalDate start = today.minusDays(20 + p);
             UUID hub = hubs.isEmpty() ? null : hubs.get(p % hubs.size());
-            UUID programme = currentActor.runAs(clinician, () -> programmes.create(patient, template, start, null, null, hub));
+            ProgrammeId programme = currentActor.runAs(clinician, () -> programmes.create(PatientId.of(patient), template, start, null, null, hub));
             Programme read = currentActor.runAs(clinician, () -> programmes.read(programme));
             Actor self = new Actor("patient:" + patient, "Patient", Role.PATIENT, null, Set.of(), patient);
             int keepsGoingUntil = p == 2 ? 14 : 100;
@@ -229,7 +231,7 @@ class DemoExercise {
                     int pain = Math.max(0, Math.min(10, (p == 3 ? 2 + (int) (n / 4) : 5 - (int) (n / 6)) + random.nextInt(2)));
                     SessionLog.Outcome outcome = random.nextInt(8) == 0 ? SessionLog.Outcome.PARTLY : SessionLog.Outcome.DONE;
                     LocalDate on = day;
-                    currentActor.runAs(self, () -> programmes.log(programme, randomKey(), item.exerciseId(), on,
+                    currentActor.runAs(self, () -> programmes.log(ProgrammeId.of(programme.value()), randomKey(), item.exerciseId(), on,
                             outcome, item.dose().sets(), item.dose().reps() == 0 ? null : item.dose().reps(), pain,
                             n < 5 ? SessionLog.Difficulty.HARD : SessionLog.Difficulty.JUST_RIGHT, null));
                 }
@@ -237,9 +239,9 @@ class DemoExercise {
             currentActor.runAs(self, () -> {
                 for (Programme.Item item : read.items()) {
                     int answer = random.nextInt(100) < 93 ? 3 + random.nextInt(2) : 1 + random.nextInt(2);
-                    programmes.rate(programme, randomKey(), item.exerciseId(), answer);
+                    programmes.rate(ProgrammeId.of(programme.value()), randomKey(), item.exerciseId(), answer);
                 }
-                programmes.rate(programme, randomKey(), null, 4 + random.nextInt(4));
+                programmes.rate(ProgrammeId.of(programme.value()), randomKey(), null, 4 + random.nextInt(4));
                 return null;
             });
         }

@@ -7,6 +7,7 @@ import health.limber.referral.Instrument;
 import health.limber.referral.InstrumentScore;
 import health.limber.referral.RedFlagLevel;
 import health.limber.referral.ReferralBulkLoad.PastReferral;
+import health.limber.referral.ReferralId;
 import health.limber.referral.ReferralSource;
 import health.limber.referral.SymptomDuration;
 import health.limber.referral.Urgency;
@@ -103,7 +104,7 @@ final class DemoReferrals {
         boolean employment = random.nextInt(5) == 0;
         boolean debt = random.nextInt(8) == 0;
         Urgency priority = open ? null : random.nextBoolean() ? Urgency.ROUTINE : Urgency.SOON;
-        return new PastReferral(UUID.randomUUID(), reference(random), source, source == ReferralSource.ERS ? ubrn(random) : null, received,
+        return new PastReferral(ReferralId.of(UUID.randomUUID()), reference(random), source, source == ReferralSource.ERS ? ubrn(random) : null, received,
                 receivedAt, source == ReferralSource.SELF ? "self-referral" : "admin." + icb.toLowerCase(), icb,
                 practices.get(random.nextInt(practices.size())), given, family, born, phone, code, site, duration, asked, ASKED, flags, level,
                 level == RedFlagLevel.EMERGENCY ? "Saddle numbness" : "Constant night pain; unexplained weight loss", score, answers,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import health.limber.exercise.SessionLog.Difficulty;
 import health.limber.exercise.SessionLog.Outcome;
+import health.limber.patient.PatientId;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
@@ -276,8 +277,8 @@ public final class Programme {
         datesChanged = false;
     }
 
-    @JsonProperty public UUID id() { return id; }
-    @JsonProperty public UUID patientId() { return patientId; }
+    @JsonProperty public ProgrammeId id() { return ProgrammeId.of(id); }
+    @JsonProperty public PatientId patientId() { return PatientId.of(patientId); }
     @JsonProperty public String icbCode() { return icbCode; }
     @JsonProperty public String title() { return title; }
     @JsonProperty public String template() { return template; }

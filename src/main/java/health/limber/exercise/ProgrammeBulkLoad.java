@@ -1,5 +1,6 @@
 package health.limber.exercise;
 
+import health.limber.patient.PatientId;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -32,7 +33,7 @@ public class ProgrammeBulkLoad {
     }
 
     /** A programme started from a template in the past, with what the patient logged and rated. */
-    public record PastProgramme(UUID id, UUID patientId, String icbCode, ProgrammeTemplates.Template template, UUID hubId,
+    public record PastProgramme(ProgrammeId id, PatientId patientId, String icbCode, ProgrammeTemplates.Template template, UUID hubId,
                                 LocalDate start, String clinician, String organisationCode, Instant createdAt, List<PastSession> sessions,
                                 List<PastRating> ratings) {
         /** The programme's last day: its template's length from the start. */
@@ -64,22 +65,22 @@ public class ProgrammeBulkLoad {
         List<Object[]> ratingRows = new ArrayList<>();
         for (PastProgramme p : programmes) {
             Timestamp created = Timestamp.from(p.createdAt());
-            programmeRows.add(new Object[] {p.id(), p.patientId(), p.icbCode(), p.template().name(), p.template().id(), p.hubId(),
+            programmeRows.add(new Object[] {p.id().value(), p.patientId().value(), p.icbCode(), p.template().name(), p.template().id(), p.hubId(),
                     Date.valueOf(p.start()), Date.valueOf(p.end()), p.clinician(), p.organisationCode(), created});
-            versionRows.add(new Object[] {p.id(), "Started from the template \"" + p.template().name() + "\"", p.clinician(), created});
+            versionRows.add(new Object[] {p.id().value(), "Started from the template \"" + p.template().name() + "\"", p.clinician(), created});
             List<String> exercises = p.template().exercises();
             for (int i = 0; i < exercises.size(); i++) {
                 Exercise.Dose dose = library.read(exercises.get(i), ExerciseLibrary.ENGLISH).dose();
-                itemRows.add(new Object[] {p.id(), i + 1, exercises.get(i), dose.sets(), dose.reps(), dose.holdSeconds(), dose.restSeconds(),
+                itemRows.add(new Object[] {p.id().value(), i + 1, exercises.get(i), dose.sets(), dose.reps(), dose.holdSeconds(), dose.restSeconds(),
                         dose.timesPerDay(), dose.daysPerWeek()});
             }
             String patient = "patient:" + p.patientId();
             for (PastSession s : p.sessions()) {
-                logRows.add(new Object[] {s.id(), newKey(), p.id(), s.exerciseId(), Date.valueOf(s.day()), s.outcome().name(), s.setsDone(),
+                logRows.add(new Object[] {s.id(), newKey(), p.id().value(), s.exerciseId(), Date.valueOf(s.day()), s.outcome().name(), s.setsDone(),
                         s.repsDone(), s.pain(), s.difficulty().name(), patient, Timestamp.from(s.recordedAt())});
             }
             for (PastRating r : p.ratings()) {
-                ratingRows.add(new Object[] {r.id(), newKey(), p.id(), r.exerciseId(), r.exerciseId() == null ? "GLOBAL_CHANGE" : "DEMONSTRATION",
+                ratingRows.add(new Object[] {r.id(), newKey(), p.id().value(), r.exerciseId(), r.exerciseId() == null ? "GLOBAL_CHANGE" : "DEMONSTRATION",
                         r.answer(), Timestamp.from(r.ratedAt())});
             }
         }

@@ -10,6 +10,7 @@ import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.patient.Patient;
+import health.limber.patient.PatientId;
 import health.limber.patient.PatientManagement;
 import health.limber.platform.IdempotencyKeyReusedException;
 import health.limber.platform.InvalidInputException;
@@ -83,12 +84,12 @@ public class ProgrammeManagement {
     }
 
     /** Starts a programme for a patient, from a template or empty. */
-    public UUID create(UUID patientId, String templateId, LocalDate start, LocalDate end, String notes) {
+    public ProgrammeId create(PatientId patientId, String templateId, LocalDate start, LocalDate end, String notes) {
         return create(patientId, templateId, start, end, notes, null);
     }
 
     /** Starts a programme given at a hub (for reports by hub); it runs for the template's weeks (or 6) unless an end is given. */
-    public UUID create(UUID patientId, String templateId, LocalDate start, LocalDate end, String notes, UUID hubId) {
+    public ProgrammeId create(PatientId patientId, String templateId, LocalDate start, LocalDate end, String notes, UUID hubId) {
         Actor actor = clinician();
         Patient patient = patients.read(patientId);
         ProgrammeTemplates.Template template = templateId == null || templateId.isBlank() ? null : templates.find(templateId)
@@ -100,7 +101,7 @@ public class ProgrammeManagement {
         }
         List<Exercise> exercises = template == null ? List.of()
                 : template.exercises().stream().map(e -> library.read(e, ExerciseLibrary.ENGLISH)).toList();
-        Programme programme = Programme.start(patientId, patient.icbCode(), template == null ? "Home exercise programme" : template.name(),
+        Programme programme = Programme.start(patientId.value(), patient.icbCode(), template == null ? "Home exercise programme" : template.name(),
                 template == null ? null : template.id(), from, to, notes, exercises);
         programmes.insert(programme, hubId, actor.username(), actor.organisationCode(), clock.instant());
         return programme.id();
@@ -108,57 +109,57 @@ public class ProgrammeManagement {
 
     /** A programme, for a clinician of the patient's ICB or the patient. */
     @Transactional(readOnly = true)
-    public Programme read(UUID id) {
-        return allowed(programmes.find(id).orElseThrow(() -> new NotFoundException("programme " + id)));
+    public Programme read(ProgrammeId id) {
+        return allowed(programmes.find(id.value()).orElseThrow(() -> new NotFoundException("programme " + id)));
     }
 
     /** The patient's programme running today, if any. */
     @Transactional(readOnly = true)
-    public Optional<Programme> current(UUID patientId) {
-        return programmes.runningFor(patientId, today()).map(this::read);
+    public Optional<Programme> current(PatientId patientId) {
+        return programmes.runningFor(patientId.value(), today()).map(ProgrammeId::of).map(this::read);
     }
 
-    public Programme addExercise(UUID id, int version, String exerciseId) {
+    public Programme addExercise(ProgrammeId id, int version, String exerciseId) {
         Exercise exercise = library.findInMyLibrary(exerciseId, ExerciseLibrary.ENGLISH)
                 .orElseThrow(() -> new InvalidInputException("exercise", "Choose an exercise from the library"));
-        return change(id, version, programme -> programme.addExercise(exercise));
+        return change(id.value(), version, programme -> programme.addExercise(exercise));
     }
 
-    public Programme removeExercise(UUID id, int version, String exerciseId) {
-        return change(id, version, programme -> programme.removeExercise(exerciseId));
+    public Programme removeExercise(ProgrammeId id, int version, String exerciseId) {
+        return change(id.value(), version, programme -> programme.removeExercise(exerciseId));
     }
 
     /** Moves an exercise one place up (earlier) or down. */
-    public Programme moveExercise(UUID id, int version, String exerciseId, boolean up) {
-        return change(id, version, programme -> programme.moveExercise(exerciseId, up));
+    public Programme moveExercise(ProgrammeId id, int version, String exerciseId, boolean up) {
+        return change(id.value(), version, programme -> programme.moveExercise(exerciseId, up));
     }
 
     /** Sets one exercise's dose, keeping its progression rule. */
-    public Programme setDose(UUID id, int version, String exerciseId, Exercise.Dose dose, String notes) {
+    public Programme setDose(ProgrammeId id, int version, String exerciseId, Exercise.Dose dose, String notes) {
         return setDose(id, version, exerciseId, dose, notes, null, null);
     }
 
     /** Sets one exercise's dose and, when given, its rule for moving on (see {@link Programme#changeDose}). */
-    public Programme setDose(UUID id, int version, String exerciseId, Exercise.Dose dose, String notes, Integer progressWeeks, Integer progressPain) {
-        return change(id, version, programme -> programme.changeDose(exerciseId, dose, notes, progressWeeks, progressPain));
+    public Programme setDose(ProgrammeId id, int version, String exerciseId, Exercise.Dose dose, String notes, Integer progressWeeks, Integer progressPain) {
+        return change(id.value(), version, programme -> programme.changeDose(exerciseId, dose, notes, progressWeeks, progressPain));
     }
 
     /** Moves a programme's dates; the start cannot move past a day the patient has logged. */
-    public Programme setDates(UUID id, int version, LocalDate start, LocalDate end) {
-        return change(id, version, programme -> programme.moveDates(start, end, logs.firstDay(id)));
+    public Programme setDates(ProgrammeId id, int version, LocalDate start, LocalDate end) {
+        return change(id.value(), version, programme -> programme.moveDates(start, end, logs.firstDay(id.value())));
     }
 
     /** Suggestions from the progression rules (see {@link Programme#suggestions}); nothing changes until a clinician accepts one. */
     @Transactional(readOnly = true)
-    public List<Programme.Suggestion> suggestions(UUID programmeId) {
+    public List<Programme.Suggestion> suggestions(ProgrammeId programmeId) {
         Programme programme = read(programmeId);
-        return programme.suggestions(logs.of(programmeId), today(), exercise -> library.read(exercise, ExerciseLibrary.ENGLISH),
-                programmes.answeredSuggestions(programmeId));
+        return programme.suggestions(logs.of(programmeId.value()), today(), exercise -> library.read(exercise, ExerciseLibrary.ENGLISH),
+                programmes.answeredSuggestions(programmeId.value()));
     }
 
     /** Accepts a suggestion (the harder version replaces the exercise in a new version) or rejects it with the reason. */
-    public Programme decide(UUID programmeId, int version, String fromExercise, String toExercise, boolean accept, String reason) {
-        Programme programme = changeable(programmeId, version);
+    public Programme decide(ProgrammeId programmeId, int version, String fromExercise, String toExercise, boolean accept, String reason) {
+        Programme programme = changeable(programmeId.value(), version);
         Programme.Suggestion suggestion = suggestions(programmeId).stream()
                 .filter(s -> s.fromExercise().equals(fromExercise) && s.toExercise().equals(toExercise)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("suggestion", "That suggestion no longer applies"));
@@ -166,7 +167,7 @@ public class ProgrammeManagement {
         if (!accept && why.isEmpty()) {
             throw new InvalidInputException("reason", "Say why you are not moving on to the harder version");
         }
-        programmes.recordDecision(programmeId, suggestion, accept, why.isEmpty() ? suggestion.reason() : why, currentActor.get().username(),
+        programmes.recordDecision(programmeId.value(), suggestion, accept, why.isEmpty() ? suggestion.reason() : why, currentActor.get().username(),
                 clock.instant());
         if (accept) {
             programme.progress(suggestion, library.read(toExercise, ExerciseLibrary.ENGLISH));
@@ -184,13 +185,13 @@ public class ProgrammeManagement {
 
     private Programme changeable(UUID id, int version) {
         clinician();
-        Programme programme = read(id);
+        Programme programme = read(ProgrammeId.of(id));
         programme.requireVersion(version);
         return programme;
     }
 
     /** Records what the patient did, on the day it was done (see {@link #log(UUID, NewSessionLog)}). */
-    public SessionLog log(UUID programmeId, String clientKey, String exerciseId, LocalDate day, SessionLog.Outcome outcome, Integer setsDone,
+    public SessionLog log(ProgrammeId programmeId, String clientKey, String exerciseId, LocalDate day, SessionLog.Outcome outcome, Integer setsDone,
                           Integer repsDone, Integer pain, SessionLog.Difficulty difficulty, String comment) {
         return log(programmeId, new NewSessionLog(clientKey, exerciseId, day, null, outcome, setsDone, repsDone, pain, difficulty, comment));
     }
@@ -201,10 +202,10 @@ public class ProgrammeManagement {
      * patient's for this programme: the same key with the same log returns the first log and stores
      * nothing; with a different log it is refused (422); another programme's key is never looked at.
      */
-    public SessionLog log(UUID programmeId, NewSessionLog entry) {
+    public SessionLog log(ProgrammeId programmeId, NewSessionLog entry) {
         entry.checkKey();
-        SessionLogs.Target programme = lockedForLog(programmeId);
-        Optional<SessionLog> earlier = logs.byKey(programmeId, entry.clientKey());
+        SessionLogs.Target programme = lockedForLog(programmeId.value());
+        Optional<SessionLog> earlier = logs.byKey(programmeId.value(), entry.clientKey());
         if (earlier.isPresent()) {
             if (!entry.sameAs(earlier.get())) {
                 throw new IdempotencyKeyReusedException();
@@ -219,8 +220,8 @@ public class ProgrammeManagement {
     public SessionLog correct(UUID logId, NewSessionLog correction) {
         correction.checkKey();
         SessionLog first = logs.find(logId).orElseThrow(() -> new NotFoundException("log " + logId));
-        SessionLogs.Target programme = lockedForLog(first.programmeId());
-        Optional<SessionLog> existing = logs.byKey(first.programmeId(), correction.clientKey());
+        SessionLogs.Target programme = lockedForLog(first.programmeId().value());
+        Optional<SessionLog> existing = logs.byKey(first.programmeId().value(), correction.clientKey());
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -244,25 +245,25 @@ public class ProgrammeManagement {
     }
 
     @Transactional(readOnly = true)
-    public List<SessionLog> logs(UUID programmeId) {
+    public List<SessionLog> logs(ProgrammeId programmeId) {
         read(programmeId);
-        return logs.of(programmeId);
+        return logs.of(programmeId.value());
     }
 
     /** The programme's adherence (see {@link Adherence}): the one computation the page, its chart, the caseload and the API share. */
     @Transactional(readOnly = true)
-    public Adherence adherence(UUID programmeId) {
+    public Adherence adherence(ProgrammeId programmeId) {
         Programme programme = read(programmeId);
-        return Adherence.of(programmes.prescription(programme), logs.of(programmeId), today());
+        return Adherence.of(programmes.prescription(programme), logs.of(programmeId.value()), today());
     }
 
     /**
      * A rating by the patient: how useful a demonstration was (1 not at all .. 4 very useful) or,
      * with no exercise, how the programme is working (1 much worse .. 7 much better). Idempotent by key.
      */
-    public void rate(UUID programmeId, String clientKey, String exerciseId, int answer) {
+    public void rate(ProgrammeId programmeId, String clientKey, String exerciseId, int answer) {
         Programme programme = read(programmeId);
-        if (!currentActor.get().isPatient(programme.patientId())) {
+        if (!currentActor.get().isPatient(programme.patientId().value())) {
             throw new AccessDeniedException("Only the patient rates their programme");
         }
         boolean demonstration = exerciseId != null && !exerciseId.isBlank();
@@ -272,8 +273,8 @@ public class ProgrammeManagement {
         if (answer < 1 || answer > (demonstration ? 4 : 7)) {
             throw new InvalidInputException("answer", "Choose one of the answers");
         }
-        logs.lock(programmeId);
-        ratings.rate(programmeId, clientKey, demonstration ? exerciseId : null, answer, clock.instant());
+        logs.lock(programmeId.value());
+        ratings.rate(programmeId.value(), clientKey, demonstration ? exerciseId : null, answer, clock.instant());
     }
 
     /** The red-flag questions a patient can answer in the app (their wording for patients). */
@@ -285,9 +286,9 @@ public class ProgrammeManagement {
      * A patient reports worrying symptoms in the app: the referral module raises its red-flag task
      * (4 hours for an emergency, 24 for urgent) and the caseload shows an alert. Returns the level.
      */
-    public RedFlagLevel reportSymptoms(UUID programmeId, Set<String> flags, String detail) {
+    public RedFlagLevel reportSymptoms(ProgrammeId programmeId, Set<String> flags, String detail) {
         Programme programme = read(programmeId);
-        if (!currentActor.get().isPatient(programme.patientId())) {
+        if (!currentActor.get().isPatient(programme.patientId().value())) {
             throw new AccessDeniedException("Only the patient reports their symptoms here");
         }
         if (flags.isEmpty()) {
@@ -298,7 +299,7 @@ public class ProgrammeManagement {
         redFlags.reportRedFlag(programme.patientId(), programme.icbCode(), flags, RedFlagSource.PATIENT_APP,
                 said == null ? "Reported in the exercise app" : said);
         jdbc.sql("insert into symptom_report (id, programme_id, flags, level, detail, reported_at) values (:id, :p, :flags, :level, :detail, :at)")
-                .param("id", UUID.randomUUID()).param("p", programmeId).param("flags", String.join(",", screen.yes()))
+                .param("id", UUID.randomUUID()).param("p", programmeId.value()).param("flags", String.join(",", screen.yes()))
                 .param("level", screen.level().name()).param("detail", said).param("at", Timestamp.from(clock.instant())).update();
         return screen.level();
     }
@@ -318,7 +319,7 @@ public class ProgrammeManagement {
     }
 
     private Programme allowed(Programme programme) {
-        allowed(programme.id(), programme.patientId(), programme.icbCode());
+        allowed(programme.id().value(), programme.patientId().value(), programme.icbCode());
         return programme;
     }
 
@@ -347,7 +348,7 @@ public class ProgrammeManagement {
 
     /** What today's page needs: the exercises logged as done (or partly) today. */
     @Transactional(readOnly = true)
-    public Set<String> doneToday(UUID programmeId) {
+    public Set<String> doneToday(ProgrammeId programmeId) {
         LocalDate today = today();
         return new java.util.HashSet<>(logs(programmeId).stream()
                 .filter(l -> l.isCurrent() && l.day().equals(today) && l.outcome() != SessionLog.Outcome.NOT_DONE)

@@ -10,7 +10,7 @@ import java.util.UUID;
  * count; a correction makes a new CURRENT log and marks the one it replaces CORRECTED; a withdrawal
  * marks it WITHDRAWN. Nothing is deleted.
  */
-public record SessionLog(UUID id, String clientKey, UUID programmeId, int programmeVersion, String exerciseId, LocalDate day, Instant doneAt,
+public record SessionLog(UUID id, String clientKey, ProgrammeId programmeId, int programmeVersion, String exerciseId, LocalDate day, Instant doneAt,
                          Outcome outcome, Integer setsDone, Integer repsDone, Integer pain, Difficulty difficulty, String comment, Status status,
                          UUID replaces, String recordedBy, Instant recordedAt) {
 

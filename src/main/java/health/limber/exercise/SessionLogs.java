@@ -58,7 +58,7 @@ class SessionLogs {
      * version and its key is new (the caller holds the programme's lock); returns the stored log.
      */
     SessionLog insert(Target programme, NewSessionLog entry, UUID replaces, String by, Instant at) {
-        SessionLog log = new SessionLog(UUID.randomUUID(), entry.clientKey(), programme.programmeId(), programme.version(), entry.exerciseId(),
+        SessionLog log = new SessionLog(UUID.randomUUID(), entry.clientKey(), ProgrammeId.of(programme.programmeId()), programme.version(), entry.exerciseId(),
                 entry.day(), entry.doneAt() == null ? null : entry.doneAt().truncatedTo(ChronoUnit.SECONDS), entry.outcome(), entry.setsDone(),
                 entry.repsDone(), entry.pain(), entry.difficulty(), entry.comment(), Status.CURRENT, replaces, by, at.truncatedTo(ChronoUnit.MICROS));
         int inserted = jdbc.sql("""
@@ -72,7 +72,7 @@ class SessionLogs {
                 from programme_item i
                 where i.programme_id = :p and i.version = :v and i.exercise_id = :e
                   and not exists (select 1 from session_log s where s.programme_id = :p and s.client_key = :key)""")
-                .param("id", log.id()).param("key", log.clientKey()).param("p", log.programmeId()).param("v", log.programmeVersion())
+                .param("id", log.id()).param("key", log.clientKey()).param("p", log.programmeId().value()).param("v", log.programmeVersion())
                 .param("e", log.exerciseId()).param("day", log.day())
                 .param("doneAt", log.doneAt() == null ? null : Timestamp.from(log.doneAt())).param("outcome", log.outcome().name())
                 .param("sets", log.setsDone()).param("reps", log.repsDone()).param("pain", log.pain())
@@ -114,7 +114,7 @@ class SessionLogs {
     private static SessionLog log(ResultSet rs) throws SQLException {
         Timestamp doneAt = rs.getTimestamp("done_at");
         String difficulty = rs.getString("difficulty");
-        return new SessionLog(rs.getObject("id", UUID.class), rs.getString("client_key"), rs.getObject("programme_id", UUID.class),
+        return new SessionLog(rs.getObject("id", UUID.class), rs.getString("client_key"), ProgrammeId.of(rs.getObject("programme_id", UUID.class)),
                 rs.getInt("programme_version"), rs.getString("exercise_id"), rs.getObject("log_date", LocalDate.class),
                 doneAt == null ? null : doneAt.toInstant(), Outcome.valueOf(rs.getString("outcome")), (Integer) rs.getObject("sets_done"),
                 (Integer) rs.getObject("reps_done"), (Integer) rs.getObject("pain"), difficulty == null ? null : Difficulty.valueOf(difficulty),

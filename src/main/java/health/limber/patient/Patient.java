@@ -143,7 +143,7 @@ public class Patient {
         return name == null ? null : name.trim().toLowerCase(Locale.ROOT);
     }
 
-    public UUID id() { return id; }
+    public PatientId id() { return new PatientId(id); }
     public Optional<NhsNumber> nhsNumber() { return Optional.ofNullable(nhsNumber).map(NhsNumber::new); }
     public String nhsNumberUnknownReason() { return nhsNumberUnknownReason; }
     public boolean nhsNumberUnknown() { return nhsNumber == null; }

@@ -38,11 +38,11 @@ public class PatientBulkLoad {
                               Instant createdAt) {}
 
     /** A patient as the demo and set-up scripts need to know them. */
-    public record Summary(UUID id, String givenName, String familyName, NhsNumber nhsNumber, LocalDate birthDate) {}
+    public record Summary(PatientId id, String givenName, String familyName, NhsNumber nhsNumber, LocalDate birthDate) {}
 
     /** Stores the records, all or none: one broken rule refuses the lot, naming the field. */
     @Transactional
-    public List<UUID> store(List<PastPatient> records) {
+    public List<PatientId> store(List<PastPatient> records) {
         List<Patient> made = new ArrayList<>();
         for (PastPatient record : records) {
             PatientDetails latest = record.input().check(organisations, record.workStatusSince());
@@ -72,7 +72,7 @@ public class PatientBulkLoad {
                 select id, given_name, family_name, nhs_number, birth_date from patient
                 where icb_code = :icb and voided_at is null order by nhs_number""")
                 .param("icb", icbCode)
-                .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new Summary(PatientId.of(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
                         rs.getString(4) == null ? null : new NhsNumber(rs.getString(4)), rs.getObject(5, LocalDate.class)))
                 .list();
     }

@@ -18,6 +18,6 @@ class PatientIdentities implements PatientDirectory {
     @Override
     public Optional<PatientIdentity> find(UUID patientId) {
         return patients.findById(patientId)
-                .map(p -> new PatientIdentity(p.id(), p.givenName(), p.birthDate(), !p.isVoided()));
+                .map(p -> new PatientIdentity(p.id().value(), p.givenName(), p.birthDate(), !p.isVoided()));
     }
 }

@@ -67,12 +67,13 @@ public class PatientManagement {
         } catch (DuplicateKeyException raced) {
             throw duplicateNhsNumber();
         }
-        audit.allowed(patient.id(), AuditAction.CREATE, RESOURCE, patient.id().toString());
+        audit.allowed(patient.id().value(), AuditAction.CREATE, RESOURCE, patient.id().toString());
         return patient;
     }
 
     @Transactional
-    public Patient read(UUID id) {
+    public Patient read(PatientId patientId) {
+        UUID id = patientId.value();
         Patient patient = find(id);
         Actor actor = currentActor.get();
         boolean allowed = actor.isPatient(id) || (isRecordKeeper(actor) && actor.serves(patient.icbCode()));
@@ -89,7 +90,8 @@ public class PatientManagement {
      * shows what identifies the person.
      */
     @Transactional
-    public PatientBanner banner(UUID id) {
+    public PatientBanner banner(PatientId id) {
+
         return PatientBanner.of(read(id));
     }
 
@@ -98,7 +100,8 @@ public class PatientManagement {
      * the conflict carries the newer record.
      */
     @Transactional
-    public Patient update(UUID id, PatientInput input) {
+    public Patient update(PatientId patientId, PatientInput input) {
+        UUID id = patientId.value();
         Patient patient = writable(id, AuditAction.UPDATE);
         if (input.version() == null) {
             throw new InvalidInputException("version", "Send the version of the record you edited");
@@ -125,7 +128,8 @@ public class PatientManagement {
 
     /** Voids a record made in error; it is kept, with who, when and why, and can no longer be edited. */
     @Transactional
-    public Patient voidRecord(UUID id, long version, String reason) {
+    public Patient voidRecord(PatientId patientId, long version, String reason) {
+        UUID id = patientId.value();
         Patient patient = writable(id, AuditAction.VOID);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "Enter why this record is being voided");
@@ -157,7 +161,7 @@ public class PatientManagement {
         List<Patient> found = patients.findByNhsNumber(nhsNumber.value())
                 .filter(patient -> actor.serves(patient.icbCode()))
                 .stream().toList();
-        found.forEach(patient -> audit.allowed(patient.id(), AuditAction.SEARCH, RESOURCE, patient.id().toString()));
+        found.forEach(patient -> audit.allowed(patient.id().value(), AuditAction.SEARCH, RESOURCE, patient.id().toString()));
         return found;
     }
 
@@ -167,10 +171,10 @@ public class PatientManagement {
      * is not a read of each record, so it is not audited one by one (opening a record is).
      */
     @Transactional(readOnly = true)
-    public Map<UUID, PatientBanner> banners(Collection<UUID> ids) {
+    public Map<PatientId, PatientBanner> banners(Collection<PatientId> ids) {
         Actor actor = requireRecordKeeper(null, AuditAction.SEARCH);
-        Map<UUID, PatientBanner> banners = new HashMap<>();
-        patients.findAllById(ids).forEach(patient -> {
+        Map<PatientId, PatientBanner> banners = new HashMap<>();
+        patients.findAllById(ids.stream().map(PatientId::value).toList()).forEach(patient -> {
             if (actor.serves(patient.icbCode())) {
                 banners.put(patient.id(), PatientBanner.of(patient));
             }
@@ -193,15 +197,16 @@ public class PatientManagement {
         }
         String prefix = Patient.searchKey(familyName).replace("\\", "").replace("%", "").replace("_", "") + "%";
         List<Patient> found = patients.findByBirthDateAndFamilyName(birthDate, prefix, actor.servedIcbs());
-        found.forEach(patient -> audit.allowed(patient.id(), AuditAction.SEARCH, RESOURCE, patient.id().toString()));
+        found.forEach(patient -> audit.allowed(patient.id().value(), AuditAction.SEARCH, RESOURCE, patient.id().toString()));
         return found;
     }
 
     /** A new access code for the patient's app (clinicians and service managers of the patient's ICB). */
     @Transactional
-    public AccessCodes.IssuedAccessCode issueAccessCode(UUID id) {
+    public AccessCodes.IssuedAccessCode issueAccessCode(PatientId patientId) {
+        UUID id = patientId.value();
         Patient patient = writable(id, AuditAction.ISSUE_ACCESS_CODE);
-        var issued = accessCodes.issue(patient.id(), currentActor.get().username());
+        var issued = accessCodes.issue(patient.id().value(), currentActor.get().username());
         audit.allowed(id, AuditAction.ISSUE_ACCESS_CODE, "AccessCode", id.toString());
         return issued;
     }
@@ -243,7 +248,7 @@ public class PatientManagement {
     private void rejectDuplicateNhsNumber(PatientDetails details, UUID self) {
         if (details.nhsNumber() != null) {
             patients.findByNhsNumber(details.nhsNumber().value())
-                    .filter(existing -> !existing.id().equals(self))
+                    .filter(existing -> !existing.id().value().equals(self))
                     .ifPresent(existing -> { throw duplicateNhsNumber(); });
         }
     }

@@ -6,6 +6,7 @@ import health.limber.identity.Actor;
 import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
+import health.limber.patient.PatientId;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
 import health.limber.referral.internal.RedFlagTask;
@@ -63,7 +64,8 @@ public class RedFlagTaskManagement {
      * validation): raises a task at once and raises the level of the person's latest referral.
      */
     @Transactional
-    public Optional<UUID> reportRedFlag(UUID patientId, String icbCode, Set<String> flagIds, RedFlagSource where, String detail) {
+    public Optional<UUID> reportRedFlag(PatientId patient, String icbCode, Set<String> flagIds, RedFlagSource where, String detail) {
+        UUID patientId = PatientId.uuidOf(patient);
         Referral latest = patientId == null ? null
                 : referrals.findByPatientIdOrderByReceivedOnDesc(patientId).stream().findFirst().orElse(null);
         return raise(latest, patientId, icbCode, flagIds, where, detail);

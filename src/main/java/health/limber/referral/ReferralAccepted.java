@@ -1,8 +1,8 @@
 package health.limber.referral;
 
+import health.limber.patient.PatientId;
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A referral was accepted to a pathway. The waiting list starts a clock from {@code receivedOn}
@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param riskGroup the STarT risk group, when scored (a one-stop visit adds mental health support when high)
  * @param stepFreeAccess whether the person needs step-free access (rooms for a one-stop visit)
  */
-public record ReferralAccepted(UUID referralId, String reference, UUID patientId, String nhsNumber, LocalDate birthDate,
+public record ReferralAccepted(ReferralId referralId, String reference, PatientId patientId, String nhsNumber, LocalDate birthDate,
                                String icbCode, String providerCode, LocalDate receivedOn, ReferralSource source,
                                CarePathway pathway, Urgency priority, Set<BodySite> bodySites,
                                boolean wantsEmploymentSupport, boolean wantsDebtSupport, LocalDate acceptedOn,

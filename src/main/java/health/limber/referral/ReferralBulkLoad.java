@@ -33,7 +33,7 @@ public class ReferralBulkLoad {
      * One past referral. {@code pathway} null: not yet triaged (then priority, triagedBy and
      * triagedAt are null too). {@code redFlagDetail} is the task's description for staff.
      */
-    public record PastReferral(UUID id, String reference, ReferralSource source, String ubrn, LocalDate receivedOn, Instant receivedAt,
+    public record PastReferral(ReferralId id, String reference, ReferralSource source, String ubrn, LocalDate receivedOn, Instant receivedAt,
                                String receivedBy, String icbCode, String gpPracticeCode, String givenName, String familyName,
                                LocalDate birthDate, String phone, String reasonCode, BodySite site, SymptomDuration duration,
                                Urgency requestedUrgency, List<String> redFlagsAsked, List<String> redFlagsYes, RedFlagLevel redFlagLevel,

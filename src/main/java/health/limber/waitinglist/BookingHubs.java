@@ -27,8 +27,8 @@ class BookingHubs {
     void on(BookedAtHub booked) {
         pathways.find(new PathwayKey(booked.referralReference(), booked.providerCode()))
                 .filter(Pathway::isRunning)
-                .filter(pathway -> !pathways.hubOf(pathway.id()).filter(booked.hubId()::equals).isPresent())
-                .ifPresent(pathway -> pathways.assignHub(pathway.id(), booked.hubId(), by(booked), clock.instant()));
+                .filter(pathway -> !pathways.hubOf(pathway.id().value()).filter(booked.hubId()::equals).isPresent())
+                .ifPresent(pathway -> pathways.assignHub(pathway.id().value(), booked.hubId(), by(booked), clock.instant()));
     }
 
     private static String by(BookedAtHub booked) {

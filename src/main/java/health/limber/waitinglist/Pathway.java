@@ -235,7 +235,7 @@ public class Pathway {
         events.add(new ClockEvent(type, on, detail));
     }
 
-    public UUID id() { return id; }
+    public PathwayId id() { return PathwayId.of(id); }
     public PathwayKey key() { return key; }
     public String nhsNumber() { return nhsNumber; }
     public LocalDate birthDate() { return birthDate; }

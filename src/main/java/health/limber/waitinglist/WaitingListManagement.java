@@ -45,8 +45,8 @@ public class WaitingListManagement {
 
     /** A pathway with its clock history; the read is audited like a read of the patient's record. */
     @Transactional
-    public Pathway read(UUID id) {
-        Pathway pathway = pathways.find(id).orElseThrow(() -> new NotFoundException("No such pathway"));
+    public Pathway read(PathwayId id) {
+        Pathway pathway = pathways.find(id.value()).orElseThrow(() -> new NotFoundException("No such pathway"));
         if (!currentActor.get().serves(pathway.commissionerCode())) {
             audit.denied(null, AuditAction.READ, "Pathway", id.toString());
             throw new AccessDeniedException("This pathway is commissioned by an ICB your organisation does not serve");
@@ -62,12 +62,12 @@ public class WaitingListManagement {
      * validation and the task are kept together or not at all. Returns the pathway as stored now.
      */
     @Transactional
-    public Pathway validate(UUID id, long version, Validation validation, Priority newPriority) {
+    public Pathway validate(PathwayId id, long version, Validation validation, Priority newPriority) {
         return validate(id, version, validation, newPriority, Set.of(), null);
     }
 
     @Transactional
-    public Pathway validate(UUID id, long version, Validation validation, Priority newPriority, Set<String> redFlags,
+    public Pathway validate(PathwayId id, long version, Validation validation, Priority newPriority, Set<String> redFlags,
                             String redFlagDetail) {
         Pathway pathway = read(id);
         if (pathway.version() != version) {
@@ -89,13 +89,13 @@ public class WaitingListManagement {
                     "Pathway " + pathway.key().identifier() + " (" + pathway.key().issuer() + ")"
                     + (redFlagDetail == null || redFlagDetail.isBlank() ? "" : ": " + redFlagDetail.strip()));
         }
-        return pathways.find(id).orElseThrow();
+        return pathways.find(id.value()).orElseThrow();
     }
 
     /** The hub a pathway's patient is to be seen at, if one was assigned. */
     @Transactional(readOnly = true)
-    public Optional<UUID> hubOf(UUID pathwayId) {
-        return pathways.hubOf(pathwayId);
+    public Optional<UUID> hubOf(PathwayId pathwayId) {
+        return pathways.hubOf(pathwayId.value());
     }
 
     /**
@@ -103,7 +103,7 @@ public class WaitingListManagement {
      * null. The clock is not touched: a move between hubs is not a transfer of care.
      */
     @Transactional
-    public void assignHub(UUID pathwayId, UUID hubId) {
+    public void assignHub(PathwayId pathwayId, UUID hubId) {
         Pathway pathway = read(pathwayId);
         Role role = currentActor.get().role();
         if (role != Role.SERVICE_MANAGER && role != Role.CLINICIAN) {
@@ -112,7 +112,7 @@ public class WaitingListManagement {
         if (hubId != null && hubs.find(hubId).filter(h -> h.icbCode().equals(pathway.commissionerCode())).isEmpty()) {
             throw new InvalidInputException("hub", "Choose a hub of the pathway's ICB");
         }
-        pathways.assignHub(pathwayId, hubId, currentActor.get().username(), clock.instant());
+        pathways.assignHub(pathwayId.value(), hubId, currentActor.get().username(), clock.instant());
         audit.allowed(null, AuditAction.UPDATE, "PathwayHub", pathwayId.toString());
     }
 
@@ -128,12 +128,13 @@ public class WaitingListManagement {
      * is trusted: start-up and command-line code only, never a request.
      */
     @Transactional
-    public void store(java.util.List<Pathway> built, java.util.Map<UUID, UUID> hubs) {
+    public void store(java.util.List<Pathway> built, java.util.Map<PathwayId, UUID> hubs) {
         for (int from = 0; from < built.size(); from += 1000) {
             pathways.saveAll(built.subList(from, Math.min(built.size(), from + 1000)), null, clock.instant());
         }
         if (!hubs.isEmpty()) {
-            pathways.assignHubs(hubs, "system", clock.instant());
+            pathways.assignHubs(hubs.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().value(), java.util.Map.Entry::getValue)),
+                    "system", clock.instant());
         }
     }
 

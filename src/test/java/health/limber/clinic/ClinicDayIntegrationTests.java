@@ -96,14 +96,14 @@ class ClinicDayIntegrationTests {
                 waitingReferral(null, "PHYSIO,EMPLOYMENT"));
         onlyTheseWait(people);
         UUID id = plannedDay(newHub(), soon(), 3);
-        ClinicDay day = asManager(() -> clinicDays.read(id));
+        ClinicDay day = asManager(() -> clinicDays.read(ClinicDayId.of(id)));
         assertThat(day.metrics().patientsServed()).isEqualTo(3);
         assertThat(day.violations()).isEmpty();
-        List<ClinicDay.Booked> booked = asManager(() -> clinicDays.publish(id, day.version()));
+        List<ClinicDay.Booked> booked = asManager(() -> clinicDays.publish(ClinicDayId.of(id), day.version()));
         assertThat(booked).hasSize(7);
         assertThat(jdbc.queryForObject("select count(*) from appointment_slot where appointment_id in (select id from appointment where clinic_day_id = ?)",
                 Integer.class, id)).isEqualTo(booked.stream().mapToInt(b -> (b.end() - b.start()) / 5 * 3).sum());
-        assertThat(asManager(() -> clinicDays.read(id)).status()).isEqualTo(ClinicDayStatus.PUBLISHED);
+        assertThat(asManager(() -> clinicDays.read(ClinicDayId.of(id))).status()).isEqualTo(ClinicDayStatus.PUBLISHED);
     }
 
     @Test
@@ -111,24 +111,24 @@ class ClinicDayIntegrationTests {
         List<UUID> people = List.of(waitingReferral(null, "PHYSIO"), waitingReferral(null, "PHYSIO"));
         onlyTheseWait(people);
         UUID id = plannedDay(newHub(), soon(), 2);
-        ClinicDay day = asManager(() -> clinicDays.read(id));
+        ClinicDay day = asManager(() -> clinicDays.read(ClinicDayId.of(id)));
         ClinicDay.Planned first = day.plan().get(0);
         ClinicDay.Planned second = day.plan().get(1);
         // the second person's physio moves onto the first's practitioner at the same time
-        List<Violation> violations = asManager(() -> clinicDays.move(id, day.version(), second.referralId(), "PHYSIO", first.start(),
+        List<Violation> violations = asManager(() -> clinicDays.move(ClinicDayId.of(id), day.version(), second.referralId(), "PHYSIO", first.start(),
                 first.practitionerId(), second.roomId().equals(first.roomId()) ? otherRoom(day, first.roomId()) : second.roomId()));
         assertThat(violations).extracting(Violation::rule).contains(Rule.PRACTITIONER_ONE_AT_A_TIME);
-        ClinicDay clashing = asManager(() -> clinicDays.read(id));
-        assertThatThrownBy(() -> asManager(() -> clinicDays.publish(id, clashing.version())))
+        ClinicDay clashing = asManager(() -> clinicDays.read(ClinicDayId.of(id)));
+        assertThatThrownBy(() -> asManager(() -> clinicDays.publish(ClinicDayId.of(id), clashing.version())))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot be published");
         asManager(() -> {
-            clinicDays.undo(id, clashing.version());
+            clinicDays.undo(ClinicDayId.of(id), clashing.version());
             return null;
         });
-        ClinicDay undone = asManager(() -> clinicDays.read(id));
+        ClinicDay undone = asManager(() -> clinicDays.read(ClinicDayId.of(id)));
         assertThat(undone.violations()).isEmpty();
         assertThat(undone.plan()).containsExactlyInAnyOrderElementsOf(day.plan());
-        assertThat(asManager(() -> clinicDays.publish(id, undone.version()))).hasSize(2);
+        assertThat(asManager(() -> clinicDays.publish(ClinicDayId.of(id), undone.version()))).hasSize(2);
     }
 
     private static UUID otherRoom(ClinicDay day, UUID room) {
@@ -139,12 +139,12 @@ class ClinicDayIntegrationTests {
     void aChangeMadeFromAnOlderVersionIsRefusedAndTellsWhatChanged() {
         onlyTheseWait(List.of(waitingReferral(null, "PHYSIO")));
         UUID id = plannedDay(newHub(), soon(), 1);
-        ClinicDay seen = asManager(() -> clinicDays.read(id));
+        ClinicDay seen = asManager(() -> clinicDays.read(ClinicDayId.of(id)));
         asManager(() -> {
-            clinicDays.offerMore(id, seen.version(), 1);
+            clinicDays.offerMore(ClinicDayId.of(id), seen.version(), 1);
             return null;
         });
-        assertThatThrownBy(() -> asManager(() -> clinicDays.publish(id, seen.version())))
+        assertThatThrownBy(() -> asManager(() -> clinicDays.publish(ClinicDayId.of(id), seen.version())))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("Someone else changed this clinic day");
     }
 
@@ -157,7 +157,7 @@ class ClinicDayIntegrationTests {
     void twoAppInstancesPublishingTheSameDayAtOnceBookItExactlyOnce() throws Exception {
         onlyTheseWait(List.of(waitingReferral(null, "PHYSIO,DEBT"), waitingReferral(null, "PHYSIO")));
         UUID id = plannedDay(newHub(), soon(), 2);
-        long version = asManager(() -> clinicDays.read(id)).version();
+        long version = asManager(() -> clinicDays.read(ClinicDayId.of(id))).version();
         try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(health.limber.LimberApplication.class)
                 .run("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                         "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
@@ -172,7 +172,7 @@ class ClinicDayIntegrationTests {
                 results.add(pool.submit(() -> {
                     start.await();
                     try {
-                        asManager(() -> instance.publish(id, version));
+                        asManager(() -> instance.publish(ClinicDayId.of(id), version));
                         return "published";
                     } catch (ConflictException e) {
                         return "conflict";
@@ -200,19 +200,19 @@ class ClinicDayIntegrationTests {
         onlyTheseWait(List.of(one));
         LocalDate date = soon();
         UUID first = plannedDay(newHub(), date, 1);
-        asManager(() -> clinicDays.publish(first, clinicDays.read(first).version()));
+        asManager(() -> clinicDays.publish(ClinicDayId.of(first), clinicDays.read(ClinicDayId.of(first)).version()));
         UUID two = waitingReferral(patient, "PHYSIO");
         onlyTheseWait(List.of(two));
         UUID second = plannedDay(newHub(), date, 1);
-        ClinicDay draft = asManager(() -> clinicDays.read(second));
-        ClinicDay.Planned booked = asManager(() -> clinicDays.read(first)).appointments().stream()
+        ClinicDay draft = asManager(() -> clinicDays.read(ClinicDayId.of(second)));
+        ClinicDay.Planned booked = asManager(() -> clinicDays.read(ClinicDayId.of(first))).appointments().stream()
                 .map(b -> new ClinicDay.Planned(b.referralId(), b.service(), b.practitionerId(), b.roomId(), b.start(), b.end())).findFirst().orElseThrow();
         ClinicDay.Planned planned = draft.plan().get(0);
-        asManager(() -> clinicDays.move(second, draft.version(), planned.referralId(), "PHYSIO", booked.start(), planned.practitionerId(), planned.roomId()));
-        long version = asManager(() -> clinicDays.read(second)).version();
-        assertThatThrownBy(() -> asManager(() -> clinicDays.publish(second, version)))
+        asManager(() -> clinicDays.move(ClinicDayId.of(second), draft.version(), planned.referralId(), "PHYSIO", booked.start(), planned.practitionerId(), planned.roomId()));
+        long version = asManager(() -> clinicDays.read(ClinicDayId.of(second))).version();
+        assertThatThrownBy(() -> asManager(() -> clinicDays.publish(ClinicDayId.of(second), version)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("patient").hasMessageContaining("already booked");
-        ClinicDay after = asManager(() -> clinicDays.read(second));
+        ClinicDay after = asManager(() -> clinicDays.read(ClinicDayId.of(second)));
         assertThat(after.status()).isEqualTo(ClinicDayStatus.DRAFT);
         assertThat(after.appointments()).isEmpty();
     }
@@ -296,7 +296,7 @@ class ClinicDayIntegrationTests {
     void aCancellationNeedsAReasonAndFreesTheSlots() {
         onlyTheseWait(List.of(waitingReferral(null, "PHYSIO")));
         UUID id = plannedDay(newHub(), soon(), 1);
-        ClinicDay.Booked booked = asManager(() -> clinicDays.publish(id, clinicDays.read(id).version())).get(0);
+        ClinicDay.Booked booked = asManager(() -> clinicDays.publish(ClinicDayId.of(id), clinicDays.read(ClinicDayId.of(id)).version())).get(0);
         assertThatThrownBy(() -> asManager(() -> appointments.recordOutcome(booked.id(), booked.version(), AppointmentOutcome.CANCELLED_BY_SERVICE, " ")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("why");
         assertThatThrownBy(() -> asManager(() -> appointments.recordOutcome(booked.id(), booked.version(), AppointmentOutcome.ATTENDED, null)))
@@ -304,7 +304,7 @@ class ClinicDayIntegrationTests {
         asManager(() -> appointments.recordOutcome(booked.id(), booked.version(), AppointmentOutcome.CANCELLED_BY_SERVICE, "Physio off sick"));
         assertThat(jdbc.queryForObject("select count(*) from appointment_slot where appointment_id = ?", Integer.class, booked.id())).isZero();
         assertThatThrownBy(() -> currentActor.runAs(new Actor("analyst.qhl", "A", Role.ANALYST, manager().organisationCode(), Set.of(ICB), null),
-                () -> clinicDays.read(id))).isInstanceOf(AccessDeniedException.class);
+                () -> clinicDays.read(ClinicDayId.of(id)))).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -314,7 +314,7 @@ class ClinicDayIntegrationTests {
         onlyTheseWait(List.of(waitingReferral(patient.id(), "PHYSIO")));
         LocalDate date = LocalDate.now(clock).plusDays(10);
         UUID id = plannedDay(newHub(), date, 1);
-        ClinicDay.Booked booked = asManager(() -> clinicDays.publish(id, clinicDays.read(id).version())).get(0);
+        ClinicDay.Booked booked = asManager(() -> clinicDays.publish(ClinicDayId.of(id), clinicDays.read(ClinicDayId.of(id)).version())).get(0);
         String key = "clinic-day:" + id + ":patient:" + patient.id() + ":reminder";
         assertThat(jdbc.queryForList("select status from outbox_message where dedupe_key = ?", String.class, key)).containsExactly("QUEUED");
         assertThat(jdbc.queryForObject("select address from outbox_message where dedupe_key = ?", String.class, key)).isEqualTo("07700 900444");
@@ -329,7 +329,7 @@ class ClinicDayIntegrationTests {
         onlyTheseWait(List.of(waitingReferral(patient.id(), "PHYSIO")));
         clock.reset();
         UUID later = plannedDay(newHub(), date.plusDays(7), 1);
-        ClinicDay.Booked second = asManager(() -> clinicDays.publish(later, clinicDays.read(later).version())).get(0);
+        ClinicDay.Booked second = asManager(() -> clinicDays.publish(ClinicDayId.of(later), clinicDays.read(ClinicDayId.of(later)).version())).get(0);
         asManager(() -> appointments.recordOutcome(second.id(), second.version(), AppointmentOutcome.CANCELLED_BY_PATIENT, "On holiday"));
         assertThat(jdbc.queryForObject("select status from outbox_message where dedupe_key = ?", String.class,
                 "clinic-day:" + later + ":patient:" + patient.id() + ":reminder")).isEqualTo("WITHDRAWN");

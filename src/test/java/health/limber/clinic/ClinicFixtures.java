@@ -3,6 +3,7 @@ package health.limber.clinic;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.referral.ReferralId;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -80,28 +81,28 @@ public class ClinicFixtures {
 
     public UUID plannedDay(UUID hub, LocalDate date, int offer) {
         return asManager(() -> {
-            UUID id = clinicDays.open(hub, date, 9 * 60, 13 * 60, offer);
-            clinicDays.plan(id, clinicDays.read(id).version(), Duration.ofSeconds(5), line -> {});
+            UUID id = (clinicDays.open(hub, date, 9 * 60, 13 * 60, offer)).value();
+            clinicDays.plan(ClinicDayId.of(id), clinicDays.read(ClinicDayId.of(id)).version(), Duration.ofSeconds(5), line -> {});
             return id;
         });
     }
 
     /** A named person referred to a group class in the ICB, with their date of birth and NHS number. */
-    public UUID classReferral(String name, LocalDate born, String nhsNumber) {
+    public ReferralId classReferral(String name, LocalDate born, String nhsNumber) {
         UUID referral = UUID.randomUUID();
         jdbc.update("""
                 insert into class_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, accepted_on, birth_date, nhs_number)
                 values (?, ?, null, ?, ?, ?, ?, ?, ?)""", referral, reference(), name, ICB, manager().organisationCode(), LocalDate.of(2001, 1, 1),
                 born, nhsNumber);
-        return referral;
+        return ReferralId.of(referral);
     }
 
     /** A person referred to a group class in the ICB, not booked anywhere. */
-    public UUID classReferral() {
+    public ReferralId classReferral() {
         UUID referral = UUID.randomUUID();
         jdbc.update("""
                 insert into class_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, accepted_on)
                 values (?, ?, null, 'Class Person', ?, ?, ?)""", referral, reference(), ICB, manager().organisationCode(), LocalDate.of(2001, 1, 1));
-        return referral;
+        return ReferralId.of(referral);
     }
 }

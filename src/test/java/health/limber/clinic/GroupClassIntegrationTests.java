@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import health.limber.referral.ReferralId;
 
 import health.limber.DemoFixtures;
 import health.limber.IntegrationTest;
@@ -43,14 +44,14 @@ class GroupClassIntegrationTests {
     @Test
     void eightPeopleBookingThreePlacesAtOnceFillItExactlyAndTheRestWait() throws Exception {
         UUID course = course(3);
-        List<UUID> people = new ArrayList<>();
+        List<ReferralId> people = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             people.add(clinic.classReferral());
         }
         var pool = Executors.newFixedThreadPool(4);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<ClassCourse.Status>> results = new ArrayList<>();
-        for (UUID person : people) {
+        for (ReferralId person : people) {
             results.add(pool.submit(() -> {
                 start.await();
                 return clinic.asManager(() -> classes.book(course, person));
@@ -72,9 +73,9 @@ class GroupClassIntegrationTests {
     @Test
     void aCancelledPlaceGoesToTheLongestWaiterAndBookingTwiceBooksOnce() {
         UUID course = course(1);
-        UUID first = clinic.classReferral();
-        UUID second = clinic.classReferral();
-        UUID third = clinic.classReferral();
+        ReferralId first = clinic.classReferral();
+        ReferralId second = clinic.classReferral();
+        ReferralId third = clinic.classReferral();
         assertThat(clinic.asManager(() -> classes.book(course, first))).isEqualTo(ClassCourse.Status.BOOKED);
         assertThat(clinic.asManager(() -> classes.book(course, second))).isEqualTo(ClassCourse.Status.WAITING);
         clock.advance(java.time.Duration.ofMinutes(1));
@@ -101,8 +102,8 @@ class GroupClassIntegrationTests {
     @Test
     void theRegisterTakesOnlyBookedPeopleOnOrAfterTheSessionsDay() {
         UUID course = course(2);
-        UUID booked = clinic.classReferral();
-        UUID waiting = clinic.classReferral();
+        ReferralId booked = clinic.classReferral();
+        ReferralId waiting = clinic.classReferral();
         clinic.asManager(() -> classes.book(course, booked));
         clinic.asManager(() -> classes.book(course, clinic.classReferral()));
         clinic.asManager(() -> classes.book(course, waiting));
@@ -133,8 +134,8 @@ class GroupClassIntegrationTests {
         UUID hub = clinic.newHub();
         UUID room = jdbc.queryForObject("select id from room where hub_id = ? fetch first 1 rows only", UUID.class, hub);
         UUID course = clinic.asManager(() -> classes.create(hub, room, "Knee class", "", LocalDate.now(clock), 6, 600, 60, 4));
-        UUID older = clinic.classReferral("Femi Iqbal", LocalDate.of(1961, 2, 3), "9990000018");
-        UUID younger = clinic.classReferral("Femi Iqbal", LocalDate.of(1994, 11, 30), "9990000026");
+        ReferralId older = clinic.classReferral("Femi Iqbal", LocalDate.of(1961, 2, 3), "9990000018");
+        ReferralId younger = clinic.classReferral("Femi Iqbal", LocalDate.of(1994, 11, 30), "9990000026");
         clinic.asManager(() -> classes.book(course, older));
         clinic.asManager(() -> classes.book(course, younger));
         String page = mvc.perform(get("/classes/" + course).param("session", "1").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))

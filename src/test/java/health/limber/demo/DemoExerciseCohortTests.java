@@ -1,6 +1,7 @@
 package health.limber.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import health.limber.exercise.ProgrammeId;
 
 import health.limber.IntegrationTest;
 import health.limber.TestClock;
@@ -63,7 +64,7 @@ class DemoExerciseCohortTests {
         assertThat(byTemplate.stream().mapToInt(ProgrammeReports.UsefulnessRow::useful).sum()).isEqualTo(((Number) answers.get("useful")).intValue());
 
         for (UUID id : ids) {
-            var weeks = currentActor.runAs(clinician, () -> programmes.adherence(id).byExerciseAndWeek());
+            var weeks = currentActor.runAs(clinician, () -> programmes.adherence(ProgrammeId.of(id)).byExerciseAndWeek());
             assertThat(weeks).allSatisfy(w -> assertThat(w.share() == null || (w.share() >= 0 && w.share() <= 1)).isTrue());
         }
         assertThat(currentActor.runAs(clinician, reports::caseload)).extracting(ProgrammeReports.CaseloadRow::programmeId)

@@ -60,7 +60,7 @@ class AdherenceTests {
     }
 
     static SessionLog log(String exercise, LocalDate day, Outcome outcome, SessionLog.Status status) {
-        return new SessionLog(UUID.randomUUID(), UUID.randomUUID().toString(), UUID.randomUUID(), 1, exercise, day, null, outcome, null, null, 2, null,
+        return new SessionLog(UUID.randomUUID(), UUID.randomUUID().toString(), ProgrammeId.of(UUID.randomUUID()), 1, exercise, day, null, outcome, null, null, 2, null,
                 null, status, null, "patient", null);
     }
 

@@ -13,6 +13,7 @@ import health.limber.identity.AccessCodes;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.patient.PatientId;
 import health.limber.platform.LimberTime;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -43,7 +44,7 @@ class OfflineBrowserIntegrationTests extends BrowserTest {
         String organisation = jdbc.queryForObject("select organisation_code from staff_user where username = ?", String.class, username);
         var clinician = new Actor(username, "Physio", Role.CLINICIAN, organisation, Set.of(icb), null);
         LocalDate start = LimberTime.today(clock).minusDays(5);
-        return currentActor.runAs(clinician, () -> programmes.create(patient.id(), "ankle-fracture-after-cast", start, null, null));
+        return currentActor.runAs(clinician, () -> programmes.create(PatientId.of(patient.id()), "ankle-fracture-after-cast", start, null, null)).value();
     }
 
     private String icb(int position) {

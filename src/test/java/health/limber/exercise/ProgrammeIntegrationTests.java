@@ -23,6 +23,7 @@ import health.limber.exercise.internal.ProgrammeReports;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.patient.PatientId;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import java.time.Duration;
@@ -80,21 +81,21 @@ class ProgrammeIntegrationTests {
     @Test
     void aClinicianBuildsAProgrammeFromATemplateAndEveryChangeIsANewVersion() {
         UUID patient = fixtures.patient("QHL", 6).id();
-        UUID id = asClinician(() -> programmes.create(patient, "knee-osteoarthritis", LocalDate.now(clock), null, null));
-        Programme started = asClinician(() -> programmes.read(id));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), "knee-osteoarthritis", LocalDate.now(clock), null, null)).value();
+        Programme started = asClinician(() -> programmes.read(ProgrammeId.of(id)));
         assertThat(started.items()).extracting(Programme.Item::exerciseId).startsWith("knee-static-quads").hasSize(5);
         assertThat(started.version()).isEqualTo(1);
-        Programme moved = asClinician(() -> programmes.moveExercise(id, 1, "hip-sit-to-stand", true));
+        Programme moved = asClinician(() -> programmes.moveExercise(ProgrammeId.of(id), 1, "hip-sit-to-stand", true));
         assertThat(moved.items().get(1).exerciseId()).isEqualTo("hip-sit-to-stand");
-        asClinician(() -> programmes.addExercise(id, 2, "ankle-heel-raise"));
-        Programme seven = asClinician(() -> programmes.addExercise(id, 3, "balance-single-leg"));
+        asClinician(() -> programmes.addExercise(ProgrammeId.of(id), 2, "ankle-heel-raise"));
+        Programme seven = asClinician(() -> programmes.addExercise(ProgrammeId.of(id), 3, "balance-single-leg"));
         assertThat(seven.tooMany()).isTrue();
-        Programme dosed = asClinician(() -> programmes.setDose(id, 4, "balance-single-leg", new Exercise.Dose(2, 0, 20, 10, 2, 5), "Near the worktop"));
+        Programme dosed = asClinician(() -> programmes.setDose(ProgrammeId.of(id), 4, "balance-single-leg", new Exercise.Dose(2, 0, 20, 10, 2, 5), "Near the worktop"));
         assertThat(dosed.items().get(6).dose().describe()).isEqualTo("2 sets of hold 20 seconds, 2 times a day, 5 days a week");
         assertThat(dosed.history()).hasSize(5).first().extracting(Programme.Change::what).asString().contains("Changed the dose of Standing on one leg");
-        assertThatThrownBy(() -> asClinician(() -> programmes.addExercise(id, 3, "back-bridge")))
+        assertThatThrownBy(() -> asClinician(() -> programmes.addExercise(ProgrammeId.of(id), 3, "back-bridge")))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("Someone else changed this programme");
-        assertThatThrownBy(() -> asClinician(() -> programmes.setDose(id, 5, "ankle-heel-raise", new Exercise.Dose(3, 10, 5, 30, 1, 7), null)))
+        assertThatThrownBy(() -> asClinician(() -> programmes.setDose(ProgrammeId.of(id), 5, "ankle-heel-raise", new Exercise.Dose(3, 10, 5, 30, 1, 7), null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not both");
         assertThat(jdbc.queryForObject("select count(*) from programme_item where programme_id = ? and version = 1", Integer.class, id)).isEqualTo(5);
     }
@@ -102,30 +103,30 @@ class ProgrammeIntegrationTests {
     @Test
     void aLogRetriedWithTheSameKeyIsStoredOnceAndACorrectionKeepsTheOriginal() {
         UUID patient = fixtures.patient("QHL", 7).id();
-        UUID id = asClinician(() -> programmes.create(patient, "low-back-pain", LocalDate.now(clock), null, null));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), "low-back-pain", LocalDate.now(clock), null, null)).value();
         String key = UUID.randomUUID().toString();
-        SessionLog first = asPatient(patient, () -> programmes.log(id, key, "back-bridge", LocalDate.now(clock), Outcome.DONE, 3, 10, 4, Difficulty.JUST_RIGHT, null));
-        SessionLog again = asPatient(patient, () -> programmes.log(id, key, "back-bridge", LocalDate.now(clock), Outcome.DONE, 3, 10, 4, Difficulty.JUST_RIGHT, null));
+        SessionLog first = asPatient(patient, () -> programmes.log(ProgrammeId.of(id), key, "back-bridge", LocalDate.now(clock), Outcome.DONE, 3, 10, 4, Difficulty.JUST_RIGHT, null));
+        SessionLog again = asPatient(patient, () -> programmes.log(ProgrammeId.of(id), key, "back-bridge", LocalDate.now(clock), Outcome.DONE, 3, 10, 4, Difficulty.JUST_RIGHT, null));
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(1);
         SessionLog corrected = asPatient(patient, () -> programmes.correct(first.id(), key + ":fix", Outcome.PARTLY, null, null, 6, Difficulty.HARD, "Knee hurt"));
         assertThat(corrected.replaces()).isEqualTo(first.id());
-        assertThat(asPatient(patient, () -> programmes.logs(id))).extracting(SessionLog::status).containsExactlyInAnyOrder(SessionLog.Status.CURRENT, SessionLog.Status.CORRECTED);
+        assertThat(asPatient(patient, () -> programmes.logs(ProgrammeId.of(id)))).extracting(SessionLog::status).containsExactlyInAnyOrder(SessionLog.Status.CURRENT, SessionLog.Status.CORRECTED);
         asPatient(patient, () -> {
             programmes.withdraw(corrected.id());
             return null;
         });
-        assertThat(asPatient(patient, () -> programmes.logs(id))).extracting(SessionLog::status).containsExactlyInAnyOrder(SessionLog.Status.WITHDRAWN, SessionLog.Status.CORRECTED);
-        assertThatThrownBy(() -> asPatient(patient, () -> programmes.log(id, "k2", "back-bridge", LocalDate.now(clock), Outcome.DONE, null, null, 11, null, null)))
+        assertThat(asPatient(patient, () -> programmes.logs(ProgrammeId.of(id)))).extracting(SessionLog::status).containsExactlyInAnyOrder(SessionLog.Status.WITHDRAWN, SessionLog.Status.CORRECTED);
+        assertThatThrownBy(() -> asPatient(patient, () -> programmes.log(ProgrammeId.of(id), "k2", "back-bridge", LocalDate.now(clock), Outcome.DONE, null, null, 11, null, null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("0 (none) to 10");
         UUID other = fixtures.patient("QHL", 8).id();
         int audited = fixtures.auditCount(patient);
-        assertThatThrownBy(() -> asPatient(other, () -> programmes.log(id, "intruder", "back-bridge", LocalDate.now(clock), Outcome.DONE, null, null, 1, null, null)))
+        assertThatThrownBy(() -> asPatient(other, () -> programmes.log(ProgrammeId.of(id), "intruder", "back-bridge", LocalDate.now(clock), Outcome.DONE, null, null, 1, null, null)))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThat(fixtures.auditCount(patient)).as("the refusal is audited against the programme's patient").isEqualTo(audited + 1);
-        assertThatThrownBy(() -> asPatient(patient, () -> programmes.log(id, "future", "back-bridge", LocalDate.now(clock).plusDays(1), Outcome.DONE, null, null, 1, null, null)))
+        assertThatThrownBy(() -> asPatient(patient, () -> programmes.log(ProgrammeId.of(id), "future", "back-bridge", LocalDate.now(clock).plusDays(1), Outcome.DONE, null, null, 1, null, null)))
                 .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("day"));
-        assertThatThrownBy(() -> asPatient(patient, () -> programmes.log(id, "reps", "back-bridge", LocalDate.now(clock), Outcome.DONE, 3, 900, 1, null, null)))
+        assertThatThrownBy(() -> asPatient(patient, () -> programmes.log(ProgrammeId.of(id), "reps", "back-bridge", LocalDate.now(clock), Outcome.DONE, 3, 900, 1, null, null)))
                 .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("repsDone"));
     }
 
@@ -134,9 +135,9 @@ class ProgrammeIntegrationTests {
         String icb = lastIcb(0);
         var patient = fixtures.patient(icb, 0);
         LocalDate today = LocalDate.now(clock);
-        UUID id = asClinicianOf(icb, () -> programmes.create(patient.id(), "low-back-pain", today.minusDays(3), today.plusDays(20), null));
+        UUID id = asClinicianOf(icb, () -> programmes.create(PatientId.of(patient.id()), "low-back-pain", today.minusDays(3), today.plusDays(20), null)).value();
         var cookies = fixtures.signInPatient(mvc, patient);
-        String exercise = asPatient(patient.id(), () -> programmes.read(id)).items().get(0).exerciseId();
+        String exercise = asPatient(patient.id(), () -> programmes.read(ProgrammeId.of(id))).items().get(0).exerciseId();
         mvc.perform(post("/my/exercises/" + exercise + "/log").with(csrf()).cookie(cookies).header("X-Limber-Queued", "1")
                         .param("clientKey", UUID.randomUUID().toString()).param("day", today.minusDays(2).toString())
                         .param("doneAt", today.minusDays(2).atTime(18, 0).atZone(java.time.ZoneId.of("Europe/London")).toInstant().toString())
@@ -162,11 +163,11 @@ class ProgrammeIntegrationTests {
         var first = fixtures.patient(icb, 1);
         var second = fixtures.patient(lastIcb(1), 0);
         LocalDate today = LocalDate.now(clock);
-        UUID firstProgramme = asClinicianOf(icb, () -> programmes.create(first.id(), "low-back-pain", today, null, null));
-        UUID secondProgramme = asClinicianOf(lastIcb(1), () -> programmes.create(second.id(), "low-back-pain", today, null, null));
+        UUID firstProgramme = asClinicianOf(icb, () -> programmes.create(PatientId.of(first.id()), "low-back-pain", today, null, null)).value();
+        UUID secondProgramme = asClinicianOf(lastIcb(1), () -> programmes.create(PatientId.of(second.id()), "low-back-pain", today, null, null)).value();
         String key = UUID.randomUUID().toString();
-        SessionLog theirs = asPatient(first.id(), () -> programmes.log(firstProgramme, key, "back-bridge", today, Outcome.DONE, 3, 10, 7, null, "private note"));
-        SessionLog mine = asPatient(second.id(), () -> programmes.log(secondProgramme, key, "back-bridge", today, Outcome.NOT_DONE, null, null, null, null, null));
+        SessionLog theirs = asPatient(first.id(), () -> programmes.log(ProgrammeId.of(firstProgramme), key, "back-bridge", today, Outcome.DONE, 3, 10, 7, null, "private note"));
+        SessionLog mine = asPatient(second.id(), () -> programmes.log(ProgrammeId.of(secondProgramme), key, "back-bridge", today, Outcome.NOT_DONE, null, null, null, null, null));
         assertThat(mine.id()).as("the same key on another patient's programme is a new log, never theirs").isNotEqualTo(theirs.id());
         assertThat(mine.comment()).isNull();
 
@@ -183,15 +184,15 @@ class ProgrammeIntegrationTests {
     void adherenceCountsDoneSessionsAgainstThePrescriptionAndTheCaseloadRaisesAlerts() {
         UUID patient = fixtures.patient("QHL", 9).id();
         LocalDate start = LocalDate.now(clock);
-        UUID id = asClinician(() -> programmes.create(patient, null, start, start.plusWeeks(4), null));
-        asClinician(() -> programmes.addExercise(id, 1, "back-bridge"));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), null, start, start.plusWeeks(4), null)).value();
+        asClinician(() -> programmes.addExercise(ProgrammeId.of(id), 1, "back-bridge"));
         clock.advance(Duration.ofDays(13));
         for (int day = 0; day < 14; day += 2) {
             LocalDate on = start.plusDays(day);
             int pain = day < 7 ? 2 : 5;
-            asPatient(patient, () -> programmes.log(id, "adh-" + on, "back-bridge", on, Outcome.DONE, 3, 10, pain, Difficulty.HARD, null));
+            asPatient(patient, () -> programmes.log(ProgrammeId.of(id), "adh-" + on, "back-bridge", on, Outcome.DONE, 3, 10, pain, Difficulty.HARD, null));
         }
-        var weeks = asClinician(() -> programmes.adherence(id).byExerciseAndWeek());
+        var weeks = asClinician(() -> programmes.adherence(ProgrammeId.of(id)).byExerciseAndWeek());
         double done = weeks.stream().mapToDouble(Adherence.ExerciseWeek::done).sum();
         double prescribed = weeks.stream().mapToDouble(Adherence.ExerciseWeek::prescribed).sum();
         assertThat(done).isEqualTo(7.0);
@@ -206,21 +207,21 @@ class ProgrammeIntegrationTests {
     @Test
     void ratingsGiveTheShareOfFairlyOrVeryUseful() {
         UUID patient = fixtures.patient("QHL", 10).id();
-        UUID id = asClinician(() -> programmes.create(patient, "neck-pain", LocalDate.now(clock), null, null));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), "neck-pain", LocalDate.now(clock), null, null)).value();
         var before = asClinician(() -> reports.usefulness()).get(0);
         asPatient(patient, () -> {
-            programmes.rate(id, "r1", "neck-chin-tuck", 4);
-            programmes.rate(id, "r1", "neck-chin-tuck", 4);
-            programmes.rate(id, "r2", "neck-rotation", 3);
-            programmes.rate(id, "r3", "neck-shoulder-blade-squeeze", 2);
-            programmes.rate(id, "r4", null, 6);
+            programmes.rate(ProgrammeId.of(id), "r1", "neck-chin-tuck", 4);
+            programmes.rate(ProgrammeId.of(id), "r1", "neck-chin-tuck", 4);
+            programmes.rate(ProgrammeId.of(id), "r2", "neck-rotation", 3);
+            programmes.rate(ProgrammeId.of(id), "r3", "neck-shoulder-blade-squeeze", 2);
+            programmes.rate(ProgrammeId.of(id), "r4", null, 6);
             return null;
         });
         var all = asClinician(() -> reports.usefulness()).get(0);
         assertThat(all.ratings() - before.ratings()).isEqualTo(3);
         assertThat(all.useful() - before.useful()).isEqualTo(2);
         assertThatThrownBy(() -> asPatient(patient, () -> {
-            programmes.rate(id, "r5", "neck-chin-tuck", 5);
+            programmes.rate(ProgrammeId.of(id), "r5", "neck-chin-tuck", 5);
             return null;
         })).isInstanceOf(InvalidInputException.class);
     }
@@ -228,7 +229,7 @@ class ProgrammeIntegrationTests {
     @Test
     void thePatientSeesTodayLogsFromThePlayerAndTheClinicianSeesTheBuilder() throws Exception {
         var patient = fixtures.patient("QHL", 11);
-        UUID id = asClinician(() -> programmes.create(patient.id(), "ankle-fracture-after-cast", LocalDate.now(clock), null, null));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient.id()), "ankle-fracture-after-cast", LocalDate.now(clock), null, null)).value();
         var cookies = fixtures.signInPatient(mvc, patient);
         mvc.perform(get("/my/exercises").cookie(cookies)).andExpect(status().isOk()).andExpect(content().string(containsString("Ankle pumps")));
         mvc.perform(get("/my/exercises/ankle-pumps").cookie(cookies)).andExpect(status().isOk())
@@ -257,15 +258,15 @@ class ProgrammeIntegrationTests {
     @Test
     void aRedFlagReportedInTheAppRaisesATaskAndAnAlertOnTheCaseload() {
         UUID patient = fixtures.patient("QHL", 3).id();
-        UUID id = asClinician(() -> programmes.create(patient, "low-back-pain", LocalDate.now(clock), null, null));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), "low-back-pain", LocalDate.now(clock), null, null)).value();
         int tasks = jdbc.queryForObject("select count(*) from red_flag_task", Integer.class);
-        var level = asPatient(patient, () -> programmes.reportSymptoms(id, Set.of("CES_SADDLE_NUMBNESS"), "Numb since yesterday"));
+        var level = asPatient(patient, () -> programmes.reportSymptoms(ProgrammeId.of(id), Set.of("CES_SADDLE_NUMBNESS"), "Numb since yesterday"));
         assertThat(level.name()).isEqualTo("EMERGENCY");
         assertThat(jdbc.queryForObject("select count(*) from red_flag_task", Integer.class)).isEqualTo(tasks + 1);
         assertThat(jdbc.queryForObject("select source from red_flag_task order by raised_at desc fetch first 1 rows only", String.class)).isEqualTo("PATIENT_APP");
         var row = asClinician(() -> reports.caseload()).stream().filter(r -> r.programmeId().equals(id)).findFirst().orElseThrow();
         assertThat(row.alertTexts().get(0)).isEqualTo("Red flag reported in the app (emergency)");
-        assertThatThrownBy(() -> asPatient(patient, () -> programmes.reportSymptoms(id, Set.of(), null))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> asPatient(patient, () -> programmes.reportSymptoms(ProgrammeId.of(id), Set.of(), null))).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -273,13 +274,13 @@ class ProgrammeIntegrationTests {
         // a programme with three routine alerts (not logging, low adherence, pain rising) and one with only a red flag
         UUID busy = fixtures.patient("QHL", 4).id();
         LocalDate today = LocalDate.now(clock);
-        UUID many = asClinician(() -> programmes.create(busy, null, today.minusDays(13), today.plusWeeks(4), null));
-        asClinician(() -> programmes.addExercise(many, 1, "back-bridge"));
-        asPatient(busy, () -> programmes.log(many, UUID.randomUUID().toString(), "back-bridge", today.minusDays(12), Outcome.DONE, 1, 1, 1, null, null));
-        asPatient(busy, () -> programmes.log(many, UUID.randomUUID().toString(), "back-bridge", today.minusDays(5), Outcome.PARTLY, 1, 1, 6, null, null));
+        UUID many = asClinician(() -> programmes.create(PatientId.of(busy), null, today.minusDays(13), today.plusWeeks(4), null)).value();
+        asClinician(() -> programmes.addExercise(ProgrammeId.of(many), 1, "back-bridge"));
+        asPatient(busy, () -> programmes.log(ProgrammeId.of(many), UUID.randomUUID().toString(), "back-bridge", today.minusDays(12), Outcome.DONE, 1, 1, 1, null, null));
+        asPatient(busy, () -> programmes.log(ProgrammeId.of(many), UUID.randomUUID().toString(), "back-bridge", today.minusDays(5), Outcome.PARTLY, 1, 1, 6, null, null));
         UUID flagged = fixtures.patient("QHL", 5).id();
-        UUID quiet = asClinician(() -> programmes.create(flagged, "low-back-pain", today, null, null));
-        asPatient(flagged, () -> programmes.reportSymptoms(quiet, Set.of("CANCER_HISTORY"), null));
+        UUID quiet = asClinician(() -> programmes.create(PatientId.of(flagged), "low-back-pain", today, null, null)).value();
+        asPatient(flagged, () -> programmes.reportSymptoms(ProgrammeId.of(quiet), Set.of("CANCER_HISTORY"), null));
 
         var caseload = asClinician(() -> reports.caseload());
         var manyRow = caseload.stream().filter(r -> r.programmeId().equals(many)).findFirst().orElseThrow();
@@ -314,7 +315,7 @@ class ProgrammeIntegrationTests {
     @Test
     void theApiTakesALogOnceWhateverTheRetries() throws Exception {
         UUID patient = fixtures.patient("QHL", 4).id();
-        UUID id = asClinician(() -> programmes.create(patient, "shoulder-pain", LocalDate.now(clock), null, null));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), "shoulder-pain", LocalDate.now(clock), null, null)).value();
         String body = "{\"exercise\":\"shoulder-pendulum\",\"day\":\"" + LocalDate.now(clock) + "\",\"outcome\":\"DONE\",\"pain\":2}";
         for (int i = 0; i < 3; i++) {
             mvc.perform(post("/api/programmes/" + id + "/logs").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))
@@ -340,7 +341,7 @@ class ProgrammeIntegrationTests {
     @Test
     void theHandoutIsAPdfWithTheProgrammeAndALargePrintVersion() throws Exception {
         UUID patient = fixtures.patient("QHL", 5).id();
-        UUID id = asClinician(() -> programmes.create(patient, "knee-osteoarthritis", LocalDate.now(clock), null, null));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), "knee-osteoarthritis", LocalDate.now(clock), null, null)).value();
         byte[] pdf = mvc.perform(get("/programmes/" + id + "/handout.pdf").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
                 .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
                         .string("Content-Type", "application/pdf"))
@@ -364,7 +365,7 @@ class ProgrammeIntegrationTests {
         UUID patient = fixtures.patient("QHL", 2).id();
         jdbc.update("update patient set phone = '07700 900222' where id = ?", patient);
         LocalDate start = LocalDate.now(clock).minusDays(3);
-        UUID id = asClinician(() -> programmes.create(patient, "neck-pain", start, null, null));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), "neck-pain", start, null, null)).value();
         java.time.DayOfWeek today = LocalDate.now(clock).getDayOfWeek();
         asPatient(patient, () -> reminders.choose(java.util.EnumSet.of(today, today.minus(1)), 18 * 60));
         reminders.queueToday();
@@ -372,7 +373,7 @@ class ProgrammeIntegrationTests {
         String key = "exercise:" + patient + ":" + LocalDate.now(clock);
         assertThat(jdbc.queryForList("select body from outbox_message where dedupe_key = ?", String.class, key)).singleElement().asString()
                 .contains("We did not see a log of your exercises yesterday").contains("Time for today's exercises");
-        asPatient(patient, () -> programmes.log(id, "rem-1", "neck-chin-tuck", LocalDate.now(clock), Outcome.DONE, null, null, 1, null, null));
+        asPatient(patient, () -> programmes.log(ProgrammeId.of(id), "rem-1", "neck-chin-tuck", LocalDate.now(clock), Outcome.DONE, null, null, 1, null, null));
         clock.advance(Duration.ofDays(1));
         reminders.queueToday();
         assertThat(jdbc.queryForList("select body from outbox_message where dedupe_key = ?", String.class, "exercise:" + patient + ":" + LocalDate.now(clock)))
@@ -389,34 +390,34 @@ class ProgrammeIntegrationTests {
     void twoEasyPainFreeWeeksSuggestTheHarderVersionAndOnlyTheClinicianChangesTheProgramme() {
         UUID patient = fixtures.patient("QHL", 1).id();
         LocalDate start = LocalDate.now(clock);
-        UUID id = asClinician(() -> programmes.create(patient, null, start, start.plusWeeks(6), null));
-        asClinician(() -> programmes.addExercise(id, 1, "back-bridge"));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), null, start, start.plusWeeks(6), null)).value();
+        asClinician(() -> programmes.addExercise(ProgrammeId.of(id), 1, "back-bridge"));
         clock.advance(Duration.ofDays(14));
         for (int day = 0; day < 14; day++) {
             LocalDate on = start.plusDays(day);
-            asPatient(patient, () -> programmes.log(id, "prog-" + on, "back-bridge", on, Outcome.DONE, 3, 10, 2, Difficulty.EASY, null));
+            asPatient(patient, () -> programmes.log(ProgrammeId.of(id), "prog-" + on, "back-bridge", on, Outcome.DONE, 3, 10, 2, Difficulty.EASY, null));
         }
-        var suggestions = asClinician(() -> programmes.suggestions(id));
+        var suggestions = asClinician(() -> programmes.suggestions(ProgrammeId.of(id)));
         assertThat(suggestions).singleElement().satisfies(s -> {
             assertThat(s.toExercise()).isEqualTo("back-single-leg-bridge");
             assertThat(s.reason()).contains("2 weeks with pain 3 or less");
         });
-        assertThat(asClinician(() -> programmes.read(id)).items()).extracting(Programme.Item::exerciseId).containsExactly("back-bridge");
-        assertThatThrownBy(() -> asClinician(() -> programmes.decide(id, 2, "back-bridge", "back-single-leg-bridge", false, " ")))
+        assertThat(asClinician(() -> programmes.read(ProgrammeId.of(id))).items()).extracting(Programme.Item::exerciseId).containsExactly("back-bridge");
+        assertThatThrownBy(() -> asClinician(() -> programmes.decide(ProgrammeId.of(id), 2, "back-bridge", "back-single-leg-bridge", false, " ")))
                 .isInstanceOf(InvalidInputException.class);
-        Programme progressed = asClinician(() -> programmes.decide(id, 2, "back-bridge", "back-single-leg-bridge", true, null));
+        Programme progressed = asClinician(() -> programmes.decide(ProgrammeId.of(id), 2, "back-bridge", "back-single-leg-bridge", true, null));
         assertThat(progressed.items()).extracting(Programme.Item::exerciseId).containsExactly("back-single-leg-bridge");
         assertThat(progressed.history().get(0).what()).startsWith("Progressed Bridge to Single-leg bridge");
-        assertThat(asClinician(() -> programmes.suggestions(id))).isEmpty();
+        assertThat(asClinician(() -> programmes.suggestions(ProgrammeId.of(id)))).isEmpty();
     }
 
     @Test
     void theClinicianSetsTheRuleForMovingOnAndMovesTheDatesButNotPastALoggedDay() {
         UUID patient = fixtures.patient("QHL", 10).id();
         LocalDate start = LocalDate.now(clock);
-        UUID id = asClinician(() -> programmes.create(patient, null, start, start.plusWeeks(6), null));
-        Exercise.Dose dose = asClinician(() -> programmes.addExercise(id, 1, "back-bridge")).items().get(0).dose();
-        Programme stricter = asClinician(() -> programmes.setDose(id, 2, "back-bridge", dose, null, 3, 1));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), null, start, start.plusWeeks(6), null)).value();
+        Exercise.Dose dose = asClinician(() -> programmes.addExercise(ProgrammeId.of(id), 1, "back-bridge")).items().get(0).dose();
+        Programme stricter = asClinician(() -> programmes.setDose(ProgrammeId.of(id), 2, "back-bridge", dose, null, 3, 1));
         assertThat(stricter.items().get(0)).satisfies(i -> {
             assertThat(i.progressWeeks()).isEqualTo(3);
             assertThat(i.progressPain()).isEqualTo(1);
@@ -425,30 +426,30 @@ class ProgrammeIntegrationTests {
         clock.advance(Duration.ofDays(14));
         for (int day = 0; day < 14; day++) {
             LocalDate on = start.plusDays(day);
-            asPatient(patient, () -> programmes.log(id, "rule-" + on, "back-bridge", on, Outcome.DONE, 3, 10, 2, Difficulty.EASY, null));
+            asPatient(patient, () -> programmes.log(ProgrammeId.of(id), "rule-" + on, "back-bridge", on, Outcome.DONE, 3, 10, 2, Difficulty.EASY, null));
         }
-        assertThat(asClinician(() -> programmes.suggestions(id))).as("pain 2 is over the limit of 1, and 2 weeks are not 3").isEmpty();
-        assertThatThrownBy(() -> asClinician(() -> programmes.setDose(id, 3, "back-bridge", dose, null, 13, 1)))
+        assertThat(asClinician(() -> programmes.suggestions(ProgrammeId.of(id)))).as("pain 2 is over the limit of 1, and 2 weeks are not 3").isEmpty();
+        assertThatThrownBy(() -> asClinician(() -> programmes.setDose(ProgrammeId.of(id), 3, "back-bridge", dose, null, 13, 1)))
                 .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("progressWeeks"));
-        assertThatThrownBy(() -> asClinician(() -> programmes.setDose(id, 3, "back-bridge", dose, null, 2, 11)))
+        assertThatThrownBy(() -> asClinician(() -> programmes.setDose(ProgrammeId.of(id), 3, "back-bridge", dose, null, 2, 11)))
                 .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("progressPain"));
-        asClinician(() -> programmes.setDose(id, 3, "back-bridge", dose, null, 2, 2));
-        assertThat(asClinician(() -> programmes.suggestions(id))).singleElement()
+        asClinician(() -> programmes.setDose(ProgrammeId.of(id), 3, "back-bridge", dose, null, 2, 2));
+        assertThat(asClinician(() -> programmes.suggestions(ProgrammeId.of(id)))).singleElement()
                 .satisfies(s -> assertThat(s.reason()).contains("2 weeks with pain 2 or less"));
 
-        assertThatThrownBy(() -> asClinician(() -> programmes.setDates(id, 4, start.plusDays(1), start.plusWeeks(8))))
+        assertThatThrownBy(() -> asClinician(() -> programmes.setDates(ProgrammeId.of(id), 4, start.plusDays(1), start.plusWeeks(8))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("logged exercises from")
                 .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("startDate"));
-        assertThatThrownBy(() -> asClinician(() -> programmes.setDates(id, 4, start, start.minusDays(1))))
+        assertThatThrownBy(() -> asClinician(() -> programmes.setDates(ProgrammeId.of(id), 4, start, start.minusDays(1))))
                 .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo("endDate"));
-        Programme longer = asClinician(() -> programmes.setDates(id, 4, start.minusDays(2), start.plusWeeks(8)));
+        Programme longer = asClinician(() -> programmes.setDates(ProgrammeId.of(id), 4, start.minusDays(2), start.plusWeeks(8)));
         assertThat(longer.startDate()).isEqualTo(start.minusDays(2));
         assertThat(longer.endDate()).isEqualTo(start.plusWeeks(8));
         assertThat(longer.version()).isEqualTo(5);
         assertThat(longer.history().get(0).what()).startsWith("Changed the dates to ");
-        assertThatThrownBy(() -> asClinician(() -> programmes.setDates(id, 4, start, start.plusWeeks(9))))
+        assertThatThrownBy(() -> asClinician(() -> programmes.setDates(ProgrammeId.of(id), 4, start, start.plusWeeks(9))))
                 .isInstanceOf(ConflictException.class);
-        assertThat(asClinician(() -> programmes.read(id)).endDate()).as("nothing of the stale change was kept").isEqualTo(start.plusWeeks(8));
+        assertThat(asClinician(() -> programmes.read(ProgrammeId.of(id))).endDate()).as("nothing of the stale change was kept").isEqualTo(start.plusWeeks(8));
     }
 
     @Test
@@ -464,8 +465,8 @@ class ProgrammeIntegrationTests {
         var outsider = new Actor(other, "Other", Role.CLINICIAN, otherOrganisation, Set.of(), null);
         assertThat(currentActor.runAs(outsider, () -> library.search(new ExerciseLibrary.Filter("stair calf", null, null, null, null), "en"))).isEmpty();
         UUID patient = fixtures.patient("QHL", 0).id();
-        UUID id = asClinician(() -> programmes.create(patient, null, LocalDate.now(clock), null, null));
-        assertThat(asClinician(() -> programmes.addExercise(id, 1, own.id())).items()).extracting(Programme.Item::name).containsExactly("Stair calf raise");
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), null, LocalDate.now(clock), null, null)).value();
+        assertThat(asClinician(() -> programmes.addExercise(ProgrammeId.of(id), 1, own.id())).items()).extracting(Programme.Item::name).containsExactly("Stair calf raise");
 
         assertThatThrownBy(() -> asClinician(() -> media.upload(own.id(), "MZ not a video".getBytes(), ExerciseMedia.LICENCES.get(0), "Us")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("MP4 or WebM");
@@ -495,23 +496,23 @@ class ProgrammeIntegrationTests {
     void adherenceCountsEachDayAtTheVersionInForceThatDayAndHalfForPartly() {
         UUID patient = fixtures.patient("QHL", 0).id();
         LocalDate start = LocalDate.now(clock);
-        UUID id = asClinician(() -> programmes.create(patient, null, start, start.plusWeeks(2), null));
-        asClinician(() -> programmes.setDose(id, asClinician(() -> programmes.addExercise(id, 1, "back-bridge")).version(), "back-bridge",
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), null, start, start.plusWeeks(2), null)).value();
+        asClinician(() -> programmes.setDose(ProgrammeId.of(id), asClinician(() -> programmes.addExercise(ProgrammeId.of(id), 1, "back-bridge")).version(), "back-bridge",
                 new Exercise.Dose(3, 10, 0, 30, 1, 7), null));
         clock.advance(Duration.ofDays(3));
-        Programme withRolls = asClinician(() -> programmes.addExercise(id, programmes.read(id).version(), "back-knee-rolls"));
-        asClinician(() -> programmes.setDose(id, withRolls.version(), "back-knee-rolls", new Exercise.Dose(2, 10, 0, 30, 2, 5), null));
+        Programme withRolls = asClinician(() -> programmes.addExercise(ProgrammeId.of(id), programmes.read(ProgrammeId.of(id)).version(), "back-knee-rolls"));
+        asClinician(() -> programmes.setDose(ProgrammeId.of(id), withRolls.version(), "back-knee-rolls", new Exercise.Dose(2, 10, 0, 30, 2, 5), null));
         clock.advance(Duration.ofDays(3));
         for (int day : new int[] {0, 1, 4}) {
             LocalDate on = start.plusDays(day);
-            asPatient(patient, () -> programmes.log(id, "wk-b-" + on, "back-bridge", on, Outcome.DONE, 3, 10, 2, null, null));
+            asPatient(patient, () -> programmes.log(ProgrammeId.of(id), "wk-b-" + on, "back-bridge", on, Outcome.DONE, 3, 10, 2, null, null));
         }
-        asPatient(patient, () -> programmes.log(id, "wk-b-5", "back-bridge", start.plusDays(5), Outcome.PARTLY, 1, 10, 2, null, null));
+        asPatient(patient, () -> programmes.log(ProgrammeId.of(id), "wk-b-5", "back-bridge", start.plusDays(5), Outcome.PARTLY, 1, 10, 2, null, null));
         for (int day : new int[] {4, 6}) {
             LocalDate on = start.plusDays(day);
-            asPatient(patient, () -> programmes.log(id, "wk-r-" + on, "back-knee-rolls", on, Outcome.DONE, 2, 10, 2, null, null));
+            asPatient(patient, () -> programmes.log(ProgrammeId.of(id), "wk-r-" + on, "back-knee-rolls", on, Outcome.DONE, 2, 10, 2, null, null));
         }
-        var weeks = asClinician(() -> programmes.adherence(id).byExerciseAndWeek());
+        var weeks = asClinician(() -> programmes.adherence(ProgrammeId.of(id)).byExerciseAndWeek());
         double bridgeDone = weeks.stream().filter(w -> w.exerciseId().equals("back-bridge")).mapToDouble(Adherence.ExerciseWeek::done).sum();
         double bridgePrescribed = weeks.stream().filter(w -> w.exerciseId().equals("back-bridge")).mapToDouble(Adherence.ExerciseWeek::prescribed).sum();
         double rollsPrescribed = weeks.stream().filter(w -> w.exerciseId().equals("back-knee-rolls")).mapToDouble(Adherence.ExerciseWeek::prescribed).sum();
@@ -527,8 +528,8 @@ class ProgrammeIntegrationTests {
     }
 
     UUID bridgeOnly(UUID patient, LocalDate start) {
-        UUID id = asClinician(() -> programmes.create(patient, null, start, start.plusWeeks(6), null));
-        asClinician(() -> programmes.addExercise(id, 1, "back-bridge"));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), null, start, start.plusWeeks(6), null)).value();
+        asClinician(() -> programmes.addExercise(ProgrammeId.of(id), 1, "back-bridge"));
         return id;
     }
 
@@ -544,8 +545,8 @@ class ProgrammeIntegrationTests {
         for (int back = 13; back >= 0; back--) {
             LocalDate on = today.minusDays(back);
             boolean lastWeek = back <= 6;
-            asPatient(patient, () -> programmes.log(rising, "pr-" + on, "back-bridge", on, Outcome.DONE, 3, 10, lastWeek ? 5 : 3, null, null));
-            asPatient(patient, () -> programmes.log(almost, "pa-" + on, "back-bridge", on, Outcome.DONE, 3, 10, lastWeek ? (on.equals(today) ? 4 : 5) : 3, null, null));
+            asPatient(patient, () -> programmes.log(ProgrammeId.of(rising), "pr-" + on, "back-bridge", on, Outcome.DONE, 3, 10, lastWeek ? 5 : 3, null, null));
+            asPatient(patient, () -> programmes.log(ProgrammeId.of(almost), "pa-" + on, "back-bridge", on, Outcome.DONE, 3, 10, lastWeek ? (on.equals(today) ? 4 : 5) : 3, null, null));
         }
         assertThat(alertsFor(rising)).contains("Pain rising: 3.0 to 5.0");
         assertThat(alertsFor(almost)).as("a rise of under 2 points (3.0 to 4.86) is below the threshold").noneMatch(a -> a.startsWith("Pain rising"));
@@ -556,8 +557,8 @@ class ProgrammeIntegrationTests {
             LocalDate on = today.minusDays(back);
             int n = back;
             // half: done on 3 days and partly on 1 = 3.5 of 7; under half: done on 2 and partly on 2 = 3 of 7
-            asPatient(patient, () -> programmes.log(half, "h-" + on, "back-bridge", on, n == 0 ? Outcome.PARTLY : Outcome.DONE, null, null, 1, null, null));
-            asPatient(patient, () -> programmes.log(underHalf, "u-" + on, "back-bridge", on, n <= 2 ? Outcome.PARTLY : Outcome.DONE, null, null, 1, null, null));
+            asPatient(patient, () -> programmes.log(ProgrammeId.of(half), "h-" + on, "back-bridge", on, n == 0 ? Outcome.PARTLY : Outcome.DONE, null, null, 1, null, null));
+            asPatient(patient, () -> programmes.log(ProgrammeId.of(underHalf), "u-" + on, "back-bridge", on, n <= 2 ? Outcome.PARTLY : Outcome.DONE, null, null, 1, null, null));
         }
         assertThat(alertsFor(half)).as("3.5 of 7 sessions is exactly half").doesNotContain("Adherence under 50% this week");
         assertThat(alertsFor(underHalf)).as("3 of 7").contains("Adherence under 50% this week");
@@ -571,7 +572,7 @@ class ProgrammeIntegrationTests {
     void anyInterleavingOfDuplicateAndOutOfOrderUploadsStoresEachLogOnce() {
         UUID patient = fixtures.patient("QHL", 2).id();
         LocalDate start = LocalDate.now(clock).minusDays(6);
-        UUID id = asClinician(() -> programmes.create(patient, "neck-pain", start, start.plusWeeks(6), null));
+        UUID id = asClinician(() -> programmes.create(PatientId.of(patient), "neck-pain", start, start.plusWeeks(6), null)).value();
         var exercises = java.util.List.of("neck-chin-tuck", "neck-rotation", "neck-shoulder-blade-squeeze", "neck-upper-back-stretch");
         record Upload(String key, String exercise, LocalDate day) {}
         var oneLog = net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.of(exercises), net.jqwik.api.Arbitraries.integers().between(0, 6),
@@ -585,7 +586,7 @@ class ProgrammeIntegrationTests {
         java.util.Set<String> sent = new java.util.HashSet<>();
         for (var uploads : batches.sampleStream().limit(25).toList()) {
             for (Upload upload : uploads) {
-                asPatient(patient, () -> programmes.log(id, upload.key(), upload.exercise(), upload.day(), Outcome.DONE, null, null, 2, null, null));
+                asPatient(patient, () -> programmes.log(ProgrammeId.of(id), upload.key(), upload.exercise(), upload.day(), Outcome.DONE, null, null, 2, null, null));
                 sent.add(upload.key());
             }
             assertThat(jdbc.queryForObject("select count(*) from session_log where programme_id = ?", Integer.class, id)).isEqualTo(sent.size());

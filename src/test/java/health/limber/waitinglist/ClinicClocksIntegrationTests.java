@@ -1,6 +1,8 @@
 package health.limber.waitinglist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import health.limber.clinic.ClinicDayId;
+import health.limber.referral.ReferralId;
 
 import health.limber.IntegrationTest;
 import health.limber.TestClock;
@@ -52,7 +54,7 @@ class ClinicClocksIntegrationTests {
         LocalDate day = today.plusDays(1);
         UUID hub = clinic.newHub();
         UUID id = clinic.plannedDay(hub, day, 1);
-        ClinicDay.Booked booked = clinic.asManager(() -> clinicDays.publish(id, clinicDays.read(id).version())).get(0);
+        ClinicDay.Booked booked = clinic.asManager(() -> clinicDays.publish(ClinicDayId.of(id), clinicDays.read(ClinicDayId.of(id)).version())).get(0);
         clock.advance(Duration.ofDays(2));
         return new Booked(pathway, booked, day, hub);
     }
@@ -65,8 +67,8 @@ class ClinicClocksIntegrationTests {
     @Test
     void publishingTheDayNotesItsHubOnThePatientsPathway() {
         Booked booked = assessmentTomorrow();
-        assertThat(pathways.hubOf(booked.pathway().id())).contains(booked.hub());
-        assertThat(jdbc.queryForObject("select assigned_by from pathway_hub where pathway_id = ?", String.class, booked.pathway().id()))
+        assertThat(pathways.hubOf(booked.pathway().id().value())).contains(booked.hub());
+        assertThat(jdbc.queryForObject("select assigned_by from pathway_hub where pathway_id = ?", String.class, booked.pathway().id().value()))
                 .startsWith("booking: one-stop clinic day");
     }
 
@@ -97,7 +99,7 @@ class ClinicClocksIntegrationTests {
 
     @Test
     void theFirstGroupClassAttendedStopsTheClockOnThatSessionsDay() {
-        UUID referral = clinic.classReferral();
+        ReferralId referral = clinic.classReferral();
         String reference = jdbc.queryForObject("select reference from class_referral where referral_id = ?", String.class, referral);
         String provider = clinic.manager().organisationCode();
         LocalDate today = LocalDate.now(clock);
@@ -108,7 +110,7 @@ class ClinicClocksIntegrationTests {
         UUID room = jdbc.queryForObject("select id from room where hub_id = ? fetch first 1 rows only", UUID.class, hub);
         UUID course = clinic.asManager(() -> classes.create(hub, room, "Back class", "", today, 6, 600, 60, 10));
         clinic.asManager(() -> classes.book(course, referral));
-        assertThat(pathways.hubOf(pathway.id())).as("the class's hub is noted on the pathway").contains(hub);
+        assertThat(pathways.hubOf(pathway.id().value())).as("the class's hub is noted on the pathway").contains(hub);
         jdbc.update("update class_course set first_date = ? where id = ?", today.minusDays(14), course);
         UUID booking = clinic.asManager(() -> classes.read(course)).onCourse().get(0).id();
         clinic.asManager(() -> {

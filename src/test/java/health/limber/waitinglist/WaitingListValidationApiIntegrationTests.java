@@ -49,7 +49,7 @@ class WaitingListValidationApiIntegrationTests {
                 start, "", "", "ORTT", "650", "1", "RZA", "QHL", "") + "\n";
         assertThat(importer.run(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ImportMode.ALL_OR_NOTHING, false,
                 problem -> { }, bytes -> { }).committed()).isTrue();
-        UUID id = management.find(new PathwayKey(identifier, "RZA")).orElseThrow().id();
+        UUID id = management.find(new PathwayKey(identifier, "RZA")).orElseThrow().id().value();
 
         mvc.perform(get("/api/waiting-list/validation-due").with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].identifier").value(identifier));

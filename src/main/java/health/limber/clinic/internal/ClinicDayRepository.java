@@ -1,20 +1,24 @@
 package health.limber.clinic.internal;
 
+import health.limber.clinic.AppointmentId;
 import health.limber.clinic.AppointmentOutcome;
 import health.limber.clinic.BookedAtHub;
+import health.limber.clinic.ClinicDay;
 import health.limber.clinic.ClinicDay.Booked;
 import health.limber.clinic.ClinicDay.Offered;
 import health.limber.clinic.ClinicDay.OnDuty;
 import health.limber.clinic.ClinicDay.PlanChange;
 import health.limber.clinic.ClinicDay.Planned;
 import health.limber.clinic.ClinicDay.ServiceType;
-import health.limber.clinic.ClinicDay;
-import health.limber.clinic.ClinicDays.Practitioner;
+import health.limber.clinic.ClinicDayId;
 import health.limber.clinic.ClinicDays;
+import health.limber.clinic.ClinicDays.Practitioner;
 import health.limber.clinic.Hub;
 import health.limber.clinic.Hubs;
 import health.limber.clinic.planner.Instance;
+import health.limber.patient.PatientId;
 import health.limber.platform.NotFoundException;
+import health.limber.referral.ReferralId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -65,7 +69,7 @@ public class ClinicDayRepository {
                 .query((rs, n) -> new PlanChange(rs.getInt(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4))))
                 .list();
         int parent = parentOf(id, row.planVersion()).orElse(-1);
-        return new ClinicDay(id, hub, row.day(), row.dayStart(), row.dayEnd(), row.status(), row.planVersion(), row.version(),
+        return new ClinicDay(ClinicDayId.of(id), hub, row.day(), row.dayStart(), row.dayEnd(), row.status(), row.planVersion(), row.version(),
                 row.publishedAt(), row.publishedBy(), services(), onDuty(id, hub.id()), offered(id), planned(id, row.planVersion()), history,
                 row.status() == ClinicDayStatus.DRAFT && parent >= 1, booked(id));
     }
@@ -81,7 +85,7 @@ public class ClinicDayRepository {
                 from clinic_day d join hub h on h.id = d.hub_id
                 where h.icb_code in (:icbs) order by d.clinic_date desc, h.name""")
                 .param("icbs", icbs)
-                .query((rs, n) -> new ClinicDays.Summary(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                .query((rs, n) -> new ClinicDays.Summary(ClinicDayId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getObject(5, LocalDate.class), ClinicDayStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getInt(8)))
                 .list();
     }
@@ -91,7 +95,7 @@ public class ClinicDayRepository {
                 select referral_id, reference, display_name, needs, accepted_on, birth_date, nhs_number from one_stop_referral
                 where icb_code = :icb and clinic_day_id is null order by accepted_on, reference""")
                 .param("icb", icb)
-                .query((rs, n) -> new ClinicDays.Waiting(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new ClinicDays.Waiting(ReferralId.of(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
                         rs.getObject(6, LocalDate.class), rs.getString(7), needs(rs.getString(4)), rs.getObject(5, LocalDate.class)))
                 .list();
     }
@@ -206,7 +210,7 @@ public class ClinicDayRepository {
         }
         return jdbc.sql("select referral_id, reference, provider_code from one_stop_referral where referral_id in (:served)")
                 .param("served", referrals)
-                .query((rs, n) -> new BookedAtHub(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), hubId, day,
+                .query((rs, n) -> new BookedAtHub(ReferralId.of(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), hubId, day,
                         "one-stop clinic day " + day))
                 .list();
     }
@@ -318,8 +322,8 @@ public class ClinicDayRepository {
                 from clinic_day_patient p join one_stop_referral o on o.referral_id = p.referral_id
                 where p.clinic_day_id = :id order by o.accepted_on, o.reference""")
                 .param("id", id)
-                .query((rs, n) -> new Offered(rs.getObject("referral_id", UUID.class), rs.getString("reference"),
-                        rs.getObject("patient_id", UUID.class), rs.getString("display_name"), rs.getObject("birth_date", LocalDate.class),
+                .query((rs, n) -> new Offered(ReferralId.of(rs.getObject("referral_id", UUID.class)), rs.getString("reference"),
+                        PatientId.ofNullable(rs.getObject("patient_id", UUID.class)), rs.getString("display_name"), rs.getObject("birth_date", LocalDate.class),
                         rs.getString("nhs_number"), needs(rs.getString("needs")), rs.getInt("available_from"), rs.getInt("available_to"),
                         rs.getInt("max_stay"), rs.getBoolean("step_free"),
                         rs.getBoolean("interpreter_needed") ? rs.getString("language") : "en", rs.getBoolean("interpreter_booked"),
@@ -332,7 +336,7 @@ public class ClinicDayRepository {
                 select referral_id, service_code, practitioner_id, room_id, start_minute, end_minute from clinic_day_plan
                 where clinic_day_id = :id and plan_version = :v order by start_minute""")
                 .param("id", id).param("v", version)
-                .query((rs, n) -> new Planned(rs.getObject("referral_id", UUID.class), rs.getString("service_code"),
+                .query((rs, n) -> new Planned(ReferralId.of(rs.getObject("referral_id", UUID.class)), rs.getString("service_code"),
                         rs.getObject("practitioner_id", UUID.class), rs.getObject("room_id", UUID.class), rs.getInt("start_minute"),
                         rs.getInt("end_minute")))
                 .list();
@@ -349,8 +353,8 @@ public class ClinicDayRepository {
     }
 
     private static Booked booked(ResultSet rs) throws SQLException {
-        return new Booked(rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class), rs.getObject("patient_id", UUID.class),
-                rs.getString("service_code"), rs.getObject("practitioner_id", UUID.class), rs.getObject("room_id", UUID.class),
+        return new Booked(AppointmentId.of(rs.getObject("id", UUID.class)), ReferralId.of(rs.getObject("referral_id", UUID.class)),
+                PatientId.ofNullable(rs.getObject("patient_id", UUID.class)), rs.getString("service_code"), rs.getObject("practitioner_id", UUID.class), rs.getObject("room_id", UUID.class),
                 rs.getInt("start_minute"), rs.getInt("end_minute"), AppointmentOutcome.valueOf(rs.getString("status")), rs.getString("reason"),
                 rs.getString("patient_response"), rs.getString("patient_comment"), rs.getLong("version"));
     }

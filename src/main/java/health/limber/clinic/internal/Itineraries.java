@@ -1,9 +1,9 @@
 package health.limber.clinic.internal;
 
+import health.limber.clinic.ClinicDay;
 import health.limber.clinic.ClinicDay.Booked;
 import health.limber.clinic.ClinicDay.OnDuty;
 import health.limber.clinic.ClinicDay.ServiceType;
-import health.limber.clinic.ClinicDay;
 import health.limber.clinic.Hub;
 import health.limber.clinic.planner.InstanceJson;
 import health.limber.identity.AuditAction;
@@ -12,6 +12,7 @@ import health.limber.identity.CurrentActor;
 import health.limber.notification.Channel;
 import health.limber.notification.Outbox;
 import health.limber.patient.Patient;
+import health.limber.patient.PatientId;
 import health.limber.patient.PatientManagement;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
@@ -63,14 +64,14 @@ public class Itineraries {
         for (UUID dayId : days.daysOf(patientId, LocalDate.now(clock))) {
             ClinicDay day = days.load(dayId);
             List<Itinerary.Stop> stops = day.appointments().stream()
-                    .filter(b -> patientId.equals(b.patientId()) && !b.outcome().isCancellation())
+                    .filter(b -> PatientId.of(patientId).equals(b.patientId()) && !b.outcome().isCancellation())
                     .map(b -> stop(day, b))
                     .sorted(Comparator.comparingInt(Itinerary.Stop::start))
                     .toList();
             if (stops.isEmpty()) {
                 continue;
             }
-            String response = day.appointments().stream().filter(b -> patientId.equals(b.patientId()) && b.patientResponse() != null)
+            String response = day.appointments().stream().filter(b -> PatientId.of(patientId).equals(b.patientId()) && b.patientResponse() != null)
                     .map(Booked::patientResponse).findFirst().orElse(null);
             itineraries.add(new Itinerary(dayId, day.hub(), day.day(), stops, response));
         }
@@ -82,7 +83,7 @@ public class Itineraries {
         ServiceType service = day.services().stream().filter(s -> s.code().equals(b.service())).findFirst().orElseThrow();
         OnDuty who = day.practitioners().stream().filter(p -> p.id().equals(b.practitionerId())).findFirst().orElseThrow();
         Hub.Room room = day.hub().rooms().stream().filter(r -> r.id().equals(b.roomId())).findFirst().orElseThrow();
-        return new Itinerary.Stop(b.id(), b.start(), b.end(), service.name(), service.purpose(), who.name(), room.name(), room.stepFree());
+        return new Itinerary.Stop(b.id().value(), b.start(), b.end(), service.name(), service.purpose(), who.name(), room.name(), room.stepFree());
     }
 
     /** The patient confirms their visit or asks to change it (with what would suit them). */
@@ -111,11 +112,11 @@ public class Itineraries {
     public void remind(ClinicDay day, UUID patientId) {
         Patient patient;
         try {
-            patient = patients.read(patientId);
+            patient = patients.read(PatientId.of(patientId));
         } catch (AccessDeniedException e) {
             return;
         }
-        List<Booked> own = day.appointments().stream().filter(b -> patientId.equals(b.patientId())).toList();
+        List<Booked> own = day.appointments().stream().filter(b -> PatientId.of(patientId).equals(b.patientId())).toList();
         int arrive = own.stream().mapToInt(Booked::start).min().orElseThrow() - 10;
         Channel channel = patient.contact().bySms() && patient.phone() != null ? Channel.SMS
                 : patient.contact().byEmail() && patient.email() != null ? Channel.EMAIL : null;
@@ -128,7 +129,7 @@ public class Itineraries {
         String body = "Your one-stop clinic visit is on " + when + " at " + day.hub().name() + ", " + day.hub().addressLine() + ", "
                 + day.hub().postcode() + ". Please arrive by " + InstanceJson.time(arrive) + ". You will see " + own.size()
                 + " people in one visit. See your times or ask to change them: sign in to Limber and choose My clinic visit.";
-        outbox.queue(new Outbox.Message(reminderKey(day.id(), patientId), patientId, day.hub().icbCode(), channel,
+        outbox.queue(new Outbox.Message(reminderKey(day.id().value(), patientId), patientId, day.hub().icbCode(), channel,
                 channel == Channel.SMS ? patient.phone() : patient.email(), "Your one-stop clinic visit on " + when, body, sendAfter));
     }
 

@@ -4,6 +4,7 @@ import health.limber.clinic.ClassCourse;
 import health.limber.clinic.GroupClasses;
 import health.limber.clinic.planner.InstanceJson;
 import health.limber.platform.InvalidInputException;
+import health.limber.referral.ReferralId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -75,7 +76,7 @@ class ClassApiController {
     @Operation(summary = "Book a referred person", description = "BOOKED when a place is left, otherwise WAITING; booking the same person again returns their status.")
     @PostMapping("/{id}/bookings")
     BookReply book(@PathVariable UUID id, @RequestBody BookRequest request) {
-        return new BookReply(request.referral(), classes.book(id, required(request.referral(), "referral")));
+        return new BookReply(request.referral(), classes.book(id, ReferralId.of(required(request.referral(), "referral"))));
     }
 
     @Operation(summary = "Cancel a booking", description = "A freed place goes to the longest waiter. A reason is required.")

@@ -7,6 +7,7 @@ import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.platform.InvalidInputException;
+import health.limber.referral.ReferralId;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -107,7 +108,7 @@ class ClassController {
             if (referral == null) {
                 throw new InvalidInputException("referral", "Select who to book");
             }
-            ClassCourse.Status status = classes.book(id, referral);
+            ClassCourse.Status status = classes.book(id, ReferralId.of(referral));
             redirect.addFlashAttribute("done", status == ClassCourse.Status.BOOKED ? "Booked: a place is theirs."
                     : "The course is full: they are on the waiting list and will get the next free place.");
         } catch (InvalidInputException e) {

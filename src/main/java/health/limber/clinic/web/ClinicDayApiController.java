@@ -1,13 +1,16 @@
 package health.limber.clinic.web;
 
+import health.limber.clinic.AppointmentId;
 import health.limber.clinic.AppointmentOutcome;
-import health.limber.clinic.ClinicDay;
 import health.limber.clinic.Appointments;
+import health.limber.clinic.ClinicDay;
+import health.limber.clinic.ClinicDayId;
 import health.limber.clinic.ClinicDays;
 import health.limber.clinic.planner.InstanceJson;
 import health.limber.clinic.planner.Metrics;
 import health.limber.clinic.planner.Rule;
 import health.limber.platform.InvalidInputException;
+import health.limber.referral.ReferralId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -68,19 +71,19 @@ class ClinicDayApiController {
 
         static View of(ClinicDay day) {
             var unservable = day.unservable();
-            return new View(day.id(), day.hub().id(), day.hub().name(), day.day(), InstanceJson.time(day.dayStart()),
+            return new View(day.id().value(), day.hub().id(), day.hub().name(), day.day(), InstanceJson.time(day.dayStart()),
                     InstanceJson.time(day.dayEnd()), day.status().name(), day.version(),
-                    day.patients().stream().map(p -> new Person(p.referralId(), p.reference(), p.name(), p.needs(),
+                    day.patients().stream().map(p -> new Person(p.referralId().value(), p.reference(), p.name(), p.needs(),
                             InstanceJson.time(p.availableFrom()), InstanceJson.time(p.availableTo()), p.maxStayMinutes(), p.stepFree(),
                             p.language(), p.interpreterBooked(), unservable.get(p.referralId().toString()))).toList(),
                     day.practitioners().stream().map(p -> new Duty(p.id(), p.name(), p.service(), p.languages().stream().sorted().toList(),
                             p.windows().stream().map(w -> InstanceJson.time(w.from()) + "-" + InstanceJson.time(w.to())).toList())).toList(),
-                    day.plan().stream().map(p -> new Item(p.referralId(), p.service(), p.practitionerId(), p.roomId(),
+                    day.plan().stream().map(p -> new Item(p.referralId().value(), p.service(), p.practitionerId(), p.roomId(),
                             InstanceJson.time(p.start()), InstanceJson.time(p.end()))).toList(),
                     day.isDraft() ? day.violations().stream().filter(v -> v.rule() != Rule.UNSERVED_LISTED)
                             .map(v -> new Broken(v.rule(), v.message(), v.appointments())).toList() : List.of(),
                     day.metrics(),
-                    day.appointments().stream().map(a -> new Booked(a.id(), a.referralId(), a.service(), a.practitionerId(), a.roomId(),
+                    day.appointments().stream().map(a -> new Booked(a.id().value(), a.referralId().value(), a.service(), a.practitionerId(), a.roomId(),
                             InstanceJson.time(a.start()), InstanceJson.time(a.end()), a.outcome(), a.reason(), a.version(),
                             "/api/appointments/" + a.id() + "/outcome")).toList());
         }
@@ -95,7 +98,7 @@ class ClinicDayApiController {
     @Operation(summary = "Open a clinic day at a hub", description = "Offers places to the people who have waited longest (offer, default 20).")
     @PostMapping("/clinic-days")
     ResponseEntity<View> open(@RequestBody OpenRequest request) {
-        UUID id = clinicDays.open(request.hub(), request.day(), ClinicDayController.time(orDefault(request.dayStart(), "09:00"), "dayStart"),
+        ClinicDayId id = clinicDays.open(request.hub(), request.day(), ClinicDayController.time(orDefault(request.dayStart(), "09:00"), "dayStart"),
                 ClinicDayController.time(orDefault(request.dayEnd(), "17:00"), "dayEnd"), request.offer() == null ? 20 : request.offer());
         return ResponseEntity.created(URI.create("/api/clinic-days/" + id)).body(View.of(clinicDays.read(id)));
     }
@@ -103,7 +106,7 @@ class ClinicDayApiController {
     @Operation(summary = "Read a clinic day", description = "With its draft plan, every rule the draft breaks and its metrics, or its booked appointments.")
     @GetMapping("/clinic-days/{id}")
     View read(@PathVariable UUID id) {
-        return View.of(clinicDays.read(id));
+        return View.of(clinicDays.read(ClinicDayId.of(id)));
     }
 
     @Operation(summary = "Plan the day with the optimiser", description = "seconds: time limit, 1 to 60 (default 10).")
@@ -113,32 +116,32 @@ class ClinicDayApiController {
         if (seconds < 1 || seconds > 60) {
             throw new InvalidInputException("seconds", "The time limit must be between 1 and 60 seconds");
         }
-        clinicDays.plan(id, version(request.version()), Duration.ofSeconds(seconds), line -> {});
-        return View.of(clinicDays.read(id));
+        clinicDays.plan(ClinicDayId.of(id), version(request.version()), Duration.ofSeconds(seconds), line -> {});
+        return View.of(clinicDays.read(ClinicDayId.of(id)));
     }
 
     @Operation(summary = "Move (or add) one appointment in the draft",
             description = "The change is kept even if it breaks a rule; the reply lists every rule the draft now breaks.")
     @PostMapping("/clinic-days/{id}/moves")
     View move(@PathVariable UUID id, @RequestBody MoveRequest request) {
-        clinicDays.move(id, version(request.version()), required(request.referral(), "referral"), required(request.service(), "service"),
+        clinicDays.move(ClinicDayId.of(id), version(request.version()), ReferralId.of(required(request.referral(), "referral")), required(request.service(), "service"),
                 ClinicDayController.time(request.start(), "start"), required(request.practitioner(), "practitioner"), required(request.room(), "room"));
-        return View.of(clinicDays.read(id));
+        return View.of(clinicDays.read(ClinicDayId.of(id)));
     }
 
     @Operation(summary = "Undo the last change to the draft")
     @PostMapping("/clinic-days/{id}/undo")
     View undo(@PathVariable UUID id, @RequestBody VersionRequest request) {
-        clinicDays.undo(id, version(request.version()));
-        return View.of(clinicDays.read(id));
+        clinicDays.undo(ClinicDayId.of(id), version(request.version()));
+        return View.of(clinicDays.read(ClinicDayId.of(id)));
     }
 
     @Operation(summary = "Publish the day and book its appointments",
             description = "Refused (400) while the draft breaks a rule; 409 if the day changed or a slot was booked meanwhile.")
     @PostMapping("/clinic-days/{id}/publish")
     View publish(@PathVariable UUID id, @RequestBody VersionRequest request) {
-        clinicDays.publish(id, version(request.version()));
-        return View.of(clinicDays.read(id));
+        clinicDays.publish(ClinicDayId.of(id), version(request.version()));
+        return View.of(clinicDays.read(ClinicDayId.of(id)));
     }
 
     @Operation(summary = "Record what happened to an appointment",
@@ -146,8 +149,8 @@ class ClinicDayApiController {
                           + "The waiting-list clock reacts to the physiotherapy assessment.")
     @PostMapping("/appointments/{id}/outcome")
     View.Booked outcome(@PathVariable UUID id, @RequestBody OutcomeRequest request) {
-        var booked = appointments.recordOutcome(id, version(request.version()), request.outcome(), request.reason());
-        return new View.Booked(booked.id(), booked.referralId(), booked.service(), booked.practitionerId(), booked.roomId(),
+        var booked = appointments.recordOutcome(AppointmentId.of(id), version(request.version()), request.outcome(), request.reason());
+        return new View.Booked(booked.id().value(), booked.referralId().value(), booked.service(), booked.practitionerId(), booked.roomId(),
                 InstanceJson.time(booked.start()), InstanceJson.time(booked.end()), booked.outcome(), booked.reason(), booked.version(),
                 "/api/appointments/" + booked.id() + "/outcome");
     }

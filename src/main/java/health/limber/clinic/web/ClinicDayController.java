@@ -1,8 +1,10 @@
 package health.limber.clinic.web;
 
+import health.limber.clinic.AppointmentId;
 import health.limber.clinic.AppointmentOutcome;
-import health.limber.clinic.ClinicDay;
 import health.limber.clinic.Appointments;
+import health.limber.clinic.ClinicDay;
+import health.limber.clinic.ClinicDayId;
 import health.limber.clinic.ClinicDays;
 import health.limber.clinic.Hubs;
 import health.limber.clinic.planner.Instance;
@@ -14,6 +16,7 @@ import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
+import health.limber.referral.ReferralId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -72,7 +75,7 @@ class ClinicDayController {
             if (hub == null) {
                 throw new InvalidInputException("hub", "Select a hub");
             }
-            UUID id = clinicDays.open(hub, date(day), time(dayStart, "dayStart"), time(dayEnd, "dayEnd"), number(offer, "offer"));
+            UUID id = (clinicDays.open(hub, date(day), time(dayStart, "dayStart"), time(dayEnd, "dayEnd"), number(offer, "offer"))).value();
             return "redirect:/clinic-days/" + id;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", Map.of(e.field(), e.getMessage()));
@@ -84,7 +87,7 @@ class ClinicDayController {
 
     @GetMapping("/{id}")
     String day(@PathVariable UUID id, @RequestParam(defaultValue = "room") String view, @RequestParam(required = false) String edit, Model model) {
-        ClinicDay day = clinicDays.read(id);
+        ClinicDay day = clinicDays.read(ClinicDayId.of(id));
         List<Violation> violations = day.isDraft() ? day.violations().stream()
                 .filter(v -> v.rule() != health.limber.clinic.planner.Rule.UNSERVED_LISTED).toList() : List.of();
         model.addAttribute("day", day);
@@ -96,7 +99,7 @@ class ClinicDayController {
         model.addAttribute("canPlan", currentActor.get().role() == Role.SERVICE_MANAGER && day.isDraft());
         model.addAttribute("canRecord", !day.isDraft());
         model.addAttribute("names", new Names(day));
-        Map<UUID, Integer> counts = new java.util.HashMap<>();
+        Map<ReferralId, Integer> counts = new java.util.HashMap<>();
         if (day.isDraft()) {
             day.plan().forEach(p -> counts.merge(p.referralId(), 1, Integer::sum));
         } else {
@@ -107,7 +110,7 @@ class ClinicDayController {
         model.addAttribute("outcomes", List.of(AppointmentOutcome.ATTENDED, AppointmentOutcome.DID_NOT_ATTEND,
                 AppointmentOutcome.CANCELLED_BY_PATIENT, AppointmentOutcome.CANCELLED_BY_SERVICE));
         if (edit != null && day.isDraft() && edit.contains(":")) {
-            UUID referral = parseUuid(edit.substring(0, edit.indexOf(':')));
+            ReferralId referral = ReferralId.ofNullable(parseUuid(edit.substring(0, edit.indexOf(':'))));
             String service = edit.substring(edit.indexOf(':') + 1);
             day.patients().stream().filter(p -> p.referralId().equals(referral) && p.needs().contains(service)).findFirst().ifPresent(person -> {
                 model.addAttribute("editing", person);
@@ -122,7 +125,7 @@ class ClinicDayController {
     @PostMapping("/{id}/plan")
     String plan(@PathVariable UUID id, @RequestParam long version, @RequestParam(defaultValue = "10") int seconds, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            var plan = clinicDays.plan(id, version, Duration.ofSeconds(Math.max(1, Math.min(seconds, 60))), line -> {});
+            var plan = clinicDays.plan(ClinicDayId.of(id), version, Duration.ofSeconds(Math.max(1, Math.min(seconds, 60))), line -> {});
             return String.format("Planned: %d of %d people get their whole visit%s.", plan.metrics().patientsServed(), plan.metrics().patients(),
                     plan.bound() == null ? "" : plan.gap() == 0 ? " (the most possible)" : String.format(" (at most %d possible)", plan.bound()));
         });
@@ -132,7 +135,7 @@ class ClinicDayController {
     String move(@PathVariable UUID id, @RequestParam long version, @RequestParam UUID referral, @RequestParam String service,
                 @RequestParam String start, @RequestParam UUID practitioner, @RequestParam UUID room, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            List<Violation> violations = clinicDays.move(id, version, referral, service, time(start, "start"), practitioner, room);
+            List<Violation> violations = clinicDays.move(ClinicDayId.of(id), version, ReferralId.of(referral), service, time(start, "start"), practitioner, room);
             long broken = violations.stream().filter(v -> v.rule() != health.limber.clinic.planner.Rule.UNSERVED_LISTED).count();
             return broken == 0 ? "Moved. The plan keeps every rule." : "Moved. The plan now breaks " + broken + " rule" + (broken == 1 ? "" : "s") + ": see below.";
         });
@@ -142,7 +145,7 @@ class ClinicDayController {
     String remove(@PathVariable UUID id, @RequestParam long version, @RequestParam UUID referral, @RequestParam String service,
                   RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            clinicDays.remove(id, version, referral, service);
+            clinicDays.remove(ClinicDayId.of(id), version, ReferralId.of(referral), service);
             return "Appointment removed from the draft.";
         });
     }
@@ -150,7 +153,7 @@ class ClinicDayController {
     @PostMapping("/{id}/undo")
     String undo(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            clinicDays.undo(id, version);
+            clinicDays.undo(ClinicDayId.of(id), version);
             return "Undone.";
         });
     }
@@ -158,7 +161,7 @@ class ClinicDayController {
     @PostMapping("/{id}/offer")
     String offer(@PathVariable UUID id, @RequestParam long version, @RequestParam(defaultValue = "5") String count, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            clinicDays.offerMore(id, version, number(count, "count"));
+            clinicDays.offerMore(ClinicDayId.of(id), version, number(count, "count"));
             return "More places offered. Plan the day again to fit them in.";
         });
     }
@@ -166,7 +169,7 @@ class ClinicDayController {
     @PostMapping("/{id}/withdraw")
     String withdraw(@PathVariable UUID id, @RequestParam long version, @RequestParam UUID referral, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            clinicDays.withdraw(id, version, referral);
+            clinicDays.withdraw(ClinicDayId.of(id), version, ReferralId.of(referral));
             return "Taken off the day; they are back on the waiting list for a one-stop visit.";
         });
     }
@@ -176,7 +179,7 @@ class ClinicDayController {
                         @RequestParam String availableTo, @RequestParam String maxStay, @RequestParam(defaultValue = "false") boolean interpreterBooked,
                         RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            clinicDays.changeOffer(id, version, referral, time(availableFrom, "availableFrom"), time(availableTo, "availableTo"),
+            clinicDays.changeOffer(ClinicDayId.of(id), version, ReferralId.of(referral), time(availableFrom, "availableFrom"), time(availableTo, "availableTo"),
                     number(maxStay, "maxStay"), interpreterBooked);
             return "Saved.";
         });
@@ -186,7 +189,7 @@ class ClinicDayController {
     String hours(@PathVariable UUID id, @PathVariable UUID practitioner, @RequestParam long version, @RequestParam(defaultValue = "") String hours,
                  RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            clinicDays.setHours(id, version, practitioner, windows(hours));
+            clinicDays.setHours(ClinicDayId.of(id), version, practitioner, windows(hours));
             return "Hours saved.";
         });
     }
@@ -194,7 +197,7 @@ class ClinicDayController {
     @PostMapping("/{id}/publish")
     String publish(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            var booked = clinicDays.publish(id, version);
+            var booked = clinicDays.publish(ClinicDayId.of(id), version);
             return "Published: " + booked.size() + " appointments booked. People without a whole visit are back on the waiting list.";
         });
     }
@@ -203,9 +206,9 @@ class ClinicDayController {
     String outcome(@PathVariable UUID id, @PathVariable UUID appointment, @RequestParam long version,
                    @RequestParam(required = false) AppointmentOutcome outcome, @RequestParam(required = false) String reason,
                    RedirectAttributes redirect) {
-        clinicDays.read(id);
+        clinicDays.read(ClinicDayId.of(id));
         try {
-            appointments.recordOutcome(appointment, version, outcome, reason);
+            appointments.recordOutcome(AppointmentId.of(appointment), version, outcome, reason);
             redirect.addFlashAttribute("done", "Recorded.");
         } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
@@ -214,7 +217,7 @@ class ClinicDayController {
     }
 
     private String change(UUID id, RedirectAttributes redirect, java.util.function.Supplier<String> action) {
-        clinicDays.read(id);
+        clinicDays.read(ClinicDayId.of(id));
         try {
             redirect.addFlashAttribute("done", action.get());
         } catch (InvalidInputException | ConflictException e) {
@@ -287,7 +290,7 @@ class ClinicDayController {
             this.day = day;
         }
 
-        public String person(UUID referral) {
+        public String person(ReferralId referral) {
             return day.patients().stream().filter(p -> p.referralId().equals(referral)).map(ClinicDay.Offered::name).findFirst().orElse("?");
         }
 

@@ -3,6 +3,7 @@ package health.limber.clinic.web;
 import health.limber.clinic.ClinicDay;
 import health.limber.clinic.planner.InstanceJson;
 import health.limber.clinic.planner.Violation;
+import health.limber.referral.ReferralId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,7 +56,7 @@ record Timeline(int width, int height, List<Row> rows, List<Tick> ticks, List<Bl
         }
         Set<Integer> broken = new HashSet<>();
         violations.forEach(v -> broken.addAll(v.appointments()));
-        Map<UUID, String> names = new HashMap<>();
+        Map<ReferralId, String> names = new HashMap<>();
         day.patients().forEach(p -> names.put(p.referralId(), p.name()));
         Map<String, String> serviceNames = new HashMap<>();
         day.services().forEach(s -> serviceNames.put(s.code(), s.name()));

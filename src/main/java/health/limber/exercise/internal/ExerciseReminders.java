@@ -5,6 +5,7 @@ import health.limber.identity.CurrentActor;
 import health.limber.notification.Channel;
 import health.limber.notification.Outbox;
 import health.limber.patient.Patient;
+import health.limber.patient.PatientId;
 import health.limber.patient.PatientManagement;
 import health.limber.platform.InvalidInputException;
 import java.sql.Timestamp;
@@ -72,7 +73,7 @@ public class ExerciseReminders {
         if (atMinute < 6 * 60 || atMinute > 22 * 60 || atMinute % 15 != 0) {
             throw new InvalidInputException("time", "Choose a time between 06:00 and 22:00");
         }
-        Patient patient = patients.read(patientId);
+        Patient patient = patients.read(PatientId.of(patientId));
         Channel channel = patient.phone() != null && !patient.phone().isBlank() ? Channel.SMS
                 : patient.email() != null && !patient.email().isBlank() ? Channel.EMAIL : null;
         if (channel == null) {

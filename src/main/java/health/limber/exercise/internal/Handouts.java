@@ -7,6 +7,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import health.limber.exercise.Exercise;
 import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
+import health.limber.exercise.ProgrammeId;
 import health.limber.exercise.ProgrammeManagement;
 import health.limber.identity.StaffAccounts;
 import health.limber.organisation.Organisations;
@@ -67,7 +68,7 @@ public class Handouts {
     public record Page(Exercise exercise, Programme.Item item, List<String> pictures) {}
 
     public byte[] pdf(UUID programmeId, boolean largePrint, String appUrl) {
-        Programme programme = programmes.read(programmeId);
+        Programme programme = programmes.read(ProgrammeId.of(programmeId));
         List<Page> pages = new ArrayList<>();
         for (Programme.Item item : programme.items()) {
             Exercise exercise = library.read(item.exerciseId(), ExerciseLibrary.ENGLISH);

@@ -3,13 +3,15 @@ package health.limber.exercise.internal;
 import health.limber.clinic.Hubs;
 import health.limber.exercise.Exercise;
 import health.limber.exercise.ExerciseLibrary;
+import health.limber.exercise.ProgrammeId;
 import health.limber.exercise.ProgrammeTemplates;
-import health.limber.exercise.SessionLog.Outcome;
 import health.limber.exercise.SessionLog;
+import health.limber.exercise.SessionLog.Outcome;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.patient.PatientBanner;
+import health.limber.patient.PatientId;
 import health.limber.patient.PatientManagement;
 import health.limber.platform.LimberTime;
 import java.sql.Timestamp;
@@ -117,9 +119,9 @@ public class ProgrammeReports {
                             rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), null, List.of()));
                 });
         // who each patient is comes from the patient module (people whose records the clinician cannot see are left out)
-        Map<UUID, PatientBanner> banners = patients.banners(found.stream().map(CaseloadRow::patientId).collect(Collectors.toSet()));
-        List<CaseloadRow> rows = found.stream().filter(r -> banners.containsKey(r.patientId())).map(r -> {
-            PatientBanner who = banners.get(r.patientId());
+        Map<PatientId, PatientBanner> banners = patients.banners(found.stream().map(r -> PatientId.of(r.patientId())).collect(Collectors.toSet()));
+        List<CaseloadRow> rows = found.stream().filter(r -> banners.containsKey(PatientId.of(r.patientId()))).map(r -> {
+            PatientBanner who = banners.get(PatientId.of(r.patientId()));
             return new CaseloadRow(r.programmeId(), r.patientId(), who.name(), who.birthDate(), who.nhsNumber(), r.title(), r.startDate(),
                     r.endDate(), r.lastLog(), null, List.of());
         }).toList();
@@ -129,7 +131,7 @@ public class ProgrammeReports {
                 .param("icbs", actor.servedIcbs()).param("today", today).param("since", today.minusDays(13))
                 .query(rs -> {
                     UUID programme = rs.getObject(1, UUID.class);
-                    recent.computeIfAbsent(programme, id -> new ArrayList<>()).add(new SessionLog(null, null, programme, 0, "",
+                    recent.computeIfAbsent(programme, id -> new ArrayList<>()).add(new SessionLog(null, null, ProgrammeId.of(programme), 0, "",
                             rs.getObject(2, LocalDate.class), null, Outcome.valueOf(rs.getString(3)), null, null, (Integer) rs.getObject(4), null,
                             null, SessionLog.Status.CURRENT, null, null, null));
                 });

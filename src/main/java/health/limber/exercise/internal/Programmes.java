@@ -63,7 +63,7 @@ public class Programmes {
                 insert into programme (id, patient_id, icb_code, title, template, hub_id, start_date, end_date, notes, version, created_by,
                     organisation_code, created_at)
                 values (:id, :patient, :icb, :title, :template, :hub, :start, :end, :notes, 0, :by, :organisation, :at)""")
-                .param("id", programme.id()).param("patient", programme.patientId()).param("icb", programme.icbCode())
+                .param("id", programme.id().value()).param("patient", programme.patientId().value()).param("icb", programme.icbCode())
                 .param("title", programme.title()).param("template", programme.template()).param("hub", hubId)
                 .param("start", programme.startDate()).param("end", programme.endDate()).param("notes", programme.notes())
                 .param("by", by).param("organisation", organisation).param("at", Timestamp.from(at)).update();
@@ -82,19 +82,19 @@ public class Programmes {
         int updated = jdbc.sql("""
                         update programme set version = :v, start_date = :start, end_date = :end where id = :id and version = :previous""")
                 .param("v", programme.version()).param("start", programme.startDate()).param("end", programme.endDate())
-                .param("id", programme.id()).param("previous", programme.version() - 1).update();
+                .param("id", programme.id().value()).param("previous", programme.version() - 1).update();
         if (updated == 0) {
             throw new ConflictException("version", "Someone else changed this programme at the same time; nothing you sent was saved", null);
         }
         jdbc.sql("insert into programme_version (programme_id, version, what, changed_by, changed_at) values (:id, :v, :what, :by, :at)")
-                .param("id", programme.id()).param("v", programme.version()).param("what", what.get()).param("by", by)
+                .param("id", programme.id().value()).param("v", programme.version()).param("what", what.get()).param("by", by)
                 .param("at", Timestamp.from(at)).update();
         for (Programme.Item item : programme.items()) {
             jdbc.sql("""
                     insert into programme_item (programme_id, version, position, exercise_id, sets, reps, hold_seconds, rest_seconds, times_per_day,
                         days_per_week, notes, progress_weeks, progress_pain)
                     values (:id, :v, :pos, :e, :sets, :reps, :hold, :rest, :perDay, :days, :notes, :weeks, :pain)""")
-                    .param("id", programme.id()).param("v", programme.version()).param("pos", item.position()).param("e", item.exerciseId())
+                    .param("id", programme.id().value()).param("v", programme.version()).param("pos", item.position()).param("e", item.exerciseId())
                     .param("sets", item.dose().sets()).param("reps", item.dose().reps()).param("hold", item.dose().holdSeconds())
                     .param("rest", item.dose().restSeconds()).param("perDay", item.dose().timesPerDay()).param("days", item.dose().daysPerWeek())
                     .param("notes", item.notes()).param("weeks", item.progressWeeks()).param("pain", item.progressPain()).update();
@@ -104,7 +104,7 @@ public class Programmes {
 
     /** What was prescribed when: each version's items from the day it was made (the first from the start). */
     public Adherence.Prescription prescription(Programme programme) {
-        return prescriptions(List.of(programme.id())).getOrDefault(programme.id(),
+        return prescriptions(List.of(programme.id().value())).getOrDefault(programme.id().value(),
                 Adherence.Prescription.of(programme.startDate(), programme.endDate(), programme.items()));
     }
 

@@ -8,6 +8,7 @@ import health.limber.exercise.SessionLog;
 import health.limber.exercise.internal.NewSessionLog;
 import health.limber.exercise.internal.StickFigure;
 import health.limber.identity.CurrentActor;
+import health.limber.patient.PatientId;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
 import java.time.Clock;
@@ -56,7 +57,7 @@ class MyExercisesController {
 
     @GetMapping("/my/exercises")
     String today(Model model) {
-        var programme = programmes.current(currentActor.get().patientId());
+        var programme = programmes.current(PatientId.of(currentActor.get().patientId()));
         model.addAttribute("programme", programme.orElse(null));
         if (programme.isPresent()) {
             LocalDate today = LocalDate.now(clock);
@@ -204,7 +205,7 @@ class MyExercisesController {
     @GetMapping("/my/exercises/handout.pdf")
     org.springframework.http.ResponseEntity<byte[]> handout(@RequestParam(defaultValue = "false") boolean large,
                                                             jakarta.servlet.http.HttpServletRequest request) {
-        return ProgrammeController.pdf(handouts.pdf(currentProgramme().id(), large, ProgrammeController.appUrl(request)), large);
+        return ProgrammeController.pdf(handouts.pdf(currentProgramme().id().value(), large, ProgrammeController.appUrl(request)), large);
     }
 
     @GetMapping("/my/exercises/reminders")
@@ -287,7 +288,7 @@ class MyExercisesController {
     }
 
     private Programme currentProgramme() {
-        return programmes.current(currentActor.get().patientId()).orElseThrow(() -> new NotFoundException("programme"));
+        return programmes.current(PatientId.of(currentActor.get().patientId())).orElseThrow(() -> new NotFoundException("programme"));
     }
 
     static List<Integer> painScale() {

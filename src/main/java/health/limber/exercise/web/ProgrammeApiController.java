@@ -3,6 +3,7 @@ package health.limber.exercise.web;
 import health.limber.exercise.Exercise;
 import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
+import health.limber.exercise.ProgrammeId;
 import health.limber.exercise.ProgrammeManagement;
 import health.limber.exercise.ProgrammeTemplates;
 import health.limber.exercise.SessionLog;
@@ -10,6 +11,7 @@ import health.limber.exercise.internal.Adherence;
 import health.limber.exercise.internal.NewSessionLog;
 import health.limber.exercise.internal.ProgrammeReports;
 import health.limber.identity.CurrentActor;
+import health.limber.patient.PatientId;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -86,33 +88,33 @@ class ProgrammeApiController {
         if (request.patient() == null) {
             throw new InvalidInputException("patient", "Required");
         }
-        UUID id = programmes.create(request.patient(), request.template(), request.startDate(), request.endDate(), request.notes());
-        return ResponseEntity.created(URI.create("/api/programmes/" + id)).body(programmes.read(id));
+        UUID id = (programmes.create(PatientId.of(request.patient()), request.template(), request.startDate(), request.endDate(), request.notes())).value();
+        return ResponseEntity.created(URI.create("/api/programmes/" + id)).body(programmes.read(ProgrammeId.of(id)));
     }
 
     @Operation(summary = "Read a programme (its clinicians, or the patient)")
     @GetMapping("/programmes/{id}")
     Programme read(@PathVariable UUID id) {
-        return programmes.read(id);
+        return programmes.read(ProgrammeId.of(id));
     }
 
     @Operation(summary = "The signed-in patient's programme running today")
     @GetMapping("/my/programme")
     Programme mine() {
-        return programmes.current(currentActor.get().patientId()).orElseThrow(() -> new NotFoundException("programme"));
+        return programmes.current(PatientId.of(currentActor.get().patientId())).orElseThrow(() -> new NotFoundException("programme"));
     }
 
     @Operation(summary = "Add an exercise", description = "version: the programme version you read; 409 if it has changed.")
     @PostMapping("/programmes/{id}/items")
     Programme add(@PathVariable UUID id, @RequestBody ItemRequest request) {
-        return programmes.addExercise(id, version(request.version()), request.exercise());
+        return programmes.addExercise(ProgrammeId.of(id), version(request.version()), request.exercise());
     }
 
     @Operation(summary = "Set an exercise's dose and progression rule",
             description = "progressWeeks (1-12) and progressPain (0-10), when sent, change the rule for suggesting the harder version.")
     @PostMapping("/programmes/{id}/items/{exercise}/dose")
     Programme dose(@PathVariable UUID id, @PathVariable String exercise, @RequestBody DoseRequest r) {
-        return programmes.setDose(id, version(r.version()), exercise, new Exercise.Dose(zero(r.sets()), zero(r.reps()), zero(r.holdSeconds()),
+        return programmes.setDose(ProgrammeId.of(id), version(r.version()), exercise, new Exercise.Dose(zero(r.sets()), zero(r.reps()), zero(r.holdSeconds()),
                 zero(r.restSeconds()), zero(r.timesPerDay()), zero(r.daysPerWeek())), r.notes(), r.progressWeeks(), r.progressPain());
     }
 
@@ -120,14 +122,14 @@ class ProgrammeApiController {
             description = "The start cannot move past a day the patient has logged; 409 if the programme has changed since the version you read.")
     @PostMapping("/programmes/{id}/dates")
     Programme dates(@PathVariable UUID id, @RequestBody DatesRequest r) {
-        return programmes.setDates(id, version(r.version()), r.startDate(), r.endDate());
+        return programmes.setDates(ProgrammeId.of(id), version(r.version()), r.startDate(), r.endDate());
     }
 
     @Operation(summary = "Log an exercise session", description = "Send Idempotency-Key (for example a UUID made when the log was made, offline or not).")
     @PostMapping("/programmes/{id}/logs")
     ResponseEntity<SessionLog> log(@PathVariable UUID id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                    @RequestBody LogRequest r) {
-        SessionLog log = programmes.log(id, new NewSessionLog(key, r.exercise(), r.day(), r.doneAt(), r.outcome(), r.setsDone(), r.repsDone(), r.pain(),
+        SessionLog log = programmes.log(ProgrammeId.of(id), new NewSessionLog(key, r.exercise(), r.day(), r.doneAt(), r.outcome(), r.setsDone(), r.repsDone(), r.pain(),
                 r.difficulty(), r.comment()));
         return ResponseEntity.created(URI.create("/api/programmes/" + id + "/logs")).body(log);
     }
@@ -135,7 +137,7 @@ class ProgrammeApiController {
     @Operation(summary = "A programme's logs, newest first, including corrected and withdrawn ones")
     @GetMapping("/programmes/{id}/logs")
     List<SessionLog> logs(@PathVariable UUID id) {
-        return programmes.logs(id);
+        return programmes.logs(ProgrammeId.of(id));
     }
 
     @Operation(summary = "Correct a log (the original is kept, marked CORRECTED)")
@@ -157,7 +159,7 @@ class ProgrammeApiController {
     @Operation(summary = "Adherence per exercise per week")
     @GetMapping("/programmes/{id}/adherence")
     List<Adherence.ExerciseWeek> adherence(@PathVariable UUID id) {
-        return programmes.adherence(id).byExerciseAndWeek();
+        return programmes.adherence(ProgrammeId.of(id)).byExerciseAndWeek();
     }
 
     @Operation(summary = "Rate a demonstration (1-4) or, without exercise, how the programme is working (1-7)")
@@ -166,7 +168,7 @@ class ProgrammeApiController {
         if (key == null || key.isBlank()) {
             throw new InvalidInputException("Idempotency-Key", "Send a key for this rating");
         }
-        programmes.rate(id, key, r.exercise(), r.answer() == null ? 0 : r.answer());
+        programmes.rate(ProgrammeId.of(id), key, r.exercise(), r.answer() == null ? 0 : r.answer());
         return ResponseEntity.noContent().build();
     }
 

@@ -3,6 +3,7 @@ package health.limber.exercise.web;
 import health.limber.exercise.Exercise;
 import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
+import health.limber.exercise.ProgrammeId;
 import health.limber.exercise.ProgrammeManagement;
 import health.limber.exercise.internal.CaseloadAlert;
 import health.limber.exercise.internal.ProgrammeReports;
@@ -91,7 +92,7 @@ class ProgrammeController {
             }
             LocalDate start = date(startDate, "startDate", "Enter the start date, for example 2025-03-03");
             LocalDate end = date(endDate, "endDate", "Enter the end date, for example 2025-04-14");
-            UUID id = programmes.create(found.get(0).id(), template, start, end, null, hub);
+            UUID id = (programmes.create(found.get(0).id(), template, start, end, null, hub)).value();
             return "redirect:/programmes/" + id;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", Map.of(e.field(), e.getMessage()));
@@ -110,13 +111,13 @@ class ProgrammeController {
 
     @GetMapping("/{id}")
     String programme(@PathVariable UUID id, Model model) {
-        Programme programme = programmes.read(id);
+        Programme programme = programmes.read(ProgrammeId.of(id));
         model.addAttribute("programme", programme);
         model.addAttribute("banner", patients.banner(programme.patientId()));
-        var adherence = programmes.adherence(id);
+        var adherence = programmes.adherence(ProgrammeId.of(id));
         model.addAttribute("adherence", adherence.byExerciseAndWeek());
-        model.addAttribute("logs", programmes.logs(id));
-        model.addAttribute("suggestions", programmes.suggestions(id));
+        model.addAttribute("logs", programmes.logs(ProgrammeId.of(id)));
+        model.addAttribute("suggestions", programmes.suggestions(ProgrammeId.of(id)));
         model.addAttribute("trends", Trends.of(adherence.byWeek()));
         model.addAttribute("names", programme.items().stream().collect(Collectors.toMap(Programme.Item::exerciseId, Programme.Item::name)));
         model.addAttribute("library", library.search(ExerciseLibrary.Filter.none(), ExerciseLibrary.ENGLISH).stream()
@@ -147,7 +148,7 @@ class ProgrammeController {
     String decide(@PathVariable UUID id, @RequestParam int version, @RequestParam String from, @RequestParam String to,
                   @RequestParam boolean accept, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            programmes.decide(id, version, from, to, accept, reason);
+            programmes.decide(ProgrammeId.of(id), version, from, to, accept, reason);
             return accept ? "Moved on to the harder version: the patient sees it now." : "Suggestion rejected; the reason is kept.";
         });
     }
@@ -155,7 +156,7 @@ class ProgrammeController {
     @PostMapping("/{id}/items")
     String add(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String exercise, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            Programme changed = programmes.addExercise(id, version, exercise);
+            Programme changed = programmes.addExercise(ProgrammeId.of(id), version, exercise);
             return changed.tooMany() ? "Added. The programme now has " + changed.items().size() + " exercises: people do fewer exercises more often; "
                     + "consider keeping it to " + Programme.ADVISED_MAXIMUM + " or fewer." : "Added.";
         });
@@ -164,7 +165,7 @@ class ProgrammeController {
     @PostMapping("/{id}/items/{exercise}/remove")
     String remove(@PathVariable UUID id, @PathVariable String exercise, @RequestParam int version, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            programmes.removeExercise(id, version, exercise);
+            programmes.removeExercise(ProgrammeId.of(id), version, exercise);
             return "Removed.";
         });
     }
@@ -172,7 +173,7 @@ class ProgrammeController {
     @PostMapping("/{id}/items/{exercise}/move")
     String move(@PathVariable UUID id, @PathVariable String exercise, @RequestParam int version, @RequestParam boolean up, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            programmes.moveExercise(id, version, exercise, up);
+            programmes.moveExercise(ProgrammeId.of(id), version, exercise, up);
             return "Moved.";
         });
     }
@@ -184,7 +185,7 @@ class ProgrammeController {
                 @RequestParam(defaultValue = "") String daysPerWeek, @RequestParam(defaultValue = "") String notes,
                 @RequestParam(defaultValue = "") String progressWeeks, @RequestParam(defaultValue = "") String progressPain, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            programmes.setDose(id, version, exercise, new Exercise.Dose(number(sets, "sets"), number(reps, "reps"), number(holdSeconds, "holdSeconds"),
+            programmes.setDose(ProgrammeId.of(id), version, exercise, new Exercise.Dose(number(sets, "sets"), number(reps, "reps"), number(holdSeconds, "holdSeconds"),
                     number(restSeconds, "restSeconds"), number(timesPerDay, "timesPerDay"), number(daysPerWeek, "daysPerWeek")), notes,
                     progressWeeks.isBlank() ? null : number(progressWeeks, "progressWeeks"), progressPain.isBlank() ? null : number(progressPain, "progressPain"));
             return "Dose and progression rule saved.";
@@ -195,7 +196,7 @@ class ProgrammeController {
     String dates(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String startDate,
                  @RequestParam(defaultValue = "") String endDate, RedirectAttributes redirect) {
         return change(id, redirect, () -> {
-            programmes.setDates(id, version, date(startDate, "startDate", "Enter the start date, for example 2025-03-03"),
+            programmes.setDates(ProgrammeId.of(id), version, date(startDate, "startDate", "Enter the start date, for example 2025-03-03"),
                     date(endDate, "endDate", "Enter the end date, for example 2025-04-14"));
             return "Dates saved.";
         });

@@ -21,7 +21,7 @@ public record PatientView(UUID id, String nhsNumber, String nhsNumberUnknownReas
                           boolean voided, Instant voidedAt, String voidedBy, String voidReason, long version) {
 
     public static PatientView of(Patient p) {
-        return new PatientView(p.id(), p.nhsNumber().map(NhsNumber::formatted).orElse(null), p.nhsNumberUnknownReason(),
+        return new PatientView(p.id().value(), p.nhsNumber().map(NhsNumber::formatted).orElse(null), p.nhsNumberUnknownReason(),
                 p.givenName(), p.familyName(), p.birthDate(), p.sex(), p.postcode().map(Postcode::value).orElse(null),
                 p.phone(), p.email(), p.preferredLanguage(), p.interpreterNeeded(), p.needs().needs(),
                 p.needs().otherNeeds(), p.contact().channels(), p.gpPracticeCode(), p.icbCode(), p.workStatus(),

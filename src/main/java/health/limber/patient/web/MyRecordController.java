@@ -4,9 +4,10 @@ import health.limber.identity.CurrentActor;
 import health.limber.organisation.Icb;
 import health.limber.organisation.Organisations;
 import health.limber.patient.Patient;
+import health.limber.patient.PatientId;
 import health.limber.patient.PatientManagement;
-import health.limber.platform.PatientCare;
 import health.limber.platform.Languages;
+import health.limber.platform.PatientCare;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -40,7 +41,7 @@ class MyRecordController {
 
     @GetMapping("/my/record")
     String record(Model model) {
-        Patient patient = patients.read(currentActor.get().patientId());
+        Patient patient = patients.read(PatientId.of(currentActor.get().patientId()));
         model.addAttribute("patient", patient);
         model.addAttribute("icb", organisations.icb(patient.icbCode()).map(Icb::name).orElse(patient.icbCode()));
         model.addAttribute("language", Languages.name(patient.preferredLanguage()));

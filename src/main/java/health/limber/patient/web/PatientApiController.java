@@ -1,5 +1,6 @@
 package health.limber.patient.web;
 
+import health.limber.patient.PatientId;
 import health.limber.patient.PatientInput;
 import health.limber.patient.PatientManagement;
 import health.limber.patient.internal.PatientView;
@@ -63,13 +64,13 @@ class PatientApiController {
     @GetMapping("/{id}")
     @Operation(summary = "Read a patient record (audited)")
     PatientView read(@PathVariable UUID id) {
-        return PatientView.of(patients.read(id));
+        return PatientView.of(patients.read(PatientId.of(id)));
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Edit a patient record; send the version you read. A stale version gets 409 with the current record")
     PatientView update(@PathVariable UUID id, @RequestBody PatientInput input) {
-        return PatientView.of(patients.update(id, input));
+        return PatientView.of(patients.update(PatientId.of(id), input));
     }
 
     @PostMapping("/{id}/void")
@@ -78,13 +79,13 @@ class PatientApiController {
         if (request.version() == null) {
             throw new InvalidInputException("version", "Send the version of the record you are voiding");
         }
-        return PatientView.of(patients.voidRecord(id, request.version(), request.reason()));
+        return PatientView.of(patients.voidRecord(PatientId.of(id), request.version(), request.reason()));
     }
 
     @PostMapping("/{id}/access-code")
     @Operation(summary = "Issue a new app access code for the patient (shown once; earlier codes stop working)")
     AccessCodeView issueAccessCode(@PathVariable UUID id) {
-        var issued = patients.issueAccessCode(id);
+        var issued = patients.issueAccessCode(PatientId.of(id));
         return new AccessCodeView(issued.code(), issued.expiresAt().toString());
     }
 

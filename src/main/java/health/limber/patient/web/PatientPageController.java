@@ -7,6 +7,7 @@ import health.limber.patient.AccessibilityNeeds;
 import health.limber.patient.ContactPreferences;
 import health.limber.patient.Patient;
 import health.limber.patient.PatientBanner;
+import health.limber.patient.PatientId;
 import health.limber.patient.PatientInput;
 import health.limber.patient.PatientManagement;
 import health.limber.patient.WorkStatus;
@@ -102,10 +103,10 @@ class PatientPageController {
 
     @GetMapping("/patients/{id}")
     String view(@PathVariable UUID id, Model model) {
-        Patient patient = patients.read(id);
+        Patient patient = patients.read(PatientId.of(id));
         model.addAttribute("patient", patient);
         model.addAttribute("banner", PatientBanner.of(patient));
-        var person = new PatientCare.Person(patient.id(), patient.nhsNumber().map(health.limber.patient.NhsNumber::value).orElse(null));
+        var person = new PatientCare.Person(patient.id().value(), patient.nhsNumber().map(health.limber.patient.NhsNumber::value).orElse(null));
         model.addAttribute("care", care.stream().flatMap(c -> c.of(person, PatientCare.Audience.STAFF).stream())
                 .sorted(java.util.Comparator.comparingInt(PatientCare.Link::order)
                         .thenComparing(PatientCare.Link::on, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
@@ -119,7 +120,7 @@ class PatientPageController {
 
     @GetMapping("/patients/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
-        Patient patient = patients.read(id);
+        Patient patient = patients.read(PatientId.of(id));
         model.addAttribute("form", PatientForm.of(PatientInput.from(patient)));
         model.addAttribute("banner", PatientBanner.of(patient));
         return form(model, id);
@@ -128,7 +129,7 @@ class PatientPageController {
     @PostMapping("/patients/{id}")
     String update(@PathVariable UUID id, @ModelAttribute("form") PatientForm form, Model model, RedirectAttributes redirect) {
         try {
-            patients.update(id, form.toInput());
+            patients.update(PatientId.of(id), form.toInput());
             redirect.addFlashAttribute("notice", "Changes saved");
             return "redirect:/patients/" + id;
         } catch (InvalidInputException e) {
@@ -136,19 +137,19 @@ class PatientPageController {
         } catch (ConflictException e) {
             model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
             if (e.current() instanceof PatientView current) {
-                model.addAttribute("form", PatientForm.of(PatientInput.from(patients.read(current.id()))));
+                model.addAttribute("form", PatientForm.of(PatientInput.from(patients.read(PatientId.of(current.id())))));
                 model.addAttribute("stale", true);
             }
         }
         if (id != null && !model.containsAttribute("banner")) {
-            model.addAttribute("banner", patients.banner(id));
+            model.addAttribute("banner", patients.banner(PatientId.of(id)));
         }
         return form(model, id);
     }
 
     @GetMapping("/patients/{id}/void")
     String confirmVoid(@PathVariable UUID id, Model model) {
-        Patient patient = patients.read(id);
+        Patient patient = patients.read(PatientId.of(id));
         model.addAttribute("patient", patient);
         model.addAttribute("banner", PatientBanner.of(patient));
         return "patient/void";
@@ -158,12 +159,12 @@ class PatientPageController {
     String voidRecord(@PathVariable UUID id, @RequestParam long version, @RequestParam(required = false) String reason,
                       Model model, RedirectAttributes redirect) {
         try {
-            patients.voidRecord(id, version, reason);
+            patients.voidRecord(PatientId.of(id), version, reason);
             redirect.addFlashAttribute("notice", "Record voided. It is kept, marked as made in error.");
             return "redirect:/patients/" + id;
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("errors", Map.of(e instanceof InvalidInputException i ? i.field() : "reason", e.getMessage()));
-            Patient patient = patients.read(id);
+            Patient patient = patients.read(PatientId.of(id));
             model.addAttribute("patient", patient);
             model.addAttribute("banner", PatientBanner.of(patient));
             return "patient/void";
@@ -172,8 +173,8 @@ class PatientPageController {
 
     @PostMapping("/patients/{id}/access-code")
     String issueAccessCode(@PathVariable UUID id, Model model) {
-        model.addAttribute("issued", patients.issueAccessCode(id));
-        Patient patient = patients.read(id);
+        model.addAttribute("issued", patients.issueAccessCode(PatientId.of(id)));
+        Patient patient = patients.read(PatientId.of(id));
         model.addAttribute("patient", patient);
         model.addAttribute("banner", PatientBanner.of(patient));
         return "patient/access-code";

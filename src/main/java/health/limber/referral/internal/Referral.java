@@ -1,6 +1,7 @@
 package health.limber.referral.internal;
 
 import health.limber.patient.NhsNumber;
+import health.limber.patient.PatientId;
 import health.limber.patient.WorkStatus;
 import health.limber.platform.InvalidInputException;
 import health.limber.referral.BodySite;
@@ -9,6 +10,7 @@ import health.limber.referral.Instrument;
 import health.limber.referral.InstrumentScore;
 import health.limber.referral.RedFlagLevel;
 import health.limber.referral.ReferralAccepted;
+import health.limber.referral.ReferralId;
 import health.limber.referral.ReferralSource;
 import health.limber.referral.RiskGroup;
 import health.limber.referral.SymptomDuration;
@@ -213,7 +215,7 @@ public class Referral {
                 + (overridden ? "; red flag overridden: " + decision.overrideReason() : ""));
         events.add(new ReferralTriaged(id, icbCode, choice.outcome(), decision.pathway(), decision.priority(), overridden, by, at));
         events.add(switch (status) {
-            case ACCEPTED -> new ReferralAccepted(id, reference, patientId, nhsNumber, birthDate, icbCode,
+            case ACCEPTED -> new ReferralAccepted(ReferralId.of(id), reference, PatientId.of(patientId), nhsNumber, birthDate, icbCode,
                     providerCode, receivedOn, source, decision.pathway(), decision.priority(), bodySites(), work.wantsEmploymentSupport(),
                     work.wantsDebtSupport(), today, givenName + " " + familyName, contact.preferredLanguage(), contact.interpreterNeeded(),
                     accessibilityNeeds().contains("STEP_FREE"), riskGroup().orElse(null));

@@ -12,6 +12,7 @@ import health.limber.identity.Role;
 import health.limber.organisation.Organisations;
 import health.limber.patient.NhsNumber;
 import health.limber.patient.Patient;
+import health.limber.patient.PatientId;
 import health.limber.patient.PatientInput;
 import health.limber.patient.PatientManagement;
 import health.limber.platform.ConflictException;
@@ -103,7 +104,7 @@ public class ReferralManagement {
         if (details.nhsNumber() != null && TRIAGERS.contains(actor.role())) {
             List<Patient> found = patients.findByNhsNumber(details.nhsNumber().value());
             if (found.size() == 1) {
-                referral.linkPatient(found.get(0).id(), "NHS number " + details.nhsNumber().formatted(), actor.username(),
+                referral.linkPatient(found.get(0).id().value(), "NHS number " + details.nhsNumber().formatted(), actor.username(),
                         clock.instant());
             }
         }
@@ -214,10 +215,10 @@ public class ReferralManagement {
         Map<UUID, PatientMatch> matches = new LinkedHashMap<>();
         if (referral.nhsNumber() != null) {
             patients.findByNhsNumber(referral.nhsNumber())
-                    .forEach(p -> matches.put(p.id(), PatientMatch.of(p, "Same NHS number")));
+                    .forEach(p -> matches.put(p.id().value(), PatientMatch.of(p, "Same NHS number")));
         }
         patients.findByNameAndBirthDate(referral.familyName(), referral.birthDate()).forEach(p ->
-                matches.putIfAbsent(p.id(), PatientMatch.of(p, referral.postcode() != null
+                matches.putIfAbsent(p.id().value(), PatientMatch.of(p, referral.postcode() != null
                         && p.postcode().map(pc -> pc.value().equals(referral.postcode())).orElse(false)
                         ? "Same last name, date of birth and postcode" : "Same last name and date of birth")));
         return matches;
@@ -264,7 +265,7 @@ public class ReferralManagement {
         if (typed != null && !typed.isBlank()) {
             number = NhsNumber.parse(typed);
         } else if (referral.patientId().isPresent()) {
-            number = patients.read(referral.patientId().get()).nhsNumber().orElse(null);
+            number = patients.read(PatientId.of(referral.patientId().get())).nhsNumber().orElse(null);
         }
         if (number == null) {
             throw new InvalidInputException("nhsNumber", "Enter the person's NHS number before accepting the referral "
@@ -279,7 +280,7 @@ public class ReferralManagement {
         }
         if (patientChoice.equals("new")) {
             Patient created = patients.create(newPatientInput(referral));
-            referral.linkPatient(created.id(), "New patient record created at triage", actor.username(), clock.instant());
+            referral.linkPatient(created.id().value(), "New patient record created at triage", actor.username(), clock.instant());
             return;
         }
         UUID chosen;
@@ -288,8 +289,8 @@ public class ReferralManagement {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("patient", "Choose the patient record this referral is for, or create a new one");
         }
-        Patient patient = patients.read(chosen);
-        referral.linkPatient(patient.id(), "Confirmed by " + actor.username() + " at triage", actor.username(), clock.instant());
+        Patient patient = patients.read(PatientId.of(chosen));
+        referral.linkPatient(patient.id().value(), "Confirmed by " + actor.username() + " at triage", actor.username(), clock.instant());
     }
 
     private PatientInput newPatientInput(Referral referral) {
@@ -333,7 +334,7 @@ public class ReferralManagement {
     /** A patient record that may be the referred person, with why it was offered. */
     public record PatientMatch(UUID id, String name, LocalDate birthDate, String nhsNumber, String postcode, String why) {
         static PatientMatch of(Patient p, String why) {
-            return new PatientMatch(p.id(), p.givenName() + " " + p.familyName(), p.birthDate(),
+            return new PatientMatch(p.id().value(), p.givenName() + " " + p.familyName(), p.birthDate(),
                     p.nhsNumber().map(n -> n.formatted()).orElse("not known"), p.postcode().map(pc -> pc.value()).orElse(""), why);
         }
     }

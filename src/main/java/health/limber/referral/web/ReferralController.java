@@ -1,6 +1,7 @@
 package health.limber.referral.web;
 
 import health.limber.patient.PatientBanner;
+import health.limber.patient.PatientId;
 import health.limber.patient.PatientManagement;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidFieldsException;
@@ -107,7 +108,7 @@ class ReferralController {
 
     private String triagePage(Referral referral, Map<String, String> errors, TriageForm form, Model model) {
         model.addAttribute("referral", referral);
-        model.addAttribute("banner", referral.patientId().map(patients::banner)
+        model.addAttribute("banner", referral.patientId().map(PatientId::of).map(patients::banner)
                 .orElseGet(() -> new PatientBanner(referral.fullName(), referral.nhsNumber(), referral.birthDate())));
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);

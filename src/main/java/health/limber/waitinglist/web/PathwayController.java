@@ -11,6 +11,7 @@ import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
 import health.limber.referral.RedFlagQuestions;
+import health.limber.waitinglist.PathwayId;
 import health.limber.waitinglist.Priority;
 import health.limber.waitinglist.WaitingListManagement;
 import health.limber.waitinglist.internal.Validation;
@@ -94,7 +95,7 @@ class PathwayController {
 
     @GetMapping("/waiting-list/pathways/{id}")
     String pathway(@PathVariable UUID id, Model model) {
-        var pathway = management.read(id);
+        var pathway = management.read(PathwayId.of(id));
         model.addAttribute("pathway", pathway);
         model.addAttribute("banner", banner(pathway.nhsNumber(), pathway.birthDate()));
         model.addAttribute("periods", pathway.periods());
@@ -104,7 +105,7 @@ class PathwayController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("redFlagQuestions", redFlagQuestions.all());
         model.addAttribute("today", LimberTime.today(clock));
-        UUID hub = management.hubOf(id).orElse(null);
+        UUID hub = management.hubOf(PathwayId.of(id)).orElse(null);
         model.addAttribute("hub", hub);
         model.addAttribute("hubs", hubs.inIcbs(List.of(pathway.commissionerCode())));
         return "waitinglist/pathway";
@@ -133,7 +134,7 @@ class PathwayController {
     String assignHub(@PathVariable UUID id, @RequestParam(required = false) String hub, RedirectAttributes redirect) {
         try {
             UUID chosen = PublishedFigures.blank(hub) ? null : hubId(hub);
-            management.assignHub(id, chosen);
+            management.assignHub(PathwayId.of(id), chosen);
             redirect.addFlashAttribute("done", chosen == null ? "The hub was cleared." : "Hub saved.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("hubError", e.getMessage());
@@ -163,7 +164,7 @@ class PathwayController {
         }
         if (errors.isEmpty()) {
             try {
-                management.validate(id, version, new Validation(kind, outcome), priority == null ? null : Priority.ofCode(priority),
+                management.validate(PathwayId.of(id), version, new Validation(kind, outcome), priority == null ? null : Priority.ofCode(priority),
                         redFlags == null ? Set.of() : redFlags, redFlagDetail);
                 redirect.addFlashAttribute("notice", "Validation recorded: " + outcome.label()
                         + (redFlags == null || redFlags.isEmpty() ? "" : ". A red-flag task has been raised for the triage team"));

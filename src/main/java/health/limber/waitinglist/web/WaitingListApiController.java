@@ -8,6 +8,7 @@ import health.limber.platform.IdempotentRequests;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
 import health.limber.waitinglist.Pathway;
+import health.limber.waitinglist.PathwayId;
 import health.limber.waitinglist.Priority;
 import health.limber.waitinglist.WaitingListManagement;
 import health.limber.waitinglist.internal.ClockEvent;
@@ -136,14 +137,14 @@ class WaitingListApiController {
     @GetMapping("/pathways/{id}")
     PathwayView pathway(@PathVariable UUID id) {
         staff();
-        return view(management.read(id));
+        return view(management.read(PathwayId.of(id)));
     }
 
     @Operation(summary = "Set or clear the hub where the patient is to be seen", description = "hub: a hub of the pathway's ICB, or null to clear.")
     @PutMapping("/pathways/{id}/hub")
     ResponseEntity<Void> hub(@PathVariable UUID id, @RequestBody HubRequest request) {
         staff();
-        management.assignHub(id, request.hub());
+        management.assignHub(PathwayId.of(id), request.hub());
         return ResponseEntity.noContent().build();
     }
 
@@ -186,10 +187,10 @@ class WaitingListApiController {
         return idempotent.once(actor.username(), key, id + " " + request, () -> {
             Pathway pathway;
             try {
-                pathway = management.validate(id, request.version(), new Validation(kind, outcome), priority, redFlags,
+                pathway = management.validate(PathwayId.of(id), request.version(), new Validation(kind, outcome), priority, redFlags,
                         request.redFlagDetail());
             } catch (ConflictException stale) {
-                throw new ConflictException(stale.field(), stale.getMessage(), view(management.read(id)));
+                throw new ConflictException(stale.field(), stale.getMessage(), view(management.read(PathwayId.of(id))));
             }
             return ResponseEntity.ok(view(pathway));
         });
@@ -209,7 +210,7 @@ class WaitingListApiController {
 
     private PathwayView view(Pathway p) {
         LocalDate today = LimberTime.today(clock);
-        return new PathwayView(p.id(), p.key().identifier(), p.key().issuer(), p.nhsNumber(), p.referralReceived(), p.source().name(),
+        return new PathwayView(p.id().value(), p.key().identifier(), p.key().issuer(), p.nhsNumber(), p.referralReceived(), p.source().name(),
                 p.priority().name(), p.treatmentFunction(), p.providerCode(), p.commissionerCode(), management.hubOf(p.id()).orElse(null),
                 p.isWaitingOn(today), p.nextValidationDue().orElse(null), p.version(), p.periods(), p.events());
     }
