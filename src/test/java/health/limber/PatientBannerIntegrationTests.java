@@ -51,7 +51,8 @@ class PatientBannerIntegrationTests {
             Map.entry("/classes/{id}", "a class of many people: each row carries date of birth and NHS number"),
             Map.entry("/self-referral/{step}", "the person's own form, before any record exists"),
             Map.entry("/referrals/{id}/attachments/{attachmentId}", "a letter, downloaded as a file"),
-            Map.entry("/programmes/{id}/handout.pdf", "the printed handout, which names the patient (checked in ProgrammeIntegrationTests)"));
+            Map.entry("/programmes/{id}/handout.pdf", "the printed handout, which names the patient (checked in ProgrammeIntegrationTests)"),
+            Map.entry("/episodes/{id}/discharge-summary.pdf", "the letter to the GP, which names the patient (checked in EpisodeIntegrationTests)"));
 
     /** Pages about one person, each with a way to open one for a QHL patient. */
     Map<String, Supplier<String>> onePerson() {
@@ -66,6 +67,8 @@ class PatientBannerIntegrationTests {
         pages.put("/waiting-list/pathways/{id}", () -> "/waiting-list/pathways/" + jdbc.queryForObject(
                 "select cast(id as varchar) from pathway where commissioner_code = 'QHL' order by pathway_identifier fetch first 1 rows only", String.class));
         pages.put("/programmes/{id}", () -> "/programmes/" + programme());
+        pages.put("/episodes/{id}", () -> "/episodes/" + jdbc.queryForObject(
+                "select cast(id as varchar) from episode where icb_code = 'QHL' order by reference fetch first 1 rows only", String.class));
         return pages;
     }
 

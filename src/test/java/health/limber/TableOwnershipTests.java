@@ -41,7 +41,8 @@ class TableOwnershipTests {
                     "class_course", "class_booking", "class_attendance", "class_referral"),
             "exercise", Set.of("programme", "programme_item", "programme_version", "session_log", "usefulness_rating", "custom_exercise",
                     "exercise_media", "exercise_reminder", "progression_decision", "symptom_report"),
-            "notification", Set.of("outbox_message"));
+            "notification", Set.of("outbox_message"),
+            "episode", Set.of("episode", "episode_follow_up", "episode_letter"));
 
     /** A table named where SQL names one: after from, join, into, update or table. */
     static final Pattern TABLE = Pattern.compile("\\b(?:from|join|into|update|table)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);

@@ -73,6 +73,7 @@ class DemoData implements ApplicationRunner {
     private final WaitingListManagement waitingList;
     private final DemoClinics clinics;
     private final DemoExercise exercise;
+    private final DemoEpisodes episodes;
     private final Clock clock;
     private final long seed;
     private final int referralsPerIcb;
@@ -84,7 +85,7 @@ class DemoData implements ApplicationRunner {
 
     DemoData(TransactionTemplate transaction, Organisations organisations, StaffAccounts staffAccounts, PatientBulkLoad patients,
              ReferralBulkLoad referrals, HubResources hubResources, Hubs hubs, CurrentActor currentActor, AccessCodes accessCodes,
-             WaitingListManagement waitingList, DemoClinics clinics, DemoExercise exercise, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
+             WaitingListManagement waitingList, DemoClinics clinics, DemoExercise exercise, DemoEpisodes episodes, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
              @Value("${limber.demo.referrals-per-icb:60}") int referralsPerIcb,
              @Value("${limber.demo.patients-per-icb:200}") int patientsPerIcb,
              @Value("${limber.demo.programmes-per-icb:180}") int programmesPerIcb) {
@@ -100,6 +101,7 @@ class DemoData implements ApplicationRunner {
         this.waitingList = waitingList;
         this.clinics = clinics;
         this.exercise = exercise;
+        this.episodes = episodes;
         this.clock = clock;
         this.seed = seed;
         this.referralsPerIcb = referralsPerIcb;
@@ -192,10 +194,13 @@ class DemoData implements ApplicationRunner {
             staff.addAll(staff(icb, provider));
             patients(random, icb, towns, i, now);
             waitingList(new Random(seed + i), icb, provider, hubIds);
-            List<PastReferral> made = DemoReferrals.generate(new Random(seed * 31 + i), icb.code(),
-                    organisations.practicesIn(icb.code()).stream().map(GpPractice::code).toList(), today, now, referralsPerIcb, 12);
+            List<PatientBulkLoad.Summary> people = patients.inIcb(icb.code());
+            boolean tour = icb.code().equals(FIRST_ICB);
+            List<PastReferral> made = episodes.linkToPatients(DemoReferrals.generate(new Random(seed * 31 + i), icb.code(),
+                    organisations.practicesIn(icb.code()).stream().map(GpPractice::code).toList(), today, now, referralsPerIcb, 12), people, tour, today);
             referrals.store(made);
-            PatientId signInPatient = icb.code().equals(FIRST_ICB) ? patients.inIcb(FIRST_ICB).get(0).id() : null;
+            episodes.open(new Random(seed * 41 + i), made, provider, today, tour ? people.get(0) : null);
+            PatientId signInPatient = tour ? people.get(0).id() : null;
             clinics.admit(new Random(seed * 37 + i), made, provider, today, signInPatient);
         }
         staff.addAll(programme(icbs));

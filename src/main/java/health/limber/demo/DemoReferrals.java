@@ -109,14 +109,14 @@ final class DemoReferrals {
                 practices.get(random.nextInt(practices.size())), given, family, born, phone, code, site, duration, asked, ASKED, flags, level,
                 level == RedFlagLevel.EMERGENCY ? "Saddle numbness" : "Constant night pain; unexplained weight loss", score, answers,
                 employment, debt, open ? null : CarePathway.PHYSIOTHERAPY, priority, open ? null : "clinician." + icb.toLowerCase(),
-                open ? null : receivedAt.plus(Duration.ofDays(3)));
+                open ? null : receivedAt.plus(Duration.ofDays(3)), null);
     }
 
     private static PastReferral withPathway(PastReferral r, CarePathway pathway) {
         return new PastReferral(r.id(), r.reference(), r.source(), r.ubrn(), r.receivedOn(), r.receivedAt(), r.receivedBy(), r.icbCode(),
                 r.gpPracticeCode(), r.givenName(), r.familyName(), r.birthDate(), r.phone(), r.reasonCode(), r.site(), r.duration(),
                 r.requestedUrgency(), r.redFlagsAsked(), r.redFlagsYes(), r.redFlagLevel(), r.redFlagDetail(), r.score(), r.answers(),
-                r.wantsEmploymentSupport(), r.wantsDebtSupport(), pathway, r.priority(), r.triagedBy(), r.triagedAt());
+                r.wantsEmploymentSupport(), r.wantsDebtSupport(), pathway, r.priority(), r.triagedBy(), r.triagedAt(), r.patientId());
     }
 
     private static String reference(Random random) {

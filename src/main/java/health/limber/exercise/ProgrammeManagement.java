@@ -257,6 +257,20 @@ public class ProgrammeManagement {
         return Adherence.of(programmes.prescription(programme), logs.of(programmeId.value()), today());
     }
 
+    /** A programme in brief, for a summary of someone's care: its dates and the share of prescribed exercise done (null before any was due). */
+    public record Summary(ProgrammeId id, String title, LocalDate start, LocalDate end, Double done) {}
+
+    /** The patient's programmes that ran on any day from {@code from} to {@code to}, each with its adherence up to {@code to} or today. */
+    @Transactional(readOnly = true)
+    public List<Summary> summaries(PatientId patientId, LocalDate from, LocalDate to) {
+        LocalDate today = today();
+        return programmes.overlapping(patientId.value(), from, to).stream().map(ProgrammeId::of).map(this::read).map(p -> {
+            Adherence adherence = Adherence.of(programmes.prescription(p), logs.of(p.id().value()), today);
+            LocalDate last = java.util.stream.Stream.of(p.endDate(), to, today).min(LocalDate::compareTo).orElseThrow();
+            return new Summary(p.id(), p.title(), p.startDate(), p.endDate(), last.isBefore(p.startDate()) ? null : adherence.share(p.startDate(), last));
+        }).toList();
+    }
+
     /**
      * A rating by the patient: how useful a demonstration was (1 not at all .. 4 very useful) or,
      * with no exercise, how the programme is working (1 much worse .. 7 much better). Idempotent by key.

@@ -1,5 +1,6 @@
 package health.limber.referral;
 
+import health.limber.patient.PatientId;
 import health.limber.referral.internal.ReferralStatus;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -31,14 +32,16 @@ public class ReferralBulkLoad {
 
     /**
      * One past referral. {@code pathway} null: not yet triaged (then priority, triagedBy and
-     * triagedAt are null too). {@code redFlagDetail} is the task's description for staff.
+     * triagedAt are null too). {@code redFlagDetail} is the task's description for staff. {@code patientId}
+     * is the patient record it was linked to at triage, or null.
      */
     public record PastReferral(ReferralId id, String reference, ReferralSource source, String ubrn, LocalDate receivedOn, Instant receivedAt,
                                String receivedBy, String icbCode, String gpPracticeCode, String givenName, String familyName,
                                LocalDate birthDate, String phone, String reasonCode, BodySite site, SymptomDuration duration,
                                Urgency requestedUrgency, List<String> redFlagsAsked, List<String> redFlagsYes, RedFlagLevel redFlagLevel,
                                String redFlagDetail, InstrumentScore score, List<Integer> answers, boolean wantsEmploymentSupport,
-                               boolean wantsDebtSupport, CarePathway pathway, Urgency priority, String triagedBy, Instant triagedAt) {}
+                               boolean wantsDebtSupport, CarePathway pathway, Urgency priority, String triagedBy, Instant triagedAt,
+                               PatientId patientId) {}
 
     @Transactional
     public void store(List<PastReferral> referrals) {
@@ -55,7 +58,7 @@ public class ReferralBulkLoad {
                     r.score().total(), r.score().distress(), r.score().risk().name(), r.wantsEmploymentSupport(), r.wantsDebtSupport(),
                     triaged ? ReferralStatus.ACCEPTED.name() : ReferralStatus.RECEIVED.name(), triaged ? r.pathway().name() : null,
                     triaged ? r.priority().name() : null, triaged ? "Triage by " + r.triagedBy() : null, r.triagedBy(),
-                    r.triagedAt() == null ? null : Timestamp.from(r.triagedAt()), Timestamp.from(r.receivedAt())});
+                    r.triagedAt() == null ? null : Timestamp.from(r.triagedAt()), Timestamp.from(r.receivedAt()), r.patientId()});
             history.add(new Object[] {r.id(), 0, Timestamp.from(r.receivedAt()), r.receivedBy(), "Received", r.source().label()});
             if (!triaged && r.redFlagLevel().isRedFlag()) {
                 tasks.add(new Object[] {UUID.randomUUID(), r.id(), r.icbCode(), r.redFlagLevel().name(),
@@ -70,8 +73,8 @@ public class ReferralBulkLoad {
                     requested_urgency, urgency_rank, red_flags_asked, red_flags_yes, red_flag_level, red_flag_rank,
                     instrument, instrument_answers, score_total, score_distress, risk_group, wants_employment_support,
                     wants_debt_support, consent_to_contact, status, pathway, priority, decision_reason, triaged_by, triaged_at,
-                    created_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                    created_at, patient_id, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
                 rows);
         jdbc.batchUpdate("insert into referral_history (referral_id, position, occurred_at, actor, action, detail) values (?, ?, ?, ?, ?, ?)",
                 history);

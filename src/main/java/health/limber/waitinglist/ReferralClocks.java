@@ -5,6 +5,7 @@ import health.limber.referral.ReferralSource;
 import health.limber.referral.Urgency;
 import health.limber.waitinglist.internal.Pathways;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +30,9 @@ class ReferralClocks {
         this.clock = clock;
     }
 
+    /** First of the listeners to an acceptance: the episode of care opened after it links the pathway started here. */
     @EventListener
+    @Order(0)
     void on(ReferralAccepted accepted) {
         PathwayKey key = new PathwayKey(accepted.reference(), accepted.providerCode());
         if (pathways.find(key).isPresent()) {

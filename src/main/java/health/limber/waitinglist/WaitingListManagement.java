@@ -15,6 +15,7 @@ import health.limber.waitinglist.internal.ClockRuleException;
 import health.limber.waitinglist.internal.Pathways;
 import health.limber.waitinglist.internal.Validation;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -90,6 +91,29 @@ public class WaitingListManagement {
                     + (redFlagDetail == null || redFlagDetail.isBlank() ? "" : ": " + redFlagDetail.strip()));
         }
         return pathways.find(id.value()).orElseThrow();
+    }
+
+    /**
+     * Stops the clock of a pathway whose person is discharged while still waiting: a non-treatment
+     * stop (DOMAIN.md §3), "patient declined" when they declined further care. Nothing changes when
+     * the clock is not running. The caller (the episode's discharge) has checked who may do this.
+     *
+     * @return whether a running clock was stopped
+     */
+    @Transactional
+    public boolean stopOnDischarge(PathwayId id, LocalDate on, boolean declined) {
+        Pathway pathway = pathways.find(id.value()).orElseThrow(() -> new NotFoundException("No such pathway"));
+        if (!pathway.isRunning()) {
+            return false;
+        }
+        try {
+            pathway.stopClock(on, declined ? StopReason.PATIENT_DECLINED : StopReason.DISCHARGED);
+        } catch (ClockRuleException e) {
+            throw new InvalidInputException("on", e.getMessage());
+        }
+        pathways.save(pathway, clock.instant());
+        audit.allowed(null, AuditAction.UPDATE, "Pathway", id.toString());
+        return true;
     }
 
     /** The hub a pathway's patient is to be seen at, if one was assigned. */

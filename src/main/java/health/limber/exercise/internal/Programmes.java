@@ -57,6 +57,12 @@ public class Programmes {
                 .param("p", patientId).param("d", day).query(UUID.class).list().stream().findFirst();
     }
 
+    /** The patient's programmes that ran on any day from {@code from} to {@code to}, earliest first. */
+    public java.util.List<UUID> overlapping(UUID patientId, LocalDate from, LocalDate to) {
+        return jdbc.sql("select id from programme where patient_id = :p and start_date <= :to and end_date >= :from order by start_date")
+                .param("p", patientId).param("from", from).param("to", to).query(UUID.class).list();
+    }
+
     /** Stores a new programme with its first version. */
     public void insert(Programme programme, UUID hubId, String by, String organisation, Instant at) {
         jdbc.sql("""

@@ -1,0 +1,95 @@
+package health.limber.demo;
+
+import health.limber.episode.DischargeReason;
+import health.limber.episode.EpisodeBulkLoad;
+import health.limber.episode.EpisodeBulkLoad.PastDischarge;
+import health.limber.episode.EpisodeBulkLoad.PastEpisode;
+import health.limber.patient.PatientBulkLoad;
+import health.limber.platform.LimberTime;
+import health.limber.referral.CarePathway;
+import health.limber.referral.ReferralBulkLoad.PastReferral;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Episodes of care for the demo: some of each ICB's accepted referrals are for its demo patients
+ * (the referral takes the patient's name and date of birth), and each such referral has its
+ * episode, a spread of them discharged. In the tour's ICB the signed-in patient's episode ended two
+ * weeks ago with patient-initiated follow-up, so they can ask for a follow-up in the app.
+ */
+@Component
+class DemoEpisodes {
+
+    /** Kinds of care whose referrals the demo links to patients (one-stop referrals stay with the clinic demo's people). */
+    private static final Set<CarePathway> LINKED = Set.of(CarePathway.PHYSIOTHERAPY, CarePathway.DIGITAL_SELF_MANAGEMENT, CarePathway.GROUP_CLASS);
+
+    private final EpisodeBulkLoad episodes;
+
+    DemoEpisodes(EpisodeBulkLoad episodes) {
+        this.episodes = episodes;
+    }
+
+    /**
+     * The referrals with the oldest accepted ones of {@link #LINKED} kinds linked to patients in order
+     * (patient 0, the tour's sign-in patient, gets the newest of them when {@code signInPatient}).
+     */
+    List<PastReferral> linkToPatients(List<PastReferral> made, List<PatientBulkLoad.Summary> patients, boolean signInPatient, LocalDate today) {
+        List<PastReferral> linkable = made.stream().filter(r -> r.pathway() != null && LINKED.contains(r.pathway()))
+                .filter(r -> !LimberTime.dateOf(r.triagedAt()).isAfter(today))
+                .sorted(Comparator.comparing(PastReferral::receivedOn).thenComparing(PastReferral::reference)).toList();
+        List<PastReferral> result = new ArrayList<>(made);
+        int count = Math.min(linkable.size(), patients.size() - 1);
+        for (int i = 0; i < count; i++) {
+            PastReferral r = linkable.get(i);
+            boolean last = i == count - 1;
+            PatientBulkLoad.Summary p = last && signInPatient ? patients.get(0) : patients.get(i + 1);
+            result.set(result.indexOf(r), withPatient(r, p));
+        }
+        return result;
+    }
+
+    /** Opens an episode for every referral linked to a patient; those accepted six weeks ago or more are mostly discharged by now. */
+    void open(Random random, List<PastReferral> referrals, String provider, LocalDate today, PatientBulkLoad.Summary signInPatient) {
+        List<PastEpisode> past = new ArrayList<>();
+        for (PastReferral r : referrals.stream().filter(r -> r.patientId() != null).sorted(Comparator.comparing(PastReferral::reference)).toList()) {
+            LocalDate opened = LimberTime.dateOf(r.triagedAt());
+            boolean theirs = signInPatient != null && r.patientId().equals(signInPatient.id());
+            PastDischarge discharge = theirs ? discharge(DischargeReason.PATIENT_INITIATED_FOLLOW_UP,
+                    opened.isAfter(today.minusDays(14)) ? today : today.minusDays(14), r)
+                    : discharge(random, r, opened, today);
+            past.add(new PastEpisode(r.patientId(), r.id(), r.reference(), r.icbCode(), provider, r.pathway(), r.source(), r.receivedOn(),
+                    opened, null, discharge));
+        }
+        episodes.store(past);
+    }
+
+    private static PastDischarge discharge(Random random, PastReferral r, LocalDate opened, LocalDate today) {
+        long age = ChronoUnit.DAYS.between(opened, today);
+        double roll = random.nextDouble();
+        if (age < 42 || roll >= 0.9) {
+            return null;
+        }
+        LocalDate on = opened.plusDays(Math.min(age, 28 + random.nextInt(60)));
+        DischargeReason reason = roll < 0.45 ? DischargeReason.TREATMENT_COMPLETE : roll < 0.7 ? DischargeReason.PATIENT_INITIATED_FOLLOW_UP
+                : roll < 0.8 ? DischargeReason.DID_NOT_ATTEND : DischargeReason.DECLINED_FURTHER_CARE;
+        return discharge(reason, on, r);
+    }
+
+    private static PastDischarge discharge(DischargeReason reason, LocalDate on, PastReferral r) {
+        return new PastDischarge(reason, on, null, null, reason == DischargeReason.PATIENT_INITIATED_FOLLOW_UP ? 6 : null,
+                "clinician." + r.icbCode().toLowerCase(java.util.Locale.ROOT), on.atTime(15, 0).atZone(LimberTime.ZONE).toInstant());
+    }
+
+    private static PastReferral withPatient(PastReferral r, PatientBulkLoad.Summary p) {
+        return new PastReferral(r.id(), r.reference(), r.source(), r.ubrn(), r.receivedOn(), r.receivedAt(), r.receivedBy(), r.icbCode(),
+                r.gpPracticeCode(), p.givenName(), p.familyName(), p.birthDate(), r.phone(), r.reasonCode(), r.site(), r.duration(),
+                r.requestedUrgency(), r.redFlagsAsked(), r.redFlagsYes(), r.redFlagLevel(), r.redFlagDetail(), r.score(), r.answers(),
+                r.wantsEmploymentSupport(), r.wantsDebtSupport(), r.pathway(), r.priority(), r.triagedBy(), r.triagedAt(), p.id());
+    }
+}

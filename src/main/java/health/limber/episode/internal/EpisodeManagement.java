@@ -1,0 +1,217 @@
+package health.limber.episode.internal;
+
+import health.limber.episode.DischargeReason;
+import health.limber.identity.Actor;
+import health.limber.identity.AuditAction;
+import health.limber.identity.AuditLog;
+import health.limber.identity.CurrentActor;
+import health.limber.identity.Role;
+import health.limber.patient.PatientId;
+import health.limber.patient.PatientManagement;
+import health.limber.platform.ConflictException;
+import health.limber.platform.LimberTime;
+import health.limber.platform.NotFoundException;
+import health.limber.waitinglist.WaitingListManagement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading an episode and changing it: discharge (which stops a clock still running and files the
+ * discharge summary), the patient's follow-up request in a PIFU window and the team's answer.
+ * Staff of the episode's ICB and the person themselves may read it; every read is audited.
+ */
+@Service
+public class EpisodeManagement {
+
+    static final String RESOURCE = "Episode";
+
+    /** A discharge as asked for: what the page's form and the API send. */
+    public record DischargeRequest(DischargeReason reason, LocalDate on, String note, String referredTo, Integer followUpMonths) {}
+
+    private final Episodes episodes;
+    private final CurrentActor currentActor;
+    private final AuditLog audit;
+    private final WaitingListManagement waitingList;
+    private final PatientManagement patients;
+    private final DischargeSummaries summaries;
+    private final Clock clock;
+    private final int followUpMonths;
+
+    EpisodeManagement(Episodes episodes, CurrentActor currentActor, AuditLog audit, WaitingListManagement waitingList,
+                      PatientManagement patients, DischargeSummaries summaries, Clock clock, @Value("${limber.episode.follow-up-months:6}") int followUpMonths) {
+        this.episodes = episodes;
+        this.currentActor = currentActor;
+        this.audit = audit;
+        this.waitingList = waitingList;
+        this.patients = patients;
+        this.summaries = summaries;
+        this.clock = clock;
+        this.followUpMonths = followUpMonths;
+    }
+
+    /** The service's PIFU window, in months, when a discharge does not choose one. */
+    public int defaultFollowUpMonths() {
+        return followUpMonths;
+    }
+
+    @Transactional
+    public Episode read(EpisodeId id) {
+        Episode episode = episodes.find(id).orElseThrow(() -> new NotFoundException("No such episode"));
+        return allowed(episode, AuditAction.READ);
+    }
+
+    /** A person's episodes, newest first: for staff who may read the record, and the person themselves. */
+    @Transactional
+    public List<Episode> ofPatient(PatientId patientId) {
+        patients.read(patientId);
+        return episodes.ofPatient(patientId);
+    }
+
+    /** The signed-in patient's own episodes, newest first. */
+    @Transactional
+    public List<Episode> mine() {
+        Actor actor = currentActor.get();
+        if (!actor.isPatient()) {
+            throw new AccessDeniedException("Only a patient has their own episodes");
+        }
+        List<Episode> mine = episodes.ofPatient(PatientId.of(actor.patientId()));
+        mine.forEach(e -> audit.allowed(actor.patientId(), AuditAction.READ, RESOURCE, e.id().toString()));
+        return mine;
+    }
+
+    /** Episodes of the reader's ICBs whose person asked for a follow-up the team has not answered, longest waiting first. */
+    @Transactional(readOnly = true)
+    public List<Episode> followUpsWaiting() {
+        return episodes.withFollowUpWaiting(staff().servedIcbs());
+    }
+
+    /** Episodes of the reader's ICBs discharged in the last 30 days, latest first. */
+    @Transactional(readOnly = true)
+    public List<Episode> recentlyDischarged() {
+        return episodes.dischargedSince(staff().servedIcbs(), LimberTime.today(clock).minusDays(30), 50);
+    }
+
+    /**
+     * Discharges the person, as read at {@code version} (409 with the episode as it is now if it has
+     * changed). A clock still running on the pathway stops on the discharge date (a non-treatment
+     * stop), and the discharge summary for the GP is filed on the episode, all in one transaction.
+     */
+    @Transactional
+    public Episode discharge(EpisodeId id, long version, DischargeRequest request) {
+        Actor actor = currentActor.get();
+        Episode episode = read(id);
+        if (actor.role() != Role.CLINICIAN) {
+            throw new AccessDeniedException("Only a clinician can discharge a person");
+        }
+        requireVersion(episode, version);
+        episode.discharge(request.reason(), request.on(), request.note(), request.referredTo(), request.followUpMonths(), followUpMonths,
+                actor.username(), clock.instant());
+        try {
+            episodes.saveDischarge(episode);
+        } catch (OptimisticLockingFailureException raced) {
+            throw stale(id);
+        }
+        Episode.Discharge discharge = episode.discharge().orElseThrow();
+        episode.pathwayId().ifPresent(pathway -> waitingList.stopOnDischarge(pathway, discharge.on(),
+                discharge.reason() == DischargeReason.DECLINED_FURTHER_CARE));
+        Episode stored = episodes.find(id).orElseThrow();
+        episodes.insertLetter(id, DischargeSummaries.KIND, summaries.render(stored), actor.username(), clock.instant());
+        audit.allowed(episode.patientId().value(), AuditAction.UPDATE, RESOURCE, id.toString());
+        return stored;
+    }
+
+    /**
+     * The person asks for a follow-up inside their PIFU window (staff may record it for them, after a
+     * phone call). It goes on this episode: no new referral and no new waiting-list clock.
+     */
+    @Transactional
+    public Episode.FollowUpRequest requestFollowUp(EpisodeId id, String what) {
+        Actor actor = currentActor.get();
+        Episode episode = read(id);
+        boolean oneWaiting = episode.followUps().stream().anyMatch(Episode.FollowUpRequest::isOpen);
+        Episode.FollowUpRequest request = episode.requestFollowUp(what, actor.username(), clock.instant());
+        if (!oneWaiting) {
+            try {
+                episodes.saveFollowUp(episode, request);
+            } catch (OptimisticLockingFailureException raced) {
+                throw stale(id);
+            }
+            audit.allowed(episode.patientId().value(), AuditAction.UPDATE, RESOURCE, id.toString());
+        }
+        return request;
+    }
+
+    /** The team's answer to a follow-up request: what was arranged (staff of the ICB). */
+    @Transactional
+    public Episode answerFollowUp(EpisodeId id, long version, UUID requestId, String answer) {
+        Actor actor = staff();
+        Episode episode = read(id);
+        requireVersion(episode, version);
+        Episode.FollowUpRequest answered = episode.answerFollowUp(requestId, answer, actor.username(), clock.instant());
+        try {
+            episodes.saveFollowUp(episode, answered);
+        } catch (OptimisticLockingFailureException raced) {
+            throw stale(id);
+        }
+        audit.allowed(episode.patientId().value(), AuditAction.UPDATE, RESOURCE, id.toString());
+        return episodes.find(id).orElseThrow();
+    }
+
+    /**
+     * The discharge summary filed on the episode, as PDF. An episode discharged before Limber had it
+     * (moved in from elsewhere) has its summary written and filed the first time it is asked for.
+     */
+    @Transactional
+    public byte[] dischargeSummary(EpisodeId id) {
+        Episode episode = read(id);
+        if (episode.discharge().isEmpty()) {
+            throw new NotFoundException("This episode has no discharge summary yet: the person has not been discharged");
+        }
+        return episodes.letter(id, DischargeSummaries.KIND).orElseGet(() -> {
+            byte[] pdf = summaries.render(episode);
+            episodes.insertLetter(id, DischargeSummaries.KIND, pdf, currentActor.get().username(), clock.instant());
+            return pdf;
+        });
+    }
+
+    private void requireVersion(Episode episode, long version) {
+        if (episode.version() != version) {
+            throw new ConflictException("version", "Someone else changed this episode after you opened it. Check it and try again", episode);
+        }
+    }
+
+    private ConflictException stale(EpisodeId id) {
+        return new ConflictException("version", "Someone else changed this episode at the same moment. Check it and try again",
+                episodes.find(id).orElse(null));
+    }
+
+    private Actor staff() {
+        Actor actor = currentActor.get();
+        if (actor.role() != Role.CLINICIAN && actor.role() != Role.SERVICE_MANAGER) {
+            throw new AccessDeniedException("Only clinicians and service managers work with episodes of care");
+        }
+        return actor;
+    }
+
+    /** The person themselves, or a clinician or service manager of the episode's ICB; another patient is told there is no such episode. */
+    private Episode allowed(Episode episode, AuditAction action) {
+        Actor actor = currentActor.get();
+        if (actor.isPatient()) {
+            if (!actor.isPatient(episode.patientId().value())) {
+                throw new NotFoundException("No such episode");
+            }
+        } else if ((actor.role() != Role.CLINICIAN && actor.role() != Role.SERVICE_MANAGER) || !actor.serves(episode.icbCode())) {
+            audit.denied(episode.patientId().value(), action, RESOURCE, episode.id().toString());
+            throw new AccessDeniedException("You do not have access to this episode");
+        }
+        audit.allowed(episode.patientId().value(), action, RESOURCE, episode.id().toString());
+        return episode;
+    }
+}

@@ -1,0 +1,41 @@
+package health.limber.episode.internal;
+
+import health.limber.referral.ReferralAccepted;
+import health.limber.waitinglist.PathwayKey;
+import health.limber.waitinglist.WaitingListManagement;
+import health.limber.waitinglist.Pathway;
+import java.time.Clock;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens the person's episode of care when triage accepts their referral, in the same transaction,
+ * linked to the waiting-list pathway the acceptance started (so it listens after the waiting list
+ * does). A referral accepted twice (a retry) opens one episode.
+ */
+@Component
+class EpisodeOpening {
+
+    private final Episodes episodes;
+    private final WaitingListManagement waitingList;
+    private final Clock clock;
+
+    EpisodeOpening(Episodes episodes, WaitingListManagement waitingList, Clock clock) {
+        this.episodes = episodes;
+        this.waitingList = waitingList;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void on(ReferralAccepted accepted) {
+        if (accepted.patientId() == null || episodes.byReferral(accepted.referralId()).isPresent()) {
+            return;
+        }
+        var pathway = waitingList.find(new PathwayKey(accepted.reference(), accepted.providerCode())).map(Pathway::id).orElse(null);
+        episodes.insert(Episode.open(accepted.patientId(), accepted.referralId(), accepted.reference(), accepted.icbCode(), accepted.providerCode(),
+                accepted.pathway(), accepted.source(), accepted.receivedOn(), accepted.acceptedOn(), pathway, clock.instant()));
+    }
+}
