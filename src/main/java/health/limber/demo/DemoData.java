@@ -86,7 +86,7 @@ class DemoData implements ApplicationRunner {
     DemoData(TransactionTemplate transaction, Organisations organisations, StaffAccounts staffAccounts, PatientBulkLoad patients,
              ReferralBulkLoad referrals, HubResources hubResources, Hubs hubs, CurrentActor currentActor, AccessCodes accessCodes,
              WaitingListManagement waitingList, DemoClinics clinics, DemoExercise exercise, DemoEpisodes episodes, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
-             @Value("${limber.demo.referrals-per-icb:60}") int referralsPerIcb,
+             @Value("${limber.demo.referrals-per-icb:90}") int referralsPerIcb,
              @Value("${limber.demo.patients-per-icb:200}") int patientsPerIcb,
              @Value("${limber.demo.programmes-per-icb:180}") int programmesPerIcb) {
         this.transaction = transaction;

@@ -36,25 +36,34 @@ class DemoEpisodes {
     }
 
     /**
-     * The referrals with the oldest accepted ones of {@link #LINKED} kinds linked to patients in order
-     * (patient 0, the tour's sign-in patient, gets the newest of them when {@code signInPatient}).
+     * The referrals with those accepted to physiotherapy, digital self-management or a group class
+     * linked to patients 1, 2, … in order of receipt; with {@code signInPatient}, patient 0 (the
+     * tour's) has the newest accepted to physiotherapy or self-management.
      */
     List<PastReferral> linkToPatients(List<PastReferral> made, List<PatientBulkLoad.Summary> patients, boolean signInPatient, LocalDate today) {
-        List<PastReferral> linkable = made.stream().filter(r -> r.pathway() != null && LINKED.contains(r.pathway()))
+        List<PastReferral> linkable = new ArrayList<>(made.stream().filter(r -> r.pathway() != null && LINKED.contains(r.pathway()))
                 .filter(r -> !LimberTime.dateOf(r.triagedAt()).isAfter(today))
-                .sorted(Comparator.comparing(PastReferral::receivedOn).thenComparing(PastReferral::reference)).toList();
+                .sorted(Comparator.comparing(PastReferral::receivedOn).thenComparing(PastReferral::reference)).toList());
         List<PastReferral> result = new ArrayList<>(made);
-        int count = Math.min(linkable.size(), patients.size() - 1);
-        for (int i = 0; i < count; i++) {
+        if (signInPatient) {
+            linkable.stream().filter(r -> r.pathway() != CarePathway.GROUP_CLASS).reduce((a, b) -> b).ifPresent(r -> {
+                linkable.remove(r);
+                result.set(result.indexOf(r), withPatient(r, patients.get(0)));
+            });
+        }
+        for (int i = 0; i < Math.min(linkable.size(), patients.size() - 1); i++) {
             PastReferral r = linkable.get(i);
-            boolean last = i == count - 1;
-            PatientBulkLoad.Summary p = last && signInPatient ? patients.get(0) : patients.get(i + 1);
-            result.set(result.indexOf(r), withPatient(r, p));
+            result.set(result.indexOf(r), withPatient(r, patients.get(i + 1)));
         }
         return result;
     }
 
-    /** Opens an episode for every referral linked to a patient; those accepted six weeks ago or more are mostly discharged by now. */
+    /**
+     * Opens an episode for every referral linked to a patient. People referred to a group class are
+     * on a class's list now, so theirs are open; of the others, those accepted in the last 16 weeks
+     * are open and most older ones discharged. The tour's patient was discharged two weeks ago with
+     * patient-initiated follow-up.
+     */
     void open(Random random, List<PastReferral> referrals, String provider, LocalDate today, PatientBulkLoad.Summary signInPatient) {
         List<PastEpisode> past = new ArrayList<>();
         for (PastReferral r : referrals.stream().filter(r -> r.patientId() != null).sorted(Comparator.comparing(PastReferral::reference)).toList()) {
@@ -62,7 +71,7 @@ class DemoEpisodes {
             boolean theirs = signInPatient != null && r.patientId().equals(signInPatient.id());
             PastDischarge discharge = theirs ? discharge(DischargeReason.PATIENT_INITIATED_FOLLOW_UP,
                     opened.isAfter(today.minusDays(14)) ? today : today.minusDays(14), r)
-                    : discharge(random, r, opened, today);
+                    : r.pathway() == CarePathway.GROUP_CLASS ? null : discharge(random, r, opened, today);
             past.add(new PastEpisode(r.patientId(), r.id(), r.reference(), r.icbCode(), provider, r.pathway(), r.source(), r.receivedOn(),
                     opened, null, discharge));
         }
@@ -72,10 +81,10 @@ class DemoEpisodes {
     private static PastDischarge discharge(Random random, PastReferral r, LocalDate opened, LocalDate today) {
         long age = ChronoUnit.DAYS.between(opened, today);
         double roll = random.nextDouble();
-        if (age < 42 || roll >= 0.9) {
+        if (age < 112 || roll >= 0.92) {
             return null;
         }
-        LocalDate on = opened.plusDays(Math.min(age, 28 + random.nextInt(60)));
+        LocalDate on = opened.plusDays(Math.min(age - 1, 28 + random.nextInt(84)));
         DischargeReason reason = roll < 0.45 ? DischargeReason.TREATMENT_COMPLETE : roll < 0.7 ? DischargeReason.PATIENT_INITIATED_FOLLOW_UP
                 : roll < 0.8 ? DischargeReason.DID_NOT_ATTEND : DischargeReason.DECLINED_FURTHER_CARE;
         return discharge(reason, on, r);

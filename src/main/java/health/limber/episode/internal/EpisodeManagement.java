@@ -92,6 +92,15 @@ public class EpisodeManagement {
         return episodes.withFollowUpWaiting(staff().servedIcbs());
     }
 
+    /** Episodes of the reader's ICBs still open, open longest first (the first 50), and how many are open in all. */
+    public record OpenEpisodes(List<Episode> longest, int count) {}
+
+    @Transactional(readOnly = true)
+    public OpenEpisodes open() {
+        var icbs = staff().servedIcbs();
+        return new OpenEpisodes(episodes.openLongest(icbs, 50), episodes.countOpen(icbs));
+    }
+
     /** Episodes of the reader's ICBs discharged in the last 30 days, latest first. */
     @Transactional(readOnly = true)
     public List<Episode> recentlyDischarged() {

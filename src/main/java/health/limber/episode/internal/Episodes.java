@@ -118,6 +118,20 @@ public class Episodes {
                 .param("icbs", icbs).param("since", since).query((rs, n) -> row(rs)).stream().limit(limit).toList());
     }
 
+    /** Open episodes of the ICBs, open longest first (at most {@code limit}). */
+    public List<Episode> openLongest(Collection<String> icbs, int limit) {
+        if (icbs.isEmpty()) {
+            return List.of();
+        }
+        return withFollowUps(jdbc.sql(SELECT + " where icb_code in (:icbs) and discharged_on is null order by opened_on, reference")
+                .param("icbs", icbs).query((rs, n) -> row(rs)).stream().limit(limit).toList());
+    }
+
+    public int countOpen(Collection<String> icbs) {
+        return icbs.isEmpty() ? 0 : jdbc.sql("select count(*) from episode where icb_code in (:icbs) and discharged_on is null")
+                .param("icbs", icbs).query(Integer.class).single();
+    }
+
     public void insertLetter(EpisodeId episode, String kind, byte[] content, String by, Instant at) {
         jdbc.sql("insert into episode_letter (id, episode_id, kind, content, created_at, created_by) values (:id, :e, :kind, :content, :at, :by)")
                 .param("id", UUID.randomUUID()).param("e", episode).param("kind", kind).param("content", content)

@@ -56,9 +56,12 @@ class EpisodeController {
     String list(Model model) {
         var waiting = episodes.followUpsWaiting();
         var discharged = episodes.recentlyDischarged();
+        var open = episodes.open();
         var ids = new java.util.LinkedHashSet<health.limber.patient.PatientId>();
         waiting.forEach(e -> ids.add(e.patientId()));
         discharged.forEach(e -> ids.add(e.patientId()));
+        open.longest().forEach(e -> ids.add(e.patientId()));
+        model.addAttribute("open", open);
         model.addAttribute("waiting", waiting);
         model.addAttribute("discharged", discharged);
         model.addAttribute("names", patients.banners(ids));
