@@ -27,7 +27,7 @@ class ProgrammeCare implements PatientCare {
         LocalDate today = LimberTime.today(clock);
         List<Link> links = new ArrayList<>();
         jdbc.sql("""
-                        select p.id, p.title, p.start_date, p.end_date,
+                        select p.id, p.title, p.start_date, p.end_date, p.purpose,
                                (select count(*) from programme_item i where i.programme_id = p.id and i.version = p.version),
                                (select count(distinct l.exercise_id) from session_log l where l.programme_id = p.id and l.log_date = :today
                                   and l.status = 'CURRENT' and l.outcome <> 'NOT_DONE')
@@ -41,8 +41,8 @@ class ProgrammeCare implements PatientCare {
                     boolean running = !today.isBefore(start) && !today.isAfter(end);
                     if (audience == Audience.PATIENT) {
                         if (running) {
-                            int exercises = rs.getInt(5);
-                            int done = rs.getInt(6);
+                            int exercises = rs.getInt(6);
+                            int done = rs.getInt(7);
                             links.add(new Link("Today's exercises", title,
                                     done >= exercises && exercises > 0 ? "All " + exercises + " done today. Well done."
                                             : exercises + (exercises == 1 ? " exercise" : " exercises") + " today"
@@ -50,7 +50,8 @@ class ProgrammeCare implements PatientCare {
                                     "/my/exercises", today, 1));
                         }
                     } else {
-                        links.add(new Link("Exercise programme", title, (running ? "Running, " : "") + LimberTime.DAY.format(start) + " to "
+                        String purpose = rs.getString(5) == null ? "" : ProgrammePurpose.valueOf(rs.getString(5)).label() + ". ";
+                        links.add(new Link("Exercise programme", title, purpose + (running ? "Running, " : "") + LimberTime.DAY.format(start) + " to "
                                 + LimberTime.DAY.format(end), "/programmes/" + id, start, 30));
                     }
                 });

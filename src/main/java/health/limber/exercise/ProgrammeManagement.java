@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -59,11 +60,12 @@ public class ProgrammeManagement {
     private final CurrentActor currentActor;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProgrammeManagement(Programmes programmes, SessionLogs logs, Ratings ratings, ProgrammeTemplates templates, ExerciseLibrary library,
                         PatientManagement patients, RedFlagTaskManagement redFlags, RedFlagQuestions redFlagQuestions, Hubs hubs, CurrentActor currentActor,
-                        AuditLog audit, JdbcClient jdbc, Clock clock) {
+                        AuditLog audit, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.programmes = programmes;
         this.logs = logs;
         this.ratings = ratings;
@@ -76,6 +78,7 @@ public class ProgrammeManagement {
         this.currentActor = currentActor;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,8 +91,19 @@ public class ProgrammeManagement {
         return create(patientId, templateId, start, end, notes, null);
     }
 
-    /** Starts a programme given at a hub (for reports by hub); it runs for the template's weeks (or 6) unless an end is given. */
+    /** Starts a programme given at a hub (for reports by hub), not saying what it is for: it stops no clock. */
     public ProgrammeId create(PatientId patientId, String templateId, LocalDate start, LocalDate end, String notes, UUID hubId) {
+        return create(patientId, templateId, start, end, notes, hubId, null);
+    }
+
+    /**
+     * Starts a programme, given at a hub or not; it runs for the template's weeks (or 6) unless an end
+     * is given. A programme agreed as the person's treatment ({@link ProgrammePurpose#TREATMENT})
+     * is published as {@link ProgrammeAgreed}, which stops their waiting-list clock; {@code purpose}
+     * null means not said, and stops nothing.
+     */
+    public ProgrammeId create(PatientId patientId, String templateId, LocalDate start, LocalDate end, String notes, UUID hubId,
+                              ProgrammePurpose purpose) {
         Actor actor = clinician();
         Patient patient = patients.read(patientId);
         ProgrammeTemplates.Template template = templateId == null || templateId.isBlank() ? null : templates.find(templateId)
@@ -103,7 +117,10 @@ public class ProgrammeManagement {
                 : template.exercises().stream().map(e -> library.read(e, ExerciseLibrary.ENGLISH)).toList();
         Programme programme = Programme.start(patientId.value(), patient.icbCode(), template == null ? "Home exercise programme" : template.name(),
                 template == null ? null : template.id(), from, to, notes, exercises);
-        programmes.insert(programme, hubId, actor.username(), actor.organisationCode(), clock.instant());
+        programmes.insert(programme, hubId, actor.username(), actor.organisationCode(), clock.instant(), purpose == null ? null : purpose.name());
+        if (purpose == ProgrammePurpose.TREATMENT) {
+            events.publishEvent(new ProgrammeAgreed(programme.id(), patientId, today()));
+        }
         return programme.id();
     }
 

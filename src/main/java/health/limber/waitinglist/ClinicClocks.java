@@ -33,7 +33,7 @@ class ClinicClocks {
         pathways.find(new PathwayKey(attended.referralReference(), attended.providerCode()))
                 .filter(Pathway::isRunning)
                 .ifPresent(pathway -> {
-                    pathway.stopClock(attended.on(), StopReason.FIRST_TREATMENT);
+                    pathway.stopClock(attended.on(), StopReason.FIRST_TREATMENT, KindOfCare.GROUP_CLASS);
                     pathways.save(pathway, clock.instant());
                 });
     }
@@ -48,7 +48,7 @@ class ClinicClocks {
                 .ifPresent(pathway -> {
                     AppointmentOutcome outcome = recorded.outcome();
                     if (outcome == AppointmentOutcome.ATTENDED) {
-                        pathway.stopClock(recorded.day(), StopReason.FIRST_TREATMENT);
+                        pathway.stopClock(recorded.day(), StopReason.FIRST_TREATMENT, KindOfCare.ONE_STOP_CLINIC);
                     } else if (outcome == AppointmentOutcome.DID_NOT_ATTEND) {
                         pathway.recordDidNotAttend(recorded.day(), recorded.firstVisit(), false);
                     } else if (outcome.isCancellation()) {

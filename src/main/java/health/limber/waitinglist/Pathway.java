@@ -89,12 +89,20 @@ public class Pathway {
 
     /** Stops the clock: first definitive treatment, or a non-treatment stop. */
     public void stopClock(LocalDate on, StopReason reason) {
+        stopClock(on, reason, null);
+    }
+
+    /**
+     * Stops the clock, recording the kind of care whose first definitive contact stopped it (null for
+     * a stop with none: an import, a validation, a discharge before treatment).
+     */
+    public void stopClock(LocalDate on, StopReason reason, KindOfCare kind) {
         ClockPeriod running = currentPeriod().filter(period -> period.end() == null)
                 .orElseThrow(() -> new ClockRuleException("The clock is not running"));
         if (on.isBefore(running.start())) {
             throw new ClockRuleException("A clock cannot stop (" + on + ") before it started (" + running.start() + ")");
         }
-        append(ClockEvent.Type.STOP, on, reason.name());
+        append(ClockEvent.Type.STOP, on, kind == null ? reason.name() : reason.name() + ":" + kind.name());
     }
 
     /**
@@ -183,12 +191,13 @@ public class Pathway {
             if (event.type() == ClockEvent.Type.START) {
                 start = event.on();
             } else if (event.type() == ClockEvent.Type.STOP && start != null) {
-                periods.add(new ClockPeriod(start, event.on(), StopReason.valueOf(event.detail())));
+                String[] stop = event.detail().split(":");
+                periods.add(new ClockPeriod(start, event.on(), StopReason.valueOf(stop[0]), stop.length > 1 ? KindOfCare.valueOf(stop[1]) : null));
                 start = null;
             }
         }
         if (start != null) {
-            periods.add(new ClockPeriod(start, null, null));
+            periods.add(new ClockPeriod(start, null, null, null));
         }
         return periods;
     }

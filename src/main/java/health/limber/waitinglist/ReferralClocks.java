@@ -1,5 +1,6 @@
 package health.limber.waitinglist;
 
+import health.limber.referral.CarePathway;
 import health.limber.referral.ReferralAccepted;
 import health.limber.referral.ReferralSource;
 import health.limber.referral.Urgency;
@@ -43,7 +44,8 @@ class ReferralClocks {
                 accepted.priority() == Urgency.URGENT ? Priority.URGENT : Priority.ROUTINE,
                 accepted.providerCode(), accepted.icbCode(), accepted.receivedOn());
         if (!accepted.pathway().joinsWaitingList()) {
-            pathway.stopClock(accepted.acceptedOn(), StopReason.DISCHARGED);
+            pathway.stopClock(accepted.acceptedOn(), StopReason.DISCHARGED,
+                    accepted.pathway() == CarePathway.ADVICE_AND_DISCHARGE ? KindOfCare.ADVICE_AND_DISCHARGE : null);
         }
         pathways.save(pathway, clock.instant());
     }

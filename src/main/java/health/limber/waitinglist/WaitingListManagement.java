@@ -116,6 +116,27 @@ public class WaitingListManagement {
         return true;
     }
 
+    /**
+     * Stops the clock of a pathway as first treatment by the kind of care whose first definitive
+     * contact it was (DOMAIN.md §3a), if it is still running; the caller has checked who may do this.
+     *
+     * @return whether a running clock was stopped
+     */
+    @Transactional
+    public boolean stopOnTreatment(PathwayId id, LocalDate on, KindOfCare kind) {
+        Pathway pathway = pathways.find(id.value()).orElseThrow(() -> new NotFoundException("No such pathway"));
+        if (!pathway.isRunning()) {
+            return false;
+        }
+        try {
+            pathway.stopClock(on, StopReason.FIRST_TREATMENT, kind);
+        } catch (ClockRuleException e) {
+            throw new InvalidInputException("on", e.getMessage());
+        }
+        pathways.save(pathway, clock.instant());
+        return true;
+    }
+
     /** The hub a pathway's patient is to be seen at, if one was assigned. */
     @Transactional(readOnly = true)
     public Optional<UUID> hubOf(PathwayId pathwayId) {

@@ -248,6 +248,67 @@ class EpisodeIntegrationTests {
         assertThat(jdbc.queryForObject("select count(*) from episode_follow_up where episode_id = ?", Integer.class, a.episode())).isEqualTo(1);
     }
 
+    String stop(String reference) {
+        return jdbc.queryForObject("select c.end_reason || '/' || coalesce(c.stopped_by, '-') from clock_period c join pathway p on p.id = c.pathway_id "
+                + "where p.pathway_identifier = ? and c.end_date is not null", String.class, reference);
+    }
+
+    int running(String reference) {
+        return jdbc.queryForObject("select count(*) from clock_period c join pathway p on p.id = c.pathway_id "
+                + "where p.pathway_identifier = ? and c.end_date is null", Integer.class, reference);
+    }
+
+    ResultActions programme(UUID patient, String purpose) throws Exception {
+        return mvc.perform(post("/api/programmes").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"patient\": \"" + patient + "\", \"template\": \"knee-osteoarthritis\", \"startDate\": \"" + today() + "\""
+                        + (purpose == null ? "" : ", \"purpose\": \"" + purpose + "\"") + "}"));
+    }
+
+    @Test
+    void aStarterProgrammeStopsNoClockAndAProgrammeAgreedAtAnAssessmentStopsItAsDigitalSelfManagement() throws Exception {
+        Accepted a = accepted("DIGITAL_SELF_MANAGEMENT");
+        programme(a.patient(), "WAIT_WELL").andExpect(status().isCreated());
+        programme(a.patient(), null).andExpect(status().isCreated());
+        assertThat(running(a.reference())).as("a starter (wait well) programme is not treatment").isEqualTo(1);
+        programme(a.patient(), "SOMETIMES").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("purpose"));
+
+        programme(a.patient(), "TREATMENT").andExpect(status().isCreated());
+        assertThat(running(a.reference())).isZero();
+        assertThat(stop(a.reference())).isEqualTo("FIRST_TREATMENT/DIGITAL_SELF_MANAGEMENT");
+        mvc.perform(get("/api/episodes/" + a.episode()).with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)))
+                .andExpect(jsonPath("$.timeline[?(@.kind == 'Exercise programme')].detail").value(org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.startsWith("Treatment agreed with the person at an assessment"))));
+        String pathway = mvc.perform(get("/waiting-list/pathways/" + jdbc.queryForObject("select pathway_id from episode where id = ?", UUID.class,
+                a.episode())).with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD))).andReturn().getResponse().getContentAsString();
+        assertThat(pathway).contains("first treatment, seen through Digital self-management");
+    }
+
+    @Test
+    void theCaseloadPageAsksWhatTheProgrammeIsForBeforeStartingIt() throws Exception {
+        Accepted a = accepted("DIGITAL_SELF_MANAGEMENT");
+        mvc.perform(post("/programmes").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)).with(csrf()).param("nhsNumber", a.nhsNumber())
+                        .param("template", "knee-osteoarthritis").param("startDate", today()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("errors",
+                        java.util.Map.of("purpose", "Choose whether this programme is the person's treatment, agreed at an assessment, "
+                                + "or a starter programme while they wait")));
+        assertThat(jdbc.queryForObject("select count(*) from programme where patient_id = ?", Integer.class, a.patient())).isZero();
+        mvc.perform(post("/programmes").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)).with(csrf()).param("nhsNumber", a.nhsNumber())
+                        .param("template", "knee-osteoarthritis").param("startDate", today()).param("purpose", "TREATMENT"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(stop(a.reference())).isEqualTo("FIRST_TREATMENT/DIGITAL_SELF_MANAGEMENT");
+    }
+
+    @Test
+    void adviceAndDischargeAtTriageStopsTheClockAsThatKindOfCareAndADischargeBeforeTreatmentAsNone() throws Exception {
+        Accepted advised = accepted("ADVICE_AND_DISCHARGE");
+        assertThat(stop(advised.reference())).isEqualTo("DISCHARGED/ADVICE_AND_DISCHARGE");
+        Accepted discharged = accepted("PHYSIOTHERAPY");
+        discharge(discharged.episode(), "{\"version\": 0, \"reason\": \"DID_NOT_ATTEND\", \"on\": \"" + today() + "\"}", CLINICIAN)
+                .andExpect(status().isOk());
+        assertThat(stop(discharged.reference())).as("a non-treatment stop: no kind of care").isEqualTo("DISCHARGED/-");
+    }
+
     @Test
     void anotherPatientAnotherIcbAndAnAnalystCannotSeeTheEpisode() throws Exception {
         Accepted a = accepted("PHYSIOTHERAPY");

@@ -1,17 +1,18 @@
 package health.limber.waitinglist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import health.limber.clinic.ClinicDayId;
-import health.limber.referral.ReferralId;
 
 import health.limber.IntegrationTest;
 import health.limber.TestClock;
 import health.limber.clinic.AppointmentOutcome;
 import health.limber.clinic.Appointments;
 import health.limber.clinic.ClinicDay;
+import health.limber.clinic.ClinicDayId;
 import health.limber.clinic.ClinicDays;
 import health.limber.clinic.ClinicFixtures;
+import health.limber.referral.ReferralId;
 import health.limber.waitinglist.internal.ClockEvent;
+import health.limber.waitinglist.internal.ClockPeriod;
 import health.limber.waitinglist.internal.Pathways;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -77,7 +78,11 @@ class ClinicClocksIntegrationTests {
         Booked booked = assessmentTomorrow();
         Pathway after = record(booked, AppointmentOutcome.ATTENDED, null);
         assertThat(after.isRunning()).isFalse();
-        assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.STOP, booked.day(), "FIRST_TREATMENT"));
+        assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.STOP, booked.day(), "FIRST_TREATMENT:ONE_STOP_CLINIC"));
+        assertThat(after.periods()).last().extracting(ClockPeriod::stoppedBy).as("the stop says how the person was seen")
+                .isEqualTo(KindOfCare.ONE_STOP_CLINIC);
+        assertThat(jdbc.queryForObject("select stopped_by from clock_period where pathway_id = ? and end_date is not null", String.class,
+                after.id().value())).isEqualTo("ONE_STOP_CLINIC");
         assertThat(after.isWaitingOn(booked.day().minusDays(1))).isTrue();
         assertThat(after.isWaitingOn(booked.day())).isFalse();
     }
@@ -119,6 +124,7 @@ class ClinicClocksIntegrationTests {
             return null;
         });
         Pathway after = pathways.find(pathway.key()).orElseThrow();
-        assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.STOP, today.minusDays(7), "FIRST_TREATMENT"));
+        assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.STOP, today.minusDays(7), "FIRST_TREATMENT:GROUP_CLASS"));
+        assertThat(after.periods()).last().extracting(ClockPeriod::stoppedBy).isEqualTo(KindOfCare.GROUP_CLASS);
     }
 }

@@ -39,6 +39,18 @@ class PathwayTests {
     }
 
     @Test
+    void aStopKeepsTheKindOfCareThatStoppedItAndAStopWithoutOneHasNone() {
+        Pathway pathway = pathway();
+        pathway.stopClock(RECEIVED.plusDays(40), StopReason.FIRST_TREATMENT, KindOfCare.GROUP_CLASS);
+        assertThat(pathway.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.STOP, RECEIVED.plusDays(40), "FIRST_TREATMENT:GROUP_CLASS"));
+        assertThat(pathway.periods()).singleElement().isEqualTo(new ClockPeriod(RECEIVED, RECEIVED.plusDays(40), StopReason.FIRST_TREATMENT,
+                KindOfCare.GROUP_CLASS));
+        Pathway imported = pathway();
+        imported.stopClock(RECEIVED.plusDays(40), StopReason.FIRST_TREATMENT);
+        assertThat(imported.periods()).singleElement().extracting(ClockPeriod::stoppedBy).isNull();
+    }
+
+    @Test
     void dnaAtTheFirstAppointmentNullifiesTheClockAndARebookingStartsANewOne() {
         Pathway pathway = pathway();
         LocalDate dna = LocalDate.of(2024, 10, 15);

@@ -1,9 +1,9 @@
 package health.limber.episode.internal;
 
 import health.limber.referral.ReferralAccepted;
+import health.limber.waitinglist.Pathway;
 import health.limber.waitinglist.PathwayKey;
 import health.limber.waitinglist.WaitingListManagement;
-import health.limber.waitinglist.Pathway;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;

@@ -5,6 +5,7 @@ import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
 import health.limber.exercise.ProgrammeId;
 import health.limber.exercise.ProgrammeManagement;
+import health.limber.exercise.ProgrammePurpose;
 import health.limber.exercise.ProgrammeTemplates;
 import health.limber.exercise.SessionLog;
 import health.limber.exercise.internal.Adherence;
@@ -53,7 +54,7 @@ class ProgrammeApiController {
         this.currentActor = currentActor;
     }
 
-    record CreateRequest(UUID patient, String template, LocalDate startDate, LocalDate endDate, String notes) {}
+    record CreateRequest(UUID patient, String template, LocalDate startDate, LocalDate endDate, String notes, String purpose) {}
 
     record ItemRequest(Integer version, String exercise) {}
 
@@ -82,13 +83,18 @@ class ProgrammeApiController {
         return programmes.templates();
     }
 
-    @Operation(summary = "Start a programme for a patient (clinicians)")
+    @Operation(summary = "Start a programme for a patient (clinicians)",
+            description = "purpose: TREATMENT when agreed with the person at an assessment as their treatment (this stops the waiting-list "
+                    + "clock of their open episode as digital self-management), WAIT_WELL for a starter programme while they wait; "
+                    + "left out, it is not recorded and stops nothing.")
     @PostMapping("/programmes")
     ResponseEntity<Programme> create(@RequestBody CreateRequest request) {
         if (request.patient() == null) {
             throw new InvalidInputException("patient", "Required");
         }
-        UUID id = (programmes.create(PatientId.of(request.patient()), request.template(), request.startDate(), request.endDate(), request.notes())).value();
+        ProgrammePurpose purpose = request.purpose() == null ? null : ProgrammeController.purpose(request.purpose());
+        UUID id = (programmes.create(PatientId.of(request.patient()), request.template(), request.startDate(), request.endDate(), request.notes(),
+                null, purpose)).value();
         return ResponseEntity.created(URI.create("/api/programmes/" + id)).body(programmes.read(ProgrammeId.of(id)));
     }
 

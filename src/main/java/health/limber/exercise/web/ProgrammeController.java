@@ -5,6 +5,7 @@ import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
 import health.limber.exercise.ProgrammeId;
 import health.limber.exercise.ProgrammeManagement;
+import health.limber.exercise.ProgrammePurpose;
 import health.limber.exercise.internal.CaseloadAlert;
 import health.limber.exercise.internal.ProgrammeReports;
 import health.limber.patient.Patient;
@@ -84,7 +85,7 @@ class ProgrammeController {
     @PostMapping
     String start(@RequestParam(defaultValue = "") String nhsNumber, @RequestParam(defaultValue = "") String template,
                  @RequestParam(defaultValue = "") String startDate, @RequestParam(defaultValue = "") String endDate,
-                 @RequestParam(required = false) UUID hub, RedirectAttributes redirect) {
+                 @RequestParam(required = false) UUID hub, @RequestParam(defaultValue = "") String purpose, RedirectAttributes redirect) {
         try {
             List<Patient> found = patients.findByNhsNumber(nhsNumber);
             if (found.isEmpty()) {
@@ -92,11 +93,12 @@ class ProgrammeController {
             }
             LocalDate start = date(startDate, "startDate", "Enter the start date, for example 2025-03-03");
             LocalDate end = date(endDate, "endDate", "Enter the end date, for example 2025-04-14");
-            UUID id = (programmes.create(found.get(0).id(), template, start, end, null, hub)).value();
+            UUID id = (programmes.create(found.get(0).id(), template, start, end, null, hub, purpose(purpose))).value();
             return "redirect:/programmes/" + id;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", Map.of(e.field(), e.getMessage()));
-            redirect.addFlashAttribute("form", Map.of("nhsNumber", nhsNumber, "template", template, "startDate", startDate, "endDate", endDate));
+            redirect.addFlashAttribute("form", Map.of("nhsNumber", nhsNumber, "template", template, "startDate", startDate, "endDate", endDate,
+                    "purpose", purpose));
             return "redirect:/programmes";
         }
     }
@@ -200,6 +202,16 @@ class ProgrammeController {
                     date(endDate, "endDate", "Enter the end date, for example 2025-04-14"));
             return "Dates saved.";
         });
+    }
+
+    /** The page asks every time: only a programme agreed at an assessment stops the person's waiting-list clock. */
+    static ProgrammePurpose purpose(String value) {
+        try {
+            return ProgrammePurpose.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("purpose", "Choose whether this programme is the person's treatment, agreed at an assessment, "
+                    + "or a starter programme while they wait");
+        }
     }
 
     private static LocalDate date(String value, String field, String message) {

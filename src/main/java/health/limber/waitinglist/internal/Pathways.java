@@ -149,7 +149,8 @@ public class Pathways {
                 ClockPeriod period = replayed.get(i);
                 periods.add(new Object[] {p.id(), i, p.commissionerCode(), p.providerCode(), p.treatmentFunction(),
                         p.priority().code(), Date.valueOf(period.start()), date(period.end()),
-                        period.endReason() == null ? null : period.endReason().name(), period.end() == null ? nextValidation : null});
+                        period.endReason() == null ? null : period.endReason().name(), period.end() == null ? nextValidation : null,
+                        period.stoppedBy() == null ? null : period.stoppedBy().name()});
             }
         }
         boolean copy = database.isPostgres();
@@ -206,13 +207,13 @@ public class Pathways {
     private void insertPeriods(List<Object[]> periods, boolean copy) {
         if (!periods.isEmpty() && copy) {
             copyIn("clock_period (pathway_id, period_no, commissioner_code, provider_code, treatment_function, priority, start_date, "
-                   + "end_date, end_reason, next_validation_due)", periods, null);
+                   + "end_date, end_reason, next_validation_due, stopped_by)", periods, null);
         } else if (!periods.isEmpty()) {
             jdbc.batchUpdate("""
                     insert into clock_period (pathway_id, period_no, commissioner_code, provider_code, treatment_function,
-                        priority, start_date, end_date, end_reason, next_validation_due)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", periods,
-                    new int[] {OTHER, INTEGER, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, DATE, VARCHAR, DATE});
+                        priority, start_date, end_date, end_reason, next_validation_due, stopped_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", periods,
+                    new int[] {OTHER, INTEGER, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, DATE, VARCHAR, DATE, VARCHAR});
         }
     }
 
