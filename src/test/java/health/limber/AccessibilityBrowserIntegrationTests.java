@@ -43,10 +43,12 @@ class AccessibilityBrowserIntegrationTests extends BrowserTest {
                         order by d.clinic_date"""),
                 "/classes", "/classes/" + first("""
                         select cast(c.id as varchar) from class_course c join hub h on h.id = c.hub_id where h.icb_code = 'QHL' order by c.first_date"""),
-                "/exercises", "/hubs");
+                "/exercises", "/hubs", "/episodes",
+                "/episodes/" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is null order by reference"),
+                "/episodes/" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is not null order by reference"));
     }
 
-    static final List<String> PATIENT_PAGES = List.of("/my", "/my/exercises", "/my/exercises/history", "/my/clinic-day", "/my/record");
+    static final List<String> PATIENT_PAGES = List.of("/my", "/my/exercises", "/my/exercises/history", "/my/clinic-day", "/my/record", "/my/care");
 
     static final List<String> PUBLIC_PAGES = List.of("/", "/self-referral", "/self-referral/age", "/patient/sign-in", "/sign-in", "/no-such-page");
 
@@ -87,6 +89,13 @@ class AccessibilityBrowserIntegrationTests extends BrowserTest {
             Page page = context.newPage();
             signInStaff(page, "manager.qhl");
             assertThat(atBothWidths(width -> check(page, pages, width))).isEmpty();
+        }
+        List<String> clinicianOnly = List.of("/episodes/" + first(
+                "select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is null order by reference"));
+        try (BrowserContext context = desktop()) {
+            Page page = context.newPage();
+            signInStaff(page, "clinician.qhl");
+            assertThat(atBothWidths(width -> check(page, clinicianOnly, width))).as("the discharge form, which only a clinician sees").isEmpty();
         }
     }
 

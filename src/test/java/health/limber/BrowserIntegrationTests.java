@@ -317,4 +317,56 @@ class BrowserIntegrationTests extends BrowserTest {
             org.assertj.core.api.Assertions.assertThat(routineAt).isGreaterThan(emergencyAt);
         }
     }
+
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void aDischargedPatientAsksForAFollowUpOnAPhoneAndTheClinicianRecordsWhatWasArranged() throws Exception {
+        var clinicianAuth = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("clinician.qhl",
+                DemoFixtures.PASSWORD);
+        String nhs = health.limber.patient.PatientApiIntegrationTestsAccess.freshNhsNumber();
+        String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/referrals").with(clinicianAuth)
+                        .contentType("application/json").content("""
+                                {"source": "GP", "receivedOn": "%s", "gpPracticeCode": "Y01001", "nhsNumber": "%s", "givenName": "Rhian",
+                                 "familyName": "Followup", "birthDate": "1966-08-09", "phone": "07700 900124", "bodySites": ["SHOULDER"],
+                                 "symptomDuration": "UNDER_6_WEEKS", "requestedUrgency": "ROUTINE", "reasonCode": "45326000", "redFlags": []}"""
+                                .formatted(java.time.LocalDate.now(clock).minusWeeks(8), nhs)))
+                .andReturn().getResponse().getContentAsString();
+        String referral = created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/referrals/" + referral + "/triage").with(clinicianAuth)
+                .contentType("application/json").content("""
+                        {"outcome": "ACCEPT", "pathway": "PHYSIOTHERAPY", "priority": "ROUTINE", "reason": "Shoulder", "patient": "new", "version": 0}"""));
+        var episode = jdbc.queryForMap("select id, patient_id from episode where referral_id = ?", UUID.fromString(referral));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/episodes/" + episode.get("id") + "/discharge")
+                .with(clinicianAuth).contentType("application/json")
+                .content("{\"version\": 0, \"reason\": \"PATIENT_INITIATED_FOLLOW_UP\", \"on\": \"" + java.time.LocalDate.now(clock) + "\"}"));
+        var patient = new DemoFixtures.PatientRef((UUID) episode.get("patient_id"), nhs, java.time.LocalDate.of(1966, 8, 9), "Followup");
+        String code = accessCodes.issue(patient.id(), "browser-test").code();
+
+        try (BrowserContext phone = phone(); BrowserContext desk = desktop()) {
+            Page person = phone.newPage();
+            signInPatient(person, patient, code);
+            person.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("You can ask for a follow-up appointment"))
+                    .click();
+            person.getByLabel("What is happening? (optional)").fill("My shoulder locks again when I reach up");
+            person.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for a follow-up")).click();
+            assertThat(person.locator("main")).containsText("The team will contact you to arrange it.");
+
+            Page clinician = desk.newPage();
+            signInStaff(clinician, "clinician.qhl");
+            clinician.navigate(url("/episodes"));
+            assertThat(clinician.getByRole(com.microsoft.playwright.options.AriaRole.REGION, new Page.GetByRoleOptions().setName("Follow-ups asked for")))
+                    .containsText("My shoulder locks again when I reach up");
+            clinician.locator("tr", new Page.LocatorOptions().setHasText("My shoulder locks again")).getByRole(com.microsoft.playwright.options.AriaRole.LINK)
+                    .click();
+            assertThat(clinician.locator("#patient-banner")).containsText("Rhian Followup");
+            clinician.getByLabel("What was arranged").fill("Follow-up booked for Monday at 09:30 at the hub");
+            clinician.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save what was arranged")).click();
+            assertThat(clinician.locator("#follow-ups")).containsText("Arranged: Follow-up booked for Monday at 09:30 at the hub");
+
+            person.navigate(url("/my/care"));
+            assertThat(person.locator("main")).containsText("What was arranged: Follow-up booked for Monday at 09:30 at the hub");
+            org.assertj.core.api.Assertions.assertThat(pageWidth(person)).isLessThanOrEqualTo(390);
+        }
+    }
 }

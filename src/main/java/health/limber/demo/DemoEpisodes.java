@@ -37,8 +37,8 @@ class DemoEpisodes {
 
     /**
      * The referrals with those accepted to physiotherapy, digital self-management or a group class
-     * linked to patients 1, 2, … in order of receipt; with {@code signInPatient}, patient 0 (the
-     * tour's) has the newest accepted to physiotherapy or self-management.
+     * linked to patients 1, 2, … (the oldest, the newest, the next oldest…); with {@code signInPatient},
+     * patient 0 (the tour's) has the newest accepted to physiotherapy or self-management.
      */
     List<PastReferral> linkToPatients(List<PastReferral> made, List<PatientBulkLoad.Summary> patients, boolean signInPatient, LocalDate today) {
         List<PastReferral> linkable = new ArrayList<>(made.stream().filter(r -> r.pathway() != null && LINKED.contains(r.pathway()))
@@ -51,11 +51,24 @@ class DemoEpisodes {
                 result.set(result.indexOf(r), withPatient(r, patients.get(0)));
             });
         }
-        for (int i = 0; i < Math.min(linkable.size(), patients.size() - 1); i++) {
-            PastReferral r = linkable.get(i);
+        List<PastReferral> oldAndNew = alternateEnds(linkable);
+        for (int i = 0; i < Math.min(oldAndNew.size(), patients.size() - 1); i++) {
+            PastReferral r = oldAndNew.get(i);
             result.set(result.indexOf(r), withPatient(r, patients.get(i + 1)));
         }
         return result;
+    }
+
+    /** Oldest, newest, second oldest, second newest…: with few patients, some long-finished episodes and some open ones. */
+    private static List<PastReferral> alternateEnds(List<PastReferral> byAge) {
+        List<PastReferral> ordered = new ArrayList<>();
+        for (int low = 0, high = byAge.size() - 1; low <= high; low++, high--) {
+            ordered.add(byAge.get(low));
+            if (high != low) {
+                ordered.add(byAge.get(high));
+            }
+        }
+        return ordered;
     }
 
     /**

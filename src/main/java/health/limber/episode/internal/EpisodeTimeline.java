@@ -20,6 +20,9 @@ public class EpisodeTimeline {
     /** One line of the timeline; {@code href} is null when there is nothing more to open. */
     public record Entry(LocalDate on, String kind, String title, String detail, String href) {}
 
+    /** A person may have pathways of other episodes (or imported ones) in these dates: only the episode's own is part of it. */
+    private static final String PATHWAYS = "/waiting-list/pathways/";
+
     private final List<PatientCare> care;
 
     EpisodeTimeline(List<PatientCare> care) {
@@ -33,10 +36,11 @@ public class EpisodeTimeline {
         LocalDate from = episode.referredOn();
         LocalDate to = episode.discharge().map(Episode.Discharge::on).orElse(null);
         PatientCare.Person person = new PatientCare.Person(episode.patientId().value(), nhsNumber);
+        String ownPathway = episode.pathwayId().map(p -> PATHWAYS + p).orElse(null);
         for (PatientCare module : care) {
             for (PatientCare.Link link : module.of(person, PatientCare.Audience.STAFF)) {
                 boolean inside = link.on() != null && !link.on().isBefore(from) && (to == null || !link.on().isAfter(to));
-                if (inside) {
+                if (inside && (!link.href().startsWith(PATHWAYS) || link.href().equals(ownPathway))) {
                     entries.add(new Entry(link.on(), link.kind(), link.title(), link.detail(), link.href()));
                 }
             }
