@@ -238,6 +238,8 @@ class EpisodeIntegrationTests {
         mvc.perform(get("/api/my/episodes").cookie(patient)).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].followUps[0].answer").value("Follow-up booked for next Tuesday at 10:00"))
                 .andExpect(jsonPath("$[0].followUps[0].answeredBy").doesNotExist());
+        mvc.perform(get("/api/episodes/" + a.episode()).cookie(patient)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.discharge.by").doesNotExist()).andExpect(jsonPath("$.timeline").doesNotExist());
 
         clock.advance(Duration.ofDays(40));
         mvc.perform(post("/api/episodes/" + a.episode() + "/follow-up-requests").cookie(patient).with(csrf())

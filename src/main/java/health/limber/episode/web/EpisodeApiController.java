@@ -68,7 +68,8 @@ class EpisodeApiController {
                     + "programmes, clinic visits and classes in its dates, the discharge and any follow-ups asked for.")
     @GetMapping("/episodes/{id}")
     EpisodeView read(@PathVariable UUID id) {
-        return full(episodes.read(EpisodeId.of(id)));
+        Episode episode = episodes.read(EpisodeId.of(id));
+        return currentActor.get().isPatient() ? forPatient(episode) : full(episode);
     }
 
     @Operation(summary = "Discharge the person (clinicians)",
@@ -120,15 +121,17 @@ class EpisodeApiController {
     @Operation(summary = "The signed-in patient's own episodes")
     @GetMapping("/my/episodes")
     List<EpisodeView> mine() {
-        LocalDate today = today();
-        return episodes.mine().stream().map(e -> {
-            EpisodeView v = EpisodeView.of(e, today);
-            return new EpisodeView(v.id(), v.patientId(), v.referralId(), v.reference(), v.icbCode(), v.providerCode(), v.kindOfCare(), v.source(),
-                    v.referredOn(), v.openedOn(), v.pathwayId(), v.status(), v.discharge() == null ? null
-                    : new EpisodeView.DischargeView(v.discharge().reason(), v.discharge().on(), null, v.discharge().referredTo(),
-                            v.discharge().followUpUntil(), null),
-                    e.followUps().stream().map(EpisodeView::forPatient).toList(), v.version(), null);
-        }).toList();
+        return episodes.mine().stream().map(this::forPatient).toList();
+    }
+
+    /** What the person sees of their own episode: no staff names, no clinical note, no staff timeline. */
+    private EpisodeView forPatient(Episode e) {
+        EpisodeView v = EpisodeView.of(e, today());
+        return new EpisodeView(v.id(), v.patientId(), v.referralId(), v.reference(), v.icbCode(), v.providerCode(), v.kindOfCare(), v.source(),
+                v.referredOn(), v.openedOn(), v.pathwayId(), v.status(), v.discharge() == null ? null
+                : new EpisodeView.DischargeView(v.discharge().reason(), v.discharge().on(), null, v.discharge().referredTo(),
+                        v.discharge().followUpUntil(), null),
+                e.followUps().stream().map(EpisodeView::forPatient).toList(), v.version(), null);
     }
 
     private EpisodeView full(Episode e) {
