@@ -202,6 +202,36 @@ class EpisodeIntegrationTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("episode"));
     }
 
+    int discharged(String reason) throws Exception {
+        String json = mvc.perform(get("/api/episodes/discharge-figures").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + reason + "\":(\\d+)").matcher(json);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    @Test
+    void theShareMovedToPifuCountsEachDischargeByItsReasonInThePeriod() throws Exception {
+        int pifuBefore = discharged("PATIENT_INITIATED_FOLLOW_UP");
+        int completeBefore = discharged("TREATMENT_COMPLETE");
+        Accepted a = accepted("PHYSIOTHERAPY");
+        discharge(a.episode(), "{\"version\": 0, \"reason\": \"PATIENT_INITIATED_FOLLOW_UP\", \"on\": \"" + today() + "\"}", CLINICIAN)
+                .andExpect(status().isOk());
+        assertThat(discharged("PATIENT_INITIATED_FOLLOW_UP")).isEqualTo(pifuBefore + 1);
+        assertThat(discharged("TREATMENT_COMPLETE")).isEqualTo(completeBefore);
+        mvc.perform(get("/api/episodes/discharge-figures").param("from", today()).param("to", today()).with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)))
+                .andExpect(jsonPath("$.byReason.PATIENT_INITIATED_FOLLOW_UP").isNumber())
+                .andExpect(jsonPath("$.total").isNumber()).andExpect(jsonPath("$.pifuShare").isNumber());
+        mvc.perform(get("/api/episodes/discharge-figures").param("from", "2026-13-01").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
+        mvc.perform(get("/api/episodes/discharge-figures").param("from", "2026-05-02").param("to", "2026-05-01")
+                        .with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
+        String analyst = jdbc.queryForObject("select min(username) from staff_user where role = 'ANALYST'", String.class);
+        mvc.perform(get("/api/episodes/discharge-figures").with(httpBasic(analyst, DemoFixtures.PASSWORD))).andExpect(status().isForbidden());
+        assertThat(mvc.perform(get("/episodes").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD))).andReturn().getResponse().getContentAsString())
+                .contains("moved to patient-initiated follow-up");
+    }
+
     @Test
     void aFollowUpAskedForInsideThePifuWindowGoesOnTheEpisodeWithNoNewClockAndTheWindowLapses() throws Exception {
         Accepted a = accepted("PHYSIOTHERAPY");

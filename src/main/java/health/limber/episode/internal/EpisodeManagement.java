@@ -101,6 +101,34 @@ public class EpisodeManagement {
         return new OpenEpisodes(episodes.openLongest(icbs, 50), episodes.countOpen(icbs));
     }
 
+    /**
+     * Discharges of the reader's ICBs in a period, by reason, and the share moved to patient-initiated
+     * follow-up, which NHS England asks services to report (DOMAIN.md §3b).
+     */
+    public record DischargeFigures(LocalDate from, LocalDate to, java.util.Map<DischargeReason, Integer> byReason) {
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public int total() {
+            return byReason.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** Null when no one was discharged. */
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public Double pifuShare() {
+            return total() == 0 ? null : byReason.getOrDefault(DischargeReason.PATIENT_INITIATED_FOLLOW_UP, 0) / (double) total();
+        }
+    }
+
+    /** Discharges from {@code from} to {@code to} (both included; null: the 12 months to today). */
+    @Transactional(readOnly = true)
+    public DischargeFigures dischargeFigures(LocalDate from, LocalDate to) {
+        LocalDate until = to == null ? LimberTime.today(clock) : to;
+        LocalDate since = from == null ? until.minusYears(1).plusDays(1) : from;
+        if (since.isAfter(until)) {
+            throw new health.limber.platform.InvalidInputException("from", "The start of the period must be on or before its end");
+        }
+        return new DischargeFigures(since, until, episodes.dischargesByReason(staff().servedIcbs(), since, until));
+    }
+
     /** Episodes of the reader's ICBs discharged in the last 30 days, latest first. */
     @Transactional(readOnly = true)
     public List<Episode> recentlyDischarged() {

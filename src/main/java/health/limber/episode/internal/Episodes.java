@@ -132,6 +132,21 @@ public class Episodes {
                 .param("icbs", icbs).query(Integer.class).single();
     }
 
+    /** Episodes of the ICBs discharged from {@code from} to {@code to}, counted by reason. */
+    public java.util.Map<DischargeReason, Integer> dischargesByReason(Collection<String> icbs, LocalDate from, LocalDate to) {
+        java.util.Map<DischargeReason, Integer> counts = new java.util.EnumMap<>(DischargeReason.class);
+        if (!icbs.isEmpty()) {
+            jdbc.sql("""
+                            select discharge_reason, count(*) from episode
+                            where icb_code in (:icbs) and discharged_on >= :from and discharged_on <= :to group by discharge_reason""")
+                    .param("icbs", icbs).param("from", from).param("to", to)
+                    .query(rs -> {
+                        counts.put(DischargeReason.valueOf(rs.getString(1)), rs.getInt(2));
+                    });
+        }
+        return counts;
+    }
+
     public void insertLetter(EpisodeId episode, String kind, byte[] content, String by, Instant at) {
         jdbc.sql("insert into episode_letter (id, episode_id, kind, content, created_at, created_by) values (:id, :e, :kind, :content, :at, :by)")
                 .param("id", UUID.randomUUID()).param("e", episode).param("kind", kind).param("content", content)

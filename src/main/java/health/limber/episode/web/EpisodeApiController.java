@@ -118,6 +118,21 @@ class EpisodeApiController {
         }
     }
 
+    @Operation(summary = "Discharges by reason, and the share moved to patient-initiated follow-up (staff)",
+            description = "from, to: the period (yyyy-mm-dd, both included; by default the 12 months to today), for the ICBs you serve.")
+    @GetMapping("/episodes/discharge-figures")
+    EpisodeManagement.DischargeFigures dischargeFigures(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        return episodes.dischargeFigures(day(from, "from"), day(to, "to"));
+    }
+
+    private static LocalDate day(String text, String field) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(field, "Give the " + field + " date as yyyy-mm-dd, for example 2026-04-01");
+        }
+    }
+
     @Operation(summary = "The signed-in patient's own episodes")
     @GetMapping("/my/episodes")
     List<EpisodeView> mine() {

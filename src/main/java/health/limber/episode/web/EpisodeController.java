@@ -62,6 +62,7 @@ class EpisodeController {
         discharged.forEach(e -> ids.add(e.patientId()));
         open.longest().forEach(e -> ids.add(e.patientId()));
         model.addAttribute("open", open);
+        model.addAttribute("figures", episodes.dischargeFigures(null, null));
         model.addAttribute("waiting", waiting);
         model.addAttribute("discharged", discharged);
         model.addAttribute("names", patients.banners(ids));
