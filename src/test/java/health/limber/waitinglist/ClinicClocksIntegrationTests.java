@@ -44,7 +44,12 @@ class ClinicClocksIntegrationTests {
     record Booked(Pathway pathway, ClinicDay.Booked appointment, LocalDate day, UUID hub) {}
 
     Booked assessmentTomorrow() {
-        UUID referral = clinic.waitingReferral(null, "PHYSIO");
+        return visitTomorrow("PHYSIO").get(0);
+    }
+
+    /** A published one-stop visit tomorrow with the services needed; its bookings, the earliest first. */
+    List<Booked> visitTomorrow(String needs) {
+        UUID referral = clinic.waitingReferral(null, needs);
         clinic.onlyTheseWait(List.of(referral));
         String reference = jdbc.queryForObject("select reference from one_stop_referral where referral_id = ?", String.class, referral);
         String provider = clinic.manager().organisationCode();
@@ -55,9 +60,20 @@ class ClinicClocksIntegrationTests {
         LocalDate day = today.plusDays(1);
         UUID hub = clinic.newHub();
         UUID id = clinic.plannedDay(hub, day, 1);
-        ClinicDay.Booked booked = clinic.asManager(() -> clinicDays.publish(ClinicDayId.of(id), clinicDays.read(ClinicDayId.of(id)).version())).get(0);
+        List<ClinicDay.Booked> booked = clinic.asManager(() -> clinicDays.publish(ClinicDayId.of(id), clinicDays.read(ClinicDayId.of(id)).version()));
         clock.advance(Duration.ofDays(2));
-        return new Booked(pathway, booked, day, hub);
+        return booked.stream().sorted(java.util.Comparator.comparingInt(ClinicDay.Booked::start)).map(b -> new Booked(pathway, b, day, hub)).toList();
+    }
+
+    @Test
+    void anotherServiceSeenFirstAtTheVisitDoesNotStopTheClockThePhysiotherapyAssessmentDoes() {
+        List<Booked> visit = visitTomorrow("PHYSIO,MENTAL_HEALTH");
+        Booked physio = visit.stream().filter(b -> b.appointment().service().equals("PHYSIO")).findFirst().orElseThrow();
+        Booked mentalHealth = visit.stream().filter(b -> b.appointment().service().equals("MENTAL_HEALTH")).findFirst().orElseThrow();
+        assertThat(record(mentalHealth, AppointmentOutcome.ATTENDED, null).isRunning()).as("the mental health practitioner is not the first definitive contact")
+                .isTrue();
+        Pathway after = record(physio, AppointmentOutcome.ATTENDED, null);
+        assertThat(after.periods()).last().extracting(ClockPeriod::stoppedBy).isEqualTo(KindOfCare.ONE_STOP_CLINIC);
     }
 
     Pathway record(Booked booked, AppointmentOutcome outcome, String reason) {
@@ -116,10 +132,15 @@ class ClinicClocksIntegrationTests {
         UUID course = clinic.asManager(() -> classes.create(hub, room, "Back class", "", today, 6, 600, 60, 10));
         clinic.asManager(() -> classes.book(course, referral));
         assertThat(pathways.hubOf(pathway.id().value())).as("the class's hub is noted on the pathway").contains(hub);
+        assertThat(pathways.find(pathway.key()).orElseThrow().isRunning()).as("a place booked is not treatment yet").isTrue();
         jdbc.update("update class_course set first_date = ? where id = ?", today.minusDays(14), course);
         UUID booking = clinic.asManager(() -> classes.read(course)).onCourse().get(0).id();
         clinic.asManager(() -> {
             classes.register(course, 1, java.util.Set.of());
+            return null;
+        });
+        assertThat(pathways.find(pathway.key()).orElseThrow().isRunning()).as("a session missed stops nothing").isTrue();
+        clinic.asManager(() -> {
             classes.register(course, 2, java.util.Set.of(booking));
             return null;
         });

@@ -40,7 +40,7 @@ public class EpisodeTimeline {
         for (PatientCare module : care) {
             for (PatientCare.Link link : module.of(person, PatientCare.Audience.STAFF)) {
                 boolean inside = link.on() != null && !link.on().isBefore(from) && (to == null || !link.on().isAfter(to));
-                if (inside && (!link.href().startsWith(PATHWAYS) || link.href().equals(ownPathway))) {
+                if (inside && (link.href() == null || !link.href().startsWith(PATHWAYS) || link.href().equals(ownPathway))) {
                     entries.add(new Entry(link.on(), link.kind(), link.title(), link.detail(), link.href()));
                 }
             }
