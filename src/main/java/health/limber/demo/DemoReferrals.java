@@ -40,13 +40,14 @@ final class DemoReferrals {
     private static final List<CarePathway> ELSEWHERE = List.of(CarePathway.PHYSIOTHERAPY, CarePathway.DIGITAL_SELF_MANAGEMENT,
             CarePathway.ADVICE_AND_DISCHARGE);
 
-    /** People accepted to a one-stop visit and to a group class in each ICB (the most recently received). */
+    /** People accepted to a one-stop visit and to a group class in each ICB (mostly the most recently received). */
     static final int ONE_STOP = 32;
     static final int CLASSES = 20;
 
     /**
      * {@code count} referrals; {@code untriaged} of them (the newest) are left for triage. Of the
-     * accepted ones, the most recent go to a one-stop visit, the next to a group class.
+     * accepted ones, newest first, every third goes to physiotherapy, self-management or advice
+     * (while more are accepted than the hubs take) and the others to a one-stop visit, then a group class.
      */
     static List<PastReferral> generate(Random random, String icb, List<String> practices, LocalDate today, Instant now, int count,
                                        int untriaged) {
@@ -57,9 +58,23 @@ final class DemoReferrals {
         List<PastReferral> accepted = referrals.stream().filter(r -> r.pathway() != null)
                 .sorted(Comparator.comparing(PastReferral::receivedOn).reversed().thenComparing(PastReferral::reference)).toList();
         List<PastReferral> placed = new ArrayList<>(referrals.stream().filter(r -> r.pathway() == null).toList());
+        int elsewhere = Math.max(0, accepted.size() - ONE_STOP - CLASSES);
+        int oneStop = 0;
+        int classes = 0;
         for (int i = 0; i < accepted.size(); i++) {
-            CarePathway pathway = i < ONE_STOP ? CarePathway.ONE_STOP_CLINIC : i < ONE_STOP + CLASSES ? CarePathway.GROUP_CLASS
+            // every third goes elsewhere (while there are more than the hubs take), so physiotherapy and
+            // self-management referrals come from every month of the demo's two years, not only its first
+            boolean spread = elsewhere > 0 && i % 3 == 2;
+            CarePathway pathway = spread ? ELSEWHERE.get(random.nextInt(ELSEWHERE.size()))
+                    : oneStop < ONE_STOP ? CarePathway.ONE_STOP_CLINIC : classes < CLASSES ? CarePathway.GROUP_CLASS
                     : ELSEWHERE.get(random.nextInt(ELSEWHERE.size()));
+            if (spread) {
+                elsewhere--;
+            } else if (pathway == CarePathway.ONE_STOP_CLINIC) {
+                oneStop++;
+            } else if (pathway == CarePathway.GROUP_CLASS) {
+                classes++;
+            }
             placed.add(withPathway(accepted.get(i), pathway));
         }
         return placed;
