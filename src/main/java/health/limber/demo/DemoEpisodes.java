@@ -109,9 +109,6 @@ class DemoEpisodes {
     }
 
     private static PastReferral withPatient(PastReferral r, PatientBulkLoad.Summary p) {
-        return new PastReferral(r.id(), r.reference(), r.source(), r.ubrn(), r.receivedOn(), r.receivedAt(), r.receivedBy(), r.icbCode(),
-                r.gpPracticeCode(), p.givenName(), p.familyName(), p.birthDate(), r.phone(), r.reasonCode(), r.site(), r.duration(),
-                r.requestedUrgency(), r.redFlagsAsked(), r.redFlagsYes(), r.redFlagLevel(), r.redFlagDetail(), r.score(), r.answers(),
-                r.wantsEmploymentSupport(), r.wantsDebtSupport(), r.pathway(), r.priority(), r.triagedBy(), r.triagedAt(), p.id());
+        return DemoReferrals.copy(r, r.pathway(), p.givenName(), p.familyName(), p.birthDate(), p.id());
     }
 }

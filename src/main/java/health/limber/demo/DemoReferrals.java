@@ -1,5 +1,6 @@
 package health.limber.demo;
 
+import health.limber.patient.PatientId;
 import health.limber.platform.LimberTime;
 import health.limber.referral.BodySite;
 import health.limber.referral.CarePathway;
@@ -128,10 +129,15 @@ final class DemoReferrals {
     }
 
     private static PastReferral withPathway(PastReferral r, CarePathway pathway) {
+        return copy(r, pathway, r.givenName(), r.familyName(), r.birthDate(), r.patientId());
+    }
+
+    /** The referral with another pathway, or for another person (their name, date of birth and record). */
+    static PastReferral copy(PastReferral r, CarePathway pathway, String givenName, String familyName, LocalDate birthDate, PatientId patientId) {
         return new PastReferral(r.id(), r.reference(), r.source(), r.ubrn(), r.receivedOn(), r.receivedAt(), r.receivedBy(), r.icbCode(),
-                r.gpPracticeCode(), r.givenName(), r.familyName(), r.birthDate(), r.phone(), r.reasonCode(), r.site(), r.duration(),
+                r.gpPracticeCode(), givenName, familyName, birthDate, r.phone(), r.reasonCode(), r.site(), r.duration(),
                 r.requestedUrgency(), r.redFlagsAsked(), r.redFlagsYes(), r.redFlagLevel(), r.redFlagDetail(), r.score(), r.answers(),
-                r.wantsEmploymentSupport(), r.wantsDebtSupport(), pathway, r.priority(), r.triagedBy(), r.triagedAt(), r.patientId());
+                r.wantsEmploymentSupport(), r.wantsDebtSupport(), pathway, r.priority(), r.triagedBy(), r.triagedAt(), patientId);
     }
 
     private static String reference(Random random) {

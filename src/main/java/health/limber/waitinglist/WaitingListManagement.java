@@ -102,18 +102,11 @@ public class WaitingListManagement {
      */
     @Transactional
     public boolean stopOnDischarge(PathwayId id, LocalDate on, boolean declined) {
-        Pathway pathway = pathways.find(id.value()).orElseThrow(() -> new NotFoundException("No such pathway"));
-        if (!pathway.isRunning()) {
-            return false;
+        boolean stopped = stopIfRunning(id, on, declined ? StopReason.PATIENT_DECLINED : StopReason.DISCHARGED, null);
+        if (stopped) {
+            audit.allowed(null, AuditAction.UPDATE, "Pathway", id.toString());
         }
-        try {
-            pathway.stopClock(on, declined ? StopReason.PATIENT_DECLINED : StopReason.DISCHARGED);
-        } catch (ClockRuleException e) {
-            throw new InvalidInputException("on", e.getMessage());
-        }
-        pathways.save(pathway, clock.instant());
-        audit.allowed(null, AuditAction.UPDATE, "Pathway", id.toString());
-        return true;
+        return stopped;
     }
 
     /**
@@ -124,12 +117,16 @@ public class WaitingListManagement {
      */
     @Transactional
     public boolean stopOnTreatment(PathwayId id, LocalDate on, KindOfCare kind) {
+        return stopIfRunning(id, on, StopReason.FIRST_TREATMENT, kind);
+    }
+
+    private boolean stopIfRunning(PathwayId id, LocalDate on, StopReason reason, KindOfCare kind) {
         Pathway pathway = pathways.find(id.value()).orElseThrow(() -> new NotFoundException("No such pathway"));
         if (!pathway.isRunning()) {
             return false;
         }
         try {
-            pathway.stopClock(on, StopReason.FIRST_TREATMENT, kind);
+            pathway.stopClock(on, reason, kind);
         } catch (ClockRuleException e) {
             throw new InvalidInputException("on", e.getMessage());
         }

@@ -9,6 +9,7 @@ import health.limber.identity.Role;
 import health.limber.patient.PatientId;
 import health.limber.patient.PatientManagement;
 import health.limber.platform.ConflictException;
+import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
 import health.limber.platform.NotFoundException;
 import health.limber.waitinglist.WaitingListManagement;
@@ -124,7 +125,7 @@ public class EpisodeManagement {
         LocalDate until = to == null ? LimberTime.today(clock) : to;
         LocalDate since = from == null ? until.minusYears(1).plusDays(1) : from;
         if (since.isAfter(until)) {
-            throw new health.limber.platform.InvalidInputException("from", "The start of the period must be on or before its end");
+            throw new InvalidInputException("from", "The start of the period must be on or before its end");
         }
         return new DischargeFigures(since, until, episodes.dischargesByReason(staff().servedIcbs(), since, until));
     }

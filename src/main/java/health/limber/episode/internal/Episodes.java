@@ -114,8 +114,9 @@ public class Episodes {
         if (icbs.isEmpty()) {
             return List.of();
         }
-        return withFollowUps(jdbc.sql(SELECT + " where icb_code in (:icbs) and discharged_on >= :since order by discharged_on desc, discharged_at desc")
-                .param("icbs", icbs).param("since", since).query((rs, n) -> row(rs)).stream().limit(limit).toList());
+        return withFollowUps(jdbc.sql(SELECT + " where icb_code in (:icbs) and discharged_on >= :since order by discharged_on desc, discharged_at desc"
+                        + " fetch first :limit rows only")
+                .param("icbs", icbs).param("since", since).param("limit", limit).query((rs, n) -> row(rs)).list());
     }
 
     /** Open episodes of the ICBs, open longest first (at most {@code limit}). */
@@ -123,8 +124,9 @@ public class Episodes {
         if (icbs.isEmpty()) {
             return List.of();
         }
-        return withFollowUps(jdbc.sql(SELECT + " where icb_code in (:icbs) and discharged_on is null order by opened_on, reference")
-                .param("icbs", icbs).query((rs, n) -> row(rs)).stream().limit(limit).toList());
+        return withFollowUps(jdbc.sql(SELECT + " where icb_code in (:icbs) and discharged_on is null order by opened_on, reference"
+                        + " fetch first :limit rows only")
+                .param("icbs", icbs).param("limit", limit).query((rs, n) -> row(rs)).list());
     }
 
     public int countOpen(Collection<String> icbs) {

@@ -83,7 +83,7 @@ class EpisodeApiController {
     ResponseEntity<String> discharge(@PathVariable UUID id, @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                      @RequestBody DischargeBody body) {
         long version = version(body.version());
-        var request = new EpisodeManagement.DischargeRequest(EpisodeController.reason(body.reason()), EpisodeController.date(body.on()),
+        var request = new EpisodeManagement.DischargeRequest(EpisodeController.reason(body.reason()), EpisodeController.date(body.on(), "on", "the date of discharge"),
                 body.note(), body.referredTo(), body.followUpMonths());
         return idempotent.once(currentActor.get().username(), key, id + " discharge " + body, () -> {
             try {
@@ -122,15 +122,8 @@ class EpisodeApiController {
             description = "from, to: the period (yyyy-mm-dd, both included; by default the 12 months to today), for the ICBs you serve.")
     @GetMapping("/episodes/discharge-figures")
     EpisodeManagement.DischargeFigures dischargeFigures(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return episodes.dischargeFigures(day(from, "from"), day(to, "to"));
-    }
-
-    private static LocalDate day(String text, String field) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "Give the " + field + " date as yyyy-mm-dd, for example 2026-04-01");
-        }
+        return episodes.dischargeFigures(EpisodeController.date(from, "from", "the start of the period"),
+                EpisodeController.date(to, "to", "the end of the period"));
     }
 
     @Operation(summary = "The signed-in patient's own episodes")

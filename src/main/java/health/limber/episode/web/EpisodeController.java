@@ -94,7 +94,7 @@ class EpisodeController {
                      RedirectAttributes redirect) {
         try {
             DischargeReason why = reason(reason);
-            episodes.discharge(EpisodeId.of(id), version, new EpisodeManagement.DischargeRequest(why, date(on), note, referredTo,
+            episodes.discharge(EpisodeId.of(id), version, new EpisodeManagement.DischargeRequest(why, date(on, "on", "the date of discharge"), note, referredTo,
                     why == DischargeReason.PATIENT_INITIATED_FOLLOW_UP ? followUpMonths : null));
             redirect.addFlashAttribute("done", "Discharged. The discharge summary for the GP is filed on the episode.");
         } catch (InvalidInputException | ConflictException e) {
@@ -138,11 +138,12 @@ class EpisodeController {
         }
     }
 
-    static LocalDate date(String text) {
+    /** A yyyy-mm-dd date from a form or the API (blank: none), refused naming the field. */
+    static LocalDate date(String text, String field, String what) {
         try {
             return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("on", "Enter the date of discharge as a real date, for example 2026-12-07");
+            throw new InvalidInputException(field, "Enter " + what + " as a real date, for example 2026-12-07");
         }
     }
 }
