@@ -84,7 +84,8 @@ public class Appointments {
             audit.allowed(patient, AuditAction.UPDATE, "Appointment", appointmentId.toString());
         }
         events.publishEvent(new AppointmentRecorded(id, ReferralId.of(appointment.referralId()), appointment.reference(),
-                appointment.providerCode(), appointment.service(), appointment.date(), outcome, firstVisit));
+                appointment.providerCode(), appointment.service(), appointment.date(), outcome, firstVisit,
+                AppointmentRecorded.Setting.ONE_STOP_DAY));
         return days.load(appointment.clinicDayId()).appointments().stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow();
     }
 }

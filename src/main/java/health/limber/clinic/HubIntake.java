@@ -43,6 +43,7 @@ class HubIntake {
     void on(ReferralAccepted accepted) {
         lists.admit(new HubWaitingLists.Admission(accepted.referralId(), accepted.reference(), accepted.patientId(), accepted.displayName(),
                 accepted.icbCode(), accepted.providerCode(), accepted.pathway(), needs(accepted), accepted.preferredLanguage(),
-                accepted.interpreterNeeded(), accepted.stepFreeAccess(), accepted.acceptedOn(), accepted.birthDate(), accepted.nhsNumber()));
+                accepted.interpreterNeeded(), accepted.stepFreeAccess(), accepted.acceptedOn(), accepted.birthDate(), accepted.nhsNumber(),
+                accepted.priority(), accepted.receivedOn()));
     }
 }

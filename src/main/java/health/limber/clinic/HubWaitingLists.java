@@ -1,8 +1,10 @@
 package health.limber.clinic;
 
 import health.limber.patient.PatientId;
+import health.limber.clinic.internal.OneToOneRepository;
 import health.limber.referral.CarePathway;
 import health.limber.referral.ReferralId;
+import health.limber.referral.Urgency;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,17 +21,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class HubWaitingLists {
 
     private final JdbcClient jdbc;
+    private final OneToOneRepository oneToOne;
 
-    HubWaitingLists(JdbcClient jdbc) {
+    HubWaitingLists(JdbcClient jdbc, OneToOneRepository oneToOne) {
         this.jdbc = jdbc;
+        this.oneToOne = oneToOne;
     }
 
     /** A person accepted to a hub's pathway, as the hub needs to know them. Needs are for one-stop visits only. */
     public record Admission(ReferralId referralId, String reference, PatientId patientId, String displayName, String icbCode, String providerCode,
                             CarePathway pathway, List<String> needs, String language, boolean interpreterNeeded, boolean stepFree,
-                            LocalDate acceptedOn, LocalDate birthDate, String nhsNumber) {}
+                            LocalDate acceptedOn, LocalDate birthDate, String nhsNumber, Urgency priority, LocalDate receivedOn) {}
 
-    /** Puts each person on their pathway's list; a pathway that is not a hub's (say, physiotherapy) is left alone. */
+    /** Puts each person on their pathway's list: a class, a one-stop visit or 1:1 physiotherapy; other pathways are left alone. */
     @Transactional
     public void admit(List<Admission> admissions) {
         admissions.forEach(this::admit);
@@ -55,6 +59,11 @@ public class HubWaitingLists {
                     .param("needs", String.join(",", a.needs())).param("language", a.language() == null ? "en" : a.language())
                     .param("interpreter", a.interpreterNeeded()).param("stepFree", a.stepFree()).param("acceptedOn", a.acceptedOn())
                     .param("born", a.birthDate()).param("nhs", a.nhsNumber()).update();
+        } else if (a.pathway() == CarePathway.PHYSIOTHERAPY) {
+            oneToOne.admit(new OneToOneRepository.ReferralRow(a.referralId().value(), a.reference(), PatientId.uuidOf(a.patientId()),
+                    a.displayName(), a.birthDate(), a.nhsNumber(), a.icbCode(), a.providerCode(),
+                    (a.priority() == null ? Urgency.ROUTINE : a.priority()).name(), a.receivedOn() == null ? a.acceptedOn() : a.receivedOn(),
+                    a.language() == null ? "en" : a.language(), a.interpreterNeeded(), a.stepFree(), null, null, null));
         }
     }
 }

@@ -1,7 +1,11 @@
 package health.limber.demo;
 
 import health.limber.clinic.AppointmentOutcome;
+import health.limber.clinic.AppointmentType;
 import health.limber.clinic.Appointments;
+import health.limber.clinic.ClinicianSessions;
+import health.limber.clinic.OneToOneAppointments;
+import health.limber.clinic.SessionMode;
 import health.limber.clinic.ClinicDay;
 import health.limber.clinic.ClinicDayId;
 import health.limber.clinic.ClinicDays;
@@ -56,11 +60,16 @@ class DemoClinics {
     private final Hubs hubs;
     private final PatientBulkLoad patients;
     private final CurrentActor currentActor;
+    private final ClinicianSessions sessions;
+    private final OneToOneAppointments oneToOne;
     /** By ICB: the people waiting for a group class, most recently accepted first. */
     private final Map<String, List<ReferralId>> classReferrals = new HashMap<>();
 
     DemoClinics(ClinicDays clinicDays, Appointments appointments, GroupClasses classes, HubResources hubResources, HubWaitingLists waitingLists,
-                ClinicHistory history, Hubs hubs, PatientBulkLoad patients, CurrentActor currentActor) {
+                ClinicHistory history, Hubs hubs, PatientBulkLoad patients, CurrentActor currentActor, ClinicianSessions sessions,
+                OneToOneAppointments oneToOne) {
+        this.sessions = sessions;
+        this.oneToOne = oneToOne;
         this.clinicDays = clinicDays;
         this.appointments = appointments;
         this.classes = classes;
@@ -100,13 +109,19 @@ class DemoClinics {
             admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), theirs ? patient.id() : null,
                     theirs ? patient.givenName() + " " + patient.familyName() : r.givenName() + " " + r.familyName(), r.icbCode(), provider,
                     CarePathway.ONE_STOP_CLINIC, needs(random, i), i % 9 == 4 ? "pl" : "en", i % 9 == 4, i % 7 == 3, today.minusDays(60 - i),
-                    theirs ? patient.birthDate() : r.birthDate(), theirs ? patient.nhsNumber().value() : null));
+                    theirs ? patient.birthDate() : r.birthDate(), theirs ? patient.nhsNumber().value() : null, null, r.receivedOn()));
         }
         for (int i = 0; i < group.size(); i++) {
             PastReferral r = group.get(i);
             admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), null, r.givenName() + " " + r.familyName(), r.icbCode(),
-                    provider, CarePathway.GROUP_CLASS, List.of(), "en", false, false, today.minusDays(50 - i), r.birthDate(), null));
+                    provider, CarePathway.GROUP_CLASS, List.of(), "en", false, false, today.minusDays(50 - i), r.birthDate(), null, null,
+                    r.receivedOn()));
         }
+        referrals.stream().filter(r -> r.pathway() == CarePathway.PHYSIOTHERAPY && r.patientId() == null && r.receivedOn().isAfter(today.minusDays(150)))
+                .sorted(newestFirst).limit(30)
+                .forEach(r -> admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), null, r.givenName() + " " + r.familyName(),
+                        r.icbCode(), provider, CarePathway.PHYSIOTHERAPY, List.of(), "en", false, false, r.receivedOn(), r.birthDate(), null,
+                        r.priority(), r.receivedOn())));
         waitingLists.admit(admissions);
         classReferrals.put(referrals.get(0).icbCode(), group.stream().map(PastReferral::id).toList());
     }
@@ -130,7 +145,31 @@ class DemoClinics {
             }
             clinicDays.open(hub, weekday(today.plusDays(8)), 9 * 60, 17 * 60, 12);
             courses(random, hub, icb, today);
+            oneToOneSessions(icb, provider, today);
             return soon;
+        });
+    }
+
+    /**
+     * Two weeks of the ICB clinician's 1:1 sessions: assessment mornings at the ICB's second hub and
+     * telephone follow-up afternoons; the three people at the top of the 1:1 list are booked.
+     */
+    private void oneToOneSessions(String icb, String provider, LocalDate today) {
+        Actor clinician = new Actor("clinician." + icb.toLowerCase(), "Sam Okoro", Role.CLINICIAN, provider, Set.of(icb), null);
+        currentActor.runAs(clinician, () -> {
+            List<Hub> icbHubs = hubs.inIcbs(List.of(icb));
+            UUID hub = icbHubs.get(Math.min(1, icbHubs.size() - 1)).id();
+            for (LocalDate day = weekday(today.plusDays(1)); day.isBefore(today.plusDays(15)); day = weekday(day.plusDays(1))) {
+                sessions.createSession(new ClinicianSessions.NewSession(icb, hub, null, SessionMode.IN_PERSON, null, null, "en, pa", day, 9 * 60,
+                        12 * 60, AppointmentType.ASSESSMENT));
+                sessions.createSession(new ClinicianSessions.NewSession(icb, null, null, SessionMode.TELEPHONE, null, null, "en, pa", day, 13 * 60 + 30,
+                        15 * 60 + 30, AppointmentType.FOLLOW_UP));
+            }
+            for (OneToOneAppointments.Waiting person : oneToOne.waiting(icb, 3)) {
+                oneToOne.find(person.referralId(), AppointmentType.ASSESSMENT, null, 1).stream().findFirst()
+                        .ifPresent(slot -> oneToOne.book(person.referralId(), slot.id()));
+            }
+            return null;
         });
     }
 

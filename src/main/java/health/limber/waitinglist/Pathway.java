@@ -97,12 +97,20 @@ public class Pathway {
      * a stop with none: an import, a validation, a discharge before treatment).
      */
     public void stopClock(LocalDate on, StopReason reason, KindOfCare kind) {
+        stopClock(on, reason, kind, null);
+    }
+
+    /**
+     * Stops the clock by a kind of care, naming the record that did it ({@code "Appointment/<id>"},
+     * {@code "ClassCourse/<id>"}, {@code "Programme/<id>"}), kept in the stop's detail.
+     */
+    public void stopClock(LocalDate on, StopReason reason, KindOfCare kind, String cause) {
         ClockPeriod running = currentPeriod().filter(period -> period.end() == null)
                 .orElseThrow(() -> new ClockRuleException("The clock is not running"));
         if (on.isBefore(running.start())) {
             throw new ClockRuleException("A clock cannot stop (" + on + ") before it started (" + running.start() + ")");
         }
-        append(ClockEvent.Type.STOP, on, kind == null ? reason.name() : reason.name() + ":" + kind.name());
+        append(ClockEvent.Type.STOP, on, kind == null ? reason.name() : reason.name() + ":" + kind.name() + (cause == null ? "" : ":" + cause));
     }
 
     /**
@@ -191,7 +199,7 @@ public class Pathway {
             if (event.type() == ClockEvent.Type.START) {
                 start = event.on();
             } else if (event.type() == ClockEvent.Type.STOP && start != null) {
-                String[] stop = event.detail().split(":");
+                String[] stop = event.detail().split(":", 3);
                 periods.add(new ClockPeriod(start, event.on(), StopReason.valueOf(stop[0]), stop.length > 1 ? KindOfCare.valueOf(stop[1]) : null));
                 start = null;
             }

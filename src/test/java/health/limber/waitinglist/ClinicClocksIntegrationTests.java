@@ -94,7 +94,7 @@ class ClinicClocksIntegrationTests {
         Booked booked = assessmentTomorrow();
         Pathway after = record(booked, AppointmentOutcome.ATTENDED, null);
         assertThat(after.isRunning()).isFalse();
-        assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.STOP, booked.day(), "FIRST_TREATMENT:ONE_STOP_CLINIC"));
+        assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.STOP, booked.day(), "FIRST_TREATMENT:ONE_STOP_CLINIC:Appointment/" + booked.appointment().id()));
         assertThat(after.periods()).last().extracting(ClockPeriod::stoppedBy).as("the stop says how the person was seen")
                 .isEqualTo(KindOfCare.ONE_STOP_CLINIC);
         assertThat(jdbc.queryForObject("select stopped_by from clock_period where pathway_id = ? and end_date is not null", String.class,
@@ -145,7 +145,7 @@ class ClinicClocksIntegrationTests {
             return null;
         });
         Pathway after = pathways.find(pathway.key()).orElseThrow();
-        assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.STOP, today.minusDays(7), "FIRST_TREATMENT:GROUP_CLASS"));
+        assertThat(after.events()).last().isEqualTo(new ClockEvent(ClockEvent.Type.STOP, today.minusDays(7), "FIRST_TREATMENT:GROUP_CLASS:ClassCourse/" + course));
         assertThat(after.periods()).last().extracting(ClockPeriod::stoppedBy).isEqualTo(KindOfCare.GROUP_CLASS);
     }
 }

@@ -144,11 +144,8 @@ class ClinicDayApiController {
         return View.of(clinicDays.read(ClinicDayId.of(id)));
     }
 
-    @Operation(summary = "Record what happened to an appointment",
-            description = "ATTENDED, DID_NOT_ATTEND, CANCELLED_BY_PATIENT or CANCELLED_BY_SERVICE (a cancellation needs a reason). "
-                          + "The waiting-list clock reacts to the physiotherapy assessment.")
-    @PostMapping("/appointments/{id}/outcome")
-    View.Booked outcome(@PathVariable UUID id, @RequestBody OutcomeRequest request) {
+    /** A one-stop appointment's outcome; {@link AppointmentApiController} answers the address for both kinds of appointment. */
+    View.Booked outcome(UUID id, OutcomeRequest request) {
         var booked = appointments.recordOutcome(AppointmentId.of(id), version(request.version()), request.outcome(), request.reason());
         return new View.Booked(booked.id().value(), booked.referralId().value(), booked.service(), booked.practitionerId(), booked.roomId(),
                 InstanceJson.time(booked.start()), InstanceJson.time(booked.end()), booked.outcome(), booked.reason(), booked.version(),

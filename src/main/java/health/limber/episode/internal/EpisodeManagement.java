@@ -1,6 +1,7 @@
 package health.limber.episode.internal;
 
 import health.limber.episode.DischargeReason;
+import health.limber.clinic.OneToOneAppointments;
 import health.limber.identity.Actor;
 import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
@@ -42,17 +43,20 @@ public class EpisodeManagement {
     private final WaitingListManagement waitingList;
     private final PatientManagement patients;
     private final DischargeSummaries summaries;
+    private final OneToOneAppointments oneToOne;
     private final Clock clock;
     private final int followUpMonths;
 
     EpisodeManagement(Episodes episodes, CurrentActor currentActor, AuditLog audit, WaitingListManagement waitingList,
-                      PatientManagement patients, DischargeSummaries summaries, Clock clock, @Value("${limber.episode.follow-up-months:6}") int followUpMonths) {
+                      PatientManagement patients, DischargeSummaries summaries, OneToOneAppointments oneToOne, Clock clock,
+                      @Value("${limber.episode.follow-up-months:6}") int followUpMonths) {
         this.episodes = episodes;
         this.currentActor = currentActor;
         this.audit = audit;
         this.waitingList = waitingList;
         this.patients = patients;
         this.summaries = summaries;
+        this.oneToOne = oneToOne;
         this.clock = clock;
         this.followUpMonths = followUpMonths;
     }
@@ -159,6 +163,7 @@ public class EpisodeManagement {
         Episode.Discharge discharge = episode.discharge().orElseThrow();
         episode.pathwayId().ifPresent(pathway -> waitingList.stopOnDischarge(pathway, discharge.on(),
                 discharge.reason() == DischargeReason.DECLINED_FURTHER_CARE));
+        oneToOne.closeReferral(episode.referralId(), discharge.on(), discharge.followUpUntil());
         Episode stored = episodes.find(id).orElseThrow();
         episodes.insertLetter(id, DischargeSummaries.KIND, summaries.render(stored), actor.username(), clock.instant());
         audit.allowed(episode.patientId().value(), AuditAction.UPDATE, RESOURCE, id.toString());
