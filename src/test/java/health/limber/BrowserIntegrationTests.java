@@ -369,4 +369,71 @@ class BrowserIntegrationTests extends BrowserTest {
             org.assertj.core.api.Assertions.assertThat(pageWidth(person)).isLessThanOrEqualTo(390);
         }
     }
+
+    /**
+     * DOMAIN.md §3a's first row in a browser: a clinician triages a GP referral to physiotherapy, sets
+     * up a video assessment session in Welsh, books the Welsh-speaking person from the 1:1 list into the earliest slot that fits, records
+     * them attended once the appointment has started, and the pathway's clock shows it stopped by
+     * "1:1 physiotherapy".
+     */
+    @Test
+    void aClinicianTriagesBooksAnAssessmentRecordsItAttendedAndTheWaitingListShowsTheClockStoppedByOneToOnePhysiotherapy() throws Exception {
+        var clinicianAuth = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("clinician.qhl",
+                DemoFixtures.PASSWORD);
+        String nhs = health.limber.patient.PatientApiIntegrationTestsAccess.freshNhsNumber();
+        String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/referrals").with(clinicianAuth)
+                        .contentType("application/json").content("""
+                                {"source": "GP", "receivedOn": "%s", "gpPracticeCode": "Y01001", "nhsNumber": "%s", "givenName": "Oona",
+                                 "familyName": "Onetoonejourney", "birthDate": "1979-04-05", "phone": "07700 900125", "bodySites": ["KNEE"],
+                                 "preferredLanguage": "cy", "interpreterNeeded": false,
+                                 "symptomDuration": "UNDER_6_WEEKS", "requestedUrgency": "URGENT", "reasonCode": "30989003", "redFlags": []}"""
+                                .formatted(java.time.LocalDate.now(clock).minusWeeks(10), nhs)))
+                .andReturn().getResponse().getContentAsString();
+        String referral = created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        String reference = created.replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
+        java.time.LocalDate day = java.time.LocalDate.now(clock).plusDays(60);
+        try (BrowserContext desk = desktop()) {
+            Page page = desk.newPage();
+            signInStaff(page, "clinician.qhl");
+            page.navigate(url("/referrals/" + referral));
+            page.locator("#patient-new").check();
+            page.locator("#outcome-ACCEPT").check();
+            page.locator("#pathway").selectOption("PHYSIOTHERAPY");
+            page.locator("#priority").selectOption("URGENT");
+            page.locator("#reason").fill("Knee pain after a fall, 1:1 physiotherapy");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision")).click();
+
+            page.navigate(url("/appointments/sessions"));
+            page.locator("#mode-VIDEO").check();
+            page.locator("#icb").selectOption("QHL");
+            page.locator("#date").fill(day.toString());
+            page.locator("#start").fill("18:00");
+            page.locator("#end").fill("18:45");
+            page.locator("#languages").fill("en, cy");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set up the session")).click();
+            assertThat(page.locator("main")).containsText("Session set up");
+
+            page.navigate(url("/appointments"));
+            page.locator("tr", new Page.LocatorOptions().setHasText("Oona Onetoonejourney")).getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
+            assertThat(page.locator("h1")).containsText("Book Oona Onetoonejourney");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("telephone or video only")).click();
+            page.locator("label", new Page.LocatorOptions().setHasText(day.format(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.UK))
+                    + " at 18:00")).click();
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book this slot")).click();
+            assertThat(page.locator("main")).containsText("Booked: Oona Onetoonejourney, assessment on");
+            assertThat(page.locator("#patient-banner")).containsText("Oona Onetoonejourney");
+
+            clock.advance(java.time.Duration.ofDays(61));
+            page.reload();
+            page.locator("#outcome-attended").check();
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record it")).click();
+            assertThat(page.locator("main")).containsText("Recorded: attended.");
+
+            UUID pathway = jdbc.queryForObject("select id from pathway where pathway_identifier = ?", UUID.class, reference);
+            page.navigate(url("/waiting-list/pathways/" + pathway));
+            assertThat(page.locator("main")).containsText("first treatment, seen through 1:1 physiotherapy");
+        } finally {
+            clock.reset();
+        }
+    }
 }

@@ -5,6 +5,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import health.limber.exercise.ProgrammeManagement;
+import health.limber.clinic.AppointmentType;
+import health.limber.clinic.ClinicianSessions;
+import health.limber.clinic.OneToOneAppointments;
+import health.limber.clinic.SessionMode;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
@@ -38,6 +42,8 @@ class PatientBannerIntegrationTests {
     @Autowired ProgrammeManagement programmes;
     @Autowired TestClock clock;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping routes;
+    @Autowired ClinicianSessions sessions;
+    @Autowired OneToOneAppointments oneToOne;
 
     /** Pages with an id in the address that are not about one person, and why. */
     static final Map<String, String> NOT_ONE_PERSON = Map.ofEntries(
@@ -47,6 +53,7 @@ class PatientBannerIntegrationTests {
             Map.entry("/my/exercises/media/{id}", "a picture or video of an exercise"),
             Map.entry("/my/exercises/{exercise}", "the patient's own page: they are signed in as themselves"),
             Map.entry("/my/clinic-day/{day}.ics", "the patient's own calendar file"),
+            Map.entry("/my/appointments/{id}.ics", "the patient's own calendar file"),
             Map.entry("/clinic-days/{id}", "a clinic day of many people: each row carries date of birth and NHS number"),
             Map.entry("/classes/{id}", "a class of many people: each row carries date of birth and NHS number"),
             Map.entry("/self-referral/{step}", "the person's own form, before any record exists"),
@@ -69,7 +76,33 @@ class PatientBannerIntegrationTests {
         pages.put("/programmes/{id}", () -> "/programmes/" + programme());
         pages.put("/episodes/{id}", () -> "/episodes/" + jdbc.queryForObject(
                 "select cast(id as varchar) from episode where icb_code = 'QHL' order by reference fetch first 1 rows only", String.class));
+        pages.put("/appointments/{id}", () -> "/appointments/" + appointment());
         return pages;
+    }
+
+    /** A 1:1 appointment far ahead for a QHL patient with a record, booked by the clinician. */
+    private String appointment() {
+        String organisation = jdbc.queryForObject("select organisation_code from staff_user where username = 'clinician.qhl'", String.class);
+        var clinician = new Actor("clinician.qhl", "Clinician", Role.CLINICIAN, organisation, Set.of("QHL"), null);
+        var patient = jdbc.queryForMap("select id, given_name, family_name, birth_date, nhs_number from patient where icb_code = 'QHL' "
+                + "and voided_at is null order by nhs_number desc fetch first 1 rows only");
+        java.util.UUID referral = java.util.UUID.randomUUID();
+        jdbc.update("""
+                insert into one_to_one_referral (referral_id, reference, patient_id, display_name, birth_date, nhs_number, icb_code, provider_code,
+                    priority, received_on, accepted_on, language, interpreter_needed, step_free)
+                values (?, 'MSK-BANNER-1', ?, ?, ?, ?, 'QHL', ?, 'ROUTINE', ?, ?, 'en', false, false)""",
+                referral, patient.get("id"), patient.get("given_name") + " " + patient.get("family_name"), patient.get("birth_date"),
+                patient.get("nhs_number"), organisation, LimberTime.today(clock), LimberTime.today(clock));
+        java.time.LocalDate day = LimberTime.today(clock).plusDays(300);
+        return currentActor.runAs(clinician, () -> {
+            sessions.createSession(new ClinicianSessions.NewSession("QHL", null, null, SessionMode.TELEPHONE, null, null, "en", day, 20 * 60, 21 * 60,
+                    AppointmentType.FOLLOW_UP));
+            java.util.UUID slot = jdbc.queryForObject("""
+                    select x.id from session_slot x join clinician_session s on s.id = x.session_id
+                    where s.clinician = 'clinician.qhl' and s.session_date = ? and s.start_minute = ? and x.appointment_id is null
+                    order by x.start_minute fetch first 1 rows only""", java.util.UUID.class, day, 20 * 60);
+            return oneToOne.book(health.limber.referral.ReferralId.of(referral), slot).id().toString();
+        });
     }
 
     private String programme() {

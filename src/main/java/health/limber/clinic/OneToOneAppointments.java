@@ -218,8 +218,7 @@ public class OneToOneAppointments {
         return repository.ofReferral(referral.value()).stream().map(AppointmentRow::toBooking).toList();
     }
 
-    /** One appointment: for staff of its ICB, or the person it is for; anyone else is told it does not exist. */
-    @Transactional(readOnly = true)
+    /** One appointment: for staff of its ICB, or the person it is for; anyone else is told it does not exist. Audited (a write). */
     public Booking read(AppointmentId id) {
         AppointmentRow row = visible(id);
         if (row.patientId() != null) {

@@ -328,6 +328,10 @@ class OneToOneIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(ics).contains("BEGIN:VEVENT", "SUMMARY:Physiotherapy assessment (telephone)", "UID:" + appointment + "@limber");
 
+        mvc.perform(get("/api/appointments/" + appointment).with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.patientResponse").value("CHANGE_REQUESTED"));
+        mvc.perform(get("/appointments/" + appointment).with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Asked to change it: Afternoons suit me better")));
         Cookie[] someoneElse = demo.signInPatient(mvc, demo.patient("QHL", 3));
         mvc.perform(get("/api/appointments/" + appointment).cookie(someoneElse)).andExpect(status().isNotFound());
         mvc.perform(get("/my/appointments/" + appointment + ".ics").cookie(someoneElse)).andExpect(status().isNotFound());
