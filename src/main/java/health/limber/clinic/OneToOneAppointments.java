@@ -287,23 +287,12 @@ public class OneToOneAppointments {
         return repository.appointment(row.id()).orElseThrow().toBooking();
     }
 
-    /**
-     * The episode was discharged: an assessment can no longer be booked, a follow-up only until
-     * {@code followUpUntil} (the PIFU window, or null), and appointments booked from the discharge
-     * day on are cancelled by the service.
-     */
-    public int closeReferral(ReferralId referral, LocalDate on, LocalDate followUpUntil) {
-        if (repository.close(referral.value(), on, followUpUntil) == 0) {
-            return 0;
-        }
-        int cancelled = 0;
-        for (UUID booked : repository.bookedFrom(referral.value(), on)) {
-            AppointmentRow row = repository.appointment(booked).orElseThrow();
-            record(row, row.version(), AppointmentOutcome.CANCELLED_BY_SERVICE, "Discharged on " + LimberTime.DAY.format(on));
-            cancelled++;
-        }
-        return cancelled;
+    /** The service cancels a booked appointment of a discharged person (from {@link OneToOneReferrals}). */
+    void cancelOnDischarge(UUID appointment, LocalDate on) {
+        AppointmentRow row = repository.appointment(appointment).orElseThrow();
+        record(row, row.version(), AppointmentOutcome.CANCELLED_BY_SERVICE, "Discharged on " + LimberTime.DAY.format(on));
     }
+
 
     private Booking record(AppointmentRow row, long version, AppointmentOutcome outcome, String why) {
         if (version != row.version()) {

@@ -68,6 +68,10 @@ class OneToOneIntegrationTests {
 
     /** A referral received three weeks ago, accepted today to physiotherapy with a new patient record. */
     Accepted accepted() throws Exception {
+        return accepted("PHYSIOTHERAPY");
+    }
+
+    Accepted accepted(String carePathway) throws Exception {
         String nhs = PatientApiIntegrationTestsAccess.freshNhsNumber();
         String response = mvc.perform(post("/api/referrals").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -81,8 +85,8 @@ class OneToOneIntegrationTests {
         mvc.perform(post("/api/referrals/" + referral + "/triage").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"outcome": "ACCEPT", "pathway": "PHYSIOTHERAPY", "priority": "ROUTINE", "reason": "Shoulder, 1:1 physio",
-                                 "patient": "new", "version": 0}"""))
+                                {"outcome": "ACCEPT", "pathway": "%s", "priority": "ROUTINE", "reason": "Shoulder",
+                                 "patient": "new", "version": 0}""".formatted(carePathway)))
                 .andExpect(status().isOk());
         var row = jdbc.queryForMap("select id, patient_id from episode where referral_id = ?", referral);
         return new Accepted(referral, reference, (UUID) row.get("patient_id"), nhs, (UUID) row.get("id"));
@@ -412,5 +416,35 @@ class OneToOneIntegrationTests {
         assertThat(jdbc.queryForObject("""
                 select count(*) from (select resource, slot_date, slot_minute from appointment_slot group by resource, slot_date, slot_minute
                 having count(*) > 1) doubled""", Integer.class)).isZero();
+    }
+
+    @Test
+    void aFollowUpAskedForAfterAOneStopVisitIsBookedAsA1To1FollowUpOnTheSameEpisodeWithNoNewClock() throws Exception {
+        Accepted a = accepted("ONE_STOP_CLINIC");
+        mvc.perform(post("/api/episodes/" + a.episode() + "/discharge").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 0, \"reason\": \"PATIENT_INITIATED_FOLLOW_UP\", \"on\": \"" + LocalDate.now(clock) + "\"}"))
+                .andExpect(status().isOk());
+        int clockEvents = jdbc.queryForObject("select count(*) from clock_event e join pathway p on p.id = e.pathway_id where p.pathway_identifier = ?",
+                Integer.class, a.reference());
+        // an open episode is booked from the 1:1 list, not here
+        Accepted open = accepted();
+        mvc.perform(post("/episodes/" + open.episode() + "/follow-ups/book").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/episodes/" + open.episode() + "#follow-ups"));
+
+        mvc.perform(post("/episodes/" + a.episode() + "/follow-ups/book").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/appointments/book?type=FOLLOW_UP&referral=" + a.referral()));
+        mvc.perform(get("/appointments/book?type=FOLLOW_UP&referral=" + a.referral()).with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Book Sam Onetoone")));
+        assertThat(waiting(a.referral())).isFalse();
+        List<UUID> followUps = session(CLINICIAN, LocalDate.now(clock).plusDays(53), "09:00", "10:00", "FOLLOW_UP", "");
+        List<UUID> assessments = session(CLINICIAN, LocalDate.now(clock).plusDays(53), "10:00", "10:45", "ASSESSMENT", "");
+        book(a.referral(), assessments.get(0), null).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("referral"));
+        book(a.referral(), followUps.get(0), null).andExpect(status().isCreated()).andExpect(jsonPath("$.type").value("FOLLOW_UP"));
+        assertThat(jdbc.queryForObject("select count(*) from clock_event e join pathway p on p.id = e.pathway_id where p.pathway_identifier = ?",
+                Integer.class, a.reference())).isEqualTo(clockEvents);
+        mvc.perform(post("/episodes/" + a.episode() + "/follow-ups/book").with(httpBasic("clinician.quy", DemoFixtures.PASSWORD)).with(csrf()))
+                .andExpect(status().isForbidden());
     }
 }

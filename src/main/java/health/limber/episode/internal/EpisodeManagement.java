@@ -1,18 +1,21 @@
 package health.limber.episode.internal;
 
+import health.limber.clinic.OneToOneReferrals;
 import health.limber.episode.DischargeReason;
-import health.limber.clinic.OneToOneAppointments;
 import health.limber.identity.Actor;
 import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.patient.NhsNumber;
+import health.limber.patient.Patient;
 import health.limber.patient.PatientId;
 import health.limber.patient.PatientManagement;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
 import health.limber.platform.NotFoundException;
+import health.limber.referral.ReferralId;
 import health.limber.waitinglist.WaitingListManagement;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,12 +46,12 @@ public class EpisodeManagement {
     private final WaitingListManagement waitingList;
     private final PatientManagement patients;
     private final DischargeSummaries summaries;
-    private final OneToOneAppointments oneToOne;
+    private final OneToOneReferrals oneToOne;
     private final Clock clock;
     private final int followUpMonths;
 
     EpisodeManagement(Episodes episodes, CurrentActor currentActor, AuditLog audit, WaitingListManagement waitingList,
-                      PatientManagement patients, DischargeSummaries summaries, OneToOneAppointments oneToOne, Clock clock,
+                      PatientManagement patients, DischargeSummaries summaries, OneToOneReferrals oneToOne, Clock clock,
                       @Value("${limber.episode.follow-up-months:6}") int followUpMonths) {
         this.episodes = episodes;
         this.currentActor = currentActor;
@@ -189,6 +192,26 @@ public class EpisodeManagement {
             audit.allowed(episode.patientId().value(), AuditAction.UPDATE, RESOURCE, id.toString());
         }
         return request;
+    }
+
+    /**
+     * Makes the person bookable for a 1:1 follow-up on this episode, inside its PIFU window (staff of
+     * the ICB): no new referral and no new clock. Returns the referral to book with.
+     */
+    @Transactional
+    public ReferralId bookableForFollowUp(EpisodeId id) {
+        staff();
+        Episode episode = read(id);
+        Episode.Discharge discharge = episode.discharge().orElse(null);
+        if (discharge == null || episode.status(LimberTime.today(clock)) != Episode.Status.FOLLOW_UP_WINDOW) {
+            throw new InvalidInputException("followUp", "A follow-up can be booked here only while the person can ask for one after a "
+                    + "patient-initiated follow-up discharge; an open episode is booked from the 1:1 list");
+        }
+        Patient patient = patients.read(episode.patientId());
+        return oneToOne.admitForFollowUp(new OneToOneReferrals.FollowUpPerson(episode.referralId(), episode.reference(), episode.patientId(),
+                patient.givenName() + " " + patient.familyName(), patient.birthDate(), patient.nhsNumber().map(NhsNumber::value).orElse(null),
+                episode.icbCode(), episode.providerCode(), patient.preferredLanguage(), patient.interpreterNeeded(), patient.needs().stepFreeAccess(),
+                episode.referredOn(), discharge.on(), discharge.followUpUntil()));
     }
 
     /** The team's answer to a follow-up request: what was arranged (staff of the ICB). */

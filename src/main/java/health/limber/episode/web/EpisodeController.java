@@ -118,6 +118,16 @@ class EpisodeController {
         return "redirect:/episodes/" + id + "#follow-ups";
     }
 
+    @PostMapping("/episodes/{id}/follow-ups/book")
+    String bookFollowUp(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            return "redirect:/appointments/book?type=FOLLOW_UP&referral=" + episodes.bookableForFollowUp(EpisodeId.of(id)).value();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", Map.of("answer", e.getMessage()));
+            return "redirect:/episodes/" + id + "#follow-ups";
+        }
+    }
+
     @GetMapping("/episodes/{id}/discharge-summary.pdf")
     ResponseEntity<byte[]> summary(@PathVariable UUID id) {
         byte[] pdf = episodes.dischargeSummary(EpisodeId.of(id));
