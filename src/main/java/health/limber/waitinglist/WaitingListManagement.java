@@ -5,6 +5,7 @@ import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.patient.PatientId;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.LimberTime;
@@ -132,6 +133,18 @@ public class WaitingListManagement {
         }
         pathways.save(pathway, clock.instant());
         return true;
+    }
+
+    /** Names the patient record a pathway is for (the episode module, when it opens the person's episode). */
+    @Transactional
+    public void linkPatient(PathwayId pathwayId, PatientId patientId) {
+        pathways.linkPatient(pathwayId.value(), patientId.value());
+    }
+
+    /** The patient record the pathway is for, where Limber has one. */
+    @Transactional(readOnly = true)
+    public Optional<PatientId> patientOf(PathwayId pathwayId) {
+        return pathways.patientOf(pathwayId.value()).map(PatientId::of);
     }
 
     /** The hub a pathway's patient is to be seen at, if one was assigned. */

@@ -179,7 +179,9 @@ class OneToOneIntegrationTests {
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Physiotherapy assessment")));
         mvc.perform(get("/waiting-list/pathways/" + jdbc.queryForObject("select id from pathway where pathway_identifier = ?", UUID.class, a.reference()))
                         .with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)))
-                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("1:1 physiotherapy")));
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("1:1 physiotherapy")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/patients/" + a.patient())));
+        assertThat(jdbc.queryForObject("select patient_id from pathway where pathway_identifier = ?", UUID.class, a.reference())).isEqualTo(a.patient());
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Opens the person's episode of care when triage accepts their referral, in the same transaction,
  * linked to the waiting-list pathway the acceptance started (so it listens after the waiting list
- * does). A referral accepted twice (a retry) opens one episode.
+ * does), and names the patient on that pathway. A referral accepted twice (a retry) opens one episode.
  */
 @Component
 class EpisodeOpening {
@@ -35,6 +35,9 @@ class EpisodeOpening {
             return;
         }
         var pathway = waitingList.find(new PathwayKey(accepted.reference(), accepted.providerCode())).map(Pathway::id).orElse(null);
+        if (pathway != null) {
+            waitingList.linkPatient(pathway, accepted.patientId());
+        }
         episodes.insert(Episode.open(accepted.patientId(), accepted.referralId(), accepted.reference(), accepted.icbCode(), accepted.providerCode(),
                 accepted.pathway(), accepted.source(), accepted.receivedOn(), accepted.acceptedOn(), pathway, clock.instant()));
     }

@@ -305,6 +305,16 @@ public class Pathways {
     }
 
     /** The hub a pathway's patient is to be seen at, if one was assigned. */
+    /** Names the pathway's patient record, once: a pathway already linked keeps its patient. */
+    public void linkPatient(UUID pathwayId, UUID patientId) {
+        jdbc.update("update pathway set patient_id = ? where id = ? and patient_id is null", patientId, pathwayId);
+    }
+
+    public Optional<UUID> patientOf(UUID pathwayId) {
+        return jdbc.query("select patient_id from pathway where id = ?", (rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)), pathwayId)
+                .stream().findFirst().flatMap(o -> o);
+    }
+
     public Optional<UUID> hubOf(UUID pathwayId) {
         return jdbc.queryForList("select hub_id from pathway_hub where pathway_id = ?", UUID.class, pathwayId).stream().findFirst();
     }

@@ -35,7 +35,7 @@ public class WaitingListQueries {
     }
 
     public record Row(UUID pathwayId, String identifier, String issuer, String nhsNumber, String commissioner,
-                      String provider, String treatmentFunction, Priority priority, LocalDate start, long daysWaited) {}
+                      String provider, String treatmentFunction, Priority priority, LocalDate start, long daysWaited, UUID patientId) {}
 
     /** A pathway due (or overdue) for validation. */
     public record Due(UUID pathwayId, String identifier, String nhsNumber, String commissioner, Priority priority,
@@ -98,7 +98,7 @@ public class WaitingListQueries {
         // Page within clock_period alone (an index-only scan in PostgreSQL), then join just the page's rows to their pathway.
         return jdbc.query("""
                 select c.pathway_id, p.pathway_identifier, p.issuer_code, p.nhs_number, c.commissioner_code, c.provider_code,
-                       c.treatment_function, c.priority, c.start_date
+                       c.treatment_function, c.priority, c.start_date, p.patient_id
                 from (select c.pathway_id, c.commissioner_code, c.provider_code, c.treatment_function, c.priority, c.start_date
                       from clock_period c
                       where\s""" + where + """
@@ -108,7 +108,8 @@ public class WaitingListQueries {
                 order by c.priority desc, c.start_date, c.pathway_id""", params, (rs, n) -> {
             LocalDate start = rs.getDate(9).toLocalDate();
             return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getString(7), Priority.ofCode(rs.getInt(8)), start, today.toEpochDay() - start.toEpochDay());
+                    rs.getString(6), rs.getString(7), Priority.ofCode(rs.getInt(8)), start, today.toEpochDay() - start.toEpochDay(),
+                    rs.getObject(10, UUID.class));
         });
     }
 }

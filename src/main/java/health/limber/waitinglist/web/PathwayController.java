@@ -99,6 +99,7 @@ class PathwayController {
         model.addAttribute("pathway", pathway);
         model.addAttribute("banner", banner(pathway.nhsNumber(), pathway.birthDate()));
         model.addAttribute("periods", pathway.periods());
+        model.addAttribute("patientRecord", management.patientOf(PathwayId.of(id)).orElse(null));
         model.addAttribute("nextValidation", pathway.nextValidationDue().orElse(null));
         model.addAttribute("kinds", Validation.Kind.values());
         model.addAttribute("outcomes", Validation.Outcome.values());
