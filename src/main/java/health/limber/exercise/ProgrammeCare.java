@@ -30,7 +30,9 @@ class ProgrammeCare implements PatientCare {
                         select p.id, p.title, p.start_date, p.end_date, p.purpose,
                                (select count(*) from programme_item i where i.programme_id = p.id and i.version = p.version),
                                (select count(distinct l.exercise_id) from session_log l where l.programme_id = p.id and l.log_date = :today
-                                  and l.status = 'CURRENT' and l.outcome <> 'NOT_DONE')
+                                  and l.status = 'CURRENT' and l.outcome <> 'NOT_DONE'),
+                               (select count(distinct l.log_date) from session_log l where l.programme_id = p.id and l.status = 'CURRENT'
+                                  and l.outcome <> 'NOT_DONE')
                         from programme p where p.patient_id = :patient order by p.start_date desc""")
                 .param("patient", person.patientId()).param("today", today)
                 .query(rs -> {
@@ -51,8 +53,10 @@ class ProgrammeCare implements PatientCare {
                         }
                     } else {
                         String purpose = rs.getString(5) == null ? "" : ProgrammePurpose.valueOf(rs.getString(5)).label() + ". ";
+                        int days = rs.getInt(8);
                         links.add(new Link("Exercise programme", title, purpose + (running ? "Running, " : "") + LimberTime.DAY.format(start) + " to "
-                                + LimberTime.DAY.format(end), "/programmes/" + id, start, 30));
+                                + LimberTime.DAY.format(end) + "; exercised on " + days + (days == 1 ? " day" : " days") + " so far",
+                                "/programmes/" + id, start, 30));
                     }
                 });
         return links;

@@ -282,8 +282,13 @@ class ReferralIntegrationTests {
 
     /** Answers the rest of the form after the red-flag questions (a 10-item questionnaire). */
     void theRest(Browser session) throws Exception {
+        theRest(session, "1");
+    }
+
+    /** The rest of the form, every questionnaire item answered with {@code value} ("0" scores low risk, "1" high). */
+    void theRest(Browser session, String value) throws Exception {
         for (int i = 1; i <= 10; i++) {
-            answer(session, "question-" + i, "question-" + i, "1");
+            answer(session, "question-" + i, "question-" + i, value);
         }
         answer(session, "work", "workStatus", "RETIRED");
         answer(session, "support", "support", "NONE");
@@ -406,5 +411,81 @@ class ReferralIntegrationTests {
         try (var walk = java.nio.file.Files.walk(root)) {
             return walk.filter(java.nio.file.Files::isRegularFile).count();
         }
+    }
+
+    @Autowired health.limber.TestClock clock;
+
+    /** A finished self-referral with no red flag, a mobile the person agreed to texts on, and the questionnaire answered with {@code value}. */
+    Browser selfReferred(String familyName, String site, String value, boolean texts) throws Exception {
+        Browser session = new Browser();
+        aboutThePerson(session, "1984-06-07", familyName, "07700 900654", site, "UNDER_6_WEEKS");
+        if (texts) {
+            answer(session, "contact", "phone", "07700 900654", "contactPreferences", "SMS");
+        }
+        answer(session, "emergency", "emergency", "NONE");
+        answer(session, "urgent", "urgent", "NONE");
+        theRest(session, value);
+        send(session, post("/self-referral/submit")).andExpect(redirectedUrl("/self-referral/confirmation"));
+        return session;
+    }
+
+    String page(Browser session, String path) throws Exception {
+        return send(session, get(path)).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theStarterProgrammeIsOfferedOnlyWithNoRedFlagAtLowOrMediumRiskWithSomewhereToSendTheCode() throws Exception {
+        assertThat(page(selfReferred("Starteroffer", "BACK", "0", true), "/self-referral/confirmation")).contains("Start exercises now, while you wait")
+                .contains("Non-specific low back pain".toLowerCase()).contains("your mobile by text message");
+        assertThat(page(selfReferred("Starterhigh", "BACK", "1", true), "/self-referral/confirmation")).contains("Referral sent")
+                .doesNotContain("Start exercises now");
+        assertThat(page(selfReferred("Starternotext", "BACK", "0", false), "/self-referral/confirmation")).doesNotContain("Start exercises now");
+        assertThat(page(selfReferred("Startermany", "MANY", "0", true), "/self-referral/confirmation")).doesNotContain("Start exercises now");
+
+        // an urgent red flag answered yes: the form is finished to the end, and never offers it
+        Browser flagged = new Browser();
+        aboutThePerson(flagged, "1984-06-07", "Starterflag", "07700 900654", "BACK", "UNDER_6_WEEKS");
+        answer(flagged, "contact", "phone", "07700 900654", "contactPreferences", "SMS");
+        answer(flagged, "emergency", "emergency", "NONE");
+        send(flagged, post("/self-referral/urgent").param("urgent", "CANCER_HISTORY")).andExpect(redirectedUrl("/self-referral/urgent-advice"));
+        theRest(flagged, "0");
+        send(flagged, post("/self-referral/submit")).andExpect(redirectedUrl("/self-referral/confirmation"));
+        assertThat(page(flagged, "/self-referral/confirmation")).doesNotContain("Start exercises now");
+        send(flagged, post("/self-referral/starter")).andExpect(redirectedUrl("/self-referral/starter"));
+        assertThat(jdbc.queryForObject("select patient_id from referral where family_name = 'Starterflag'", java.util.UUID.class)).isNull();
+    }
+
+    @Test
+    void takingTheStarterProgrammeMakesARecordAProgrammeToWaitWellAndACodeThatSignsInAndTriageSeesIt() throws Exception {
+        Browser session = selfReferred("Startertaken", "KNEE", "0", true);
+        send(session, post("/self-referral/starter")).andExpect(redirectedUrl("/self-referral/starter"));
+        var referral = jdbc.queryForMap("select id, patient_id, reference from referral where family_name = 'Startertaken'");
+        java.util.UUID patient = (java.util.UUID) referral.get("patient_id");
+        assertThat(patient).isNotNull();
+        assertThat(jdbc.queryForObject("select nhs_number from patient where id = ?", String.class, patient))
+                .as("a typed NHS number is never used to make or find the record").isNull();
+        assertThat(jdbc.queryForMap("select purpose, template, created_by from programme where patient_id = ?", patient))
+                .containsEntry("purpose", "WAIT_WELL").containsEntry("template", "knee-osteoarthritis").containsEntry("created_by", "self-referral");
+        String message = jdbc.queryForObject("select body from outbox_message where dedupe_key = ?", String.class, "starter-code:" + referral.get("id"));
+        String code = message.replaceAll(".*access code ([A-Z0-9 ]+) and your date of birth.*", "$1");
+
+        // a second try is refused, nothing is made twice
+        send(session, post("/self-referral/starter")).andExpect(redirectedUrl("/self-referral/starter"));
+        assertThat(jdbc.queryForObject("select count(*) from programme where patient_id = ?", Integer.class, patient)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from patient where family_name = 'Startertaken'", Integer.class)).isEqualTo(1);
+
+        var signedIn = mvc.perform(post("/patient/sign-in").with(csrf()).param("code", code).param("dobDay", "7").param("dobMonth", "6")
+                .param("dobYear", "1984")).andReturn();
+        assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/my");
+        mvc.perform(get("/my/exercises").cookie(signedIn.getResponse().getCookies())).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.containsString("Knee")));
+
+        mvc.perform(get("/referrals/" + referral.get("id")).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.containsString(
+                        "Started a programme at self-referral")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(org.hamcrest.Matchers.containsString(
+                        "exercised on 0 days so far")));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where patient_id = ? and actor = 'self-referral'", Integer.class, patient))
+                .isGreaterThanOrEqualTo(2);
     }
 }

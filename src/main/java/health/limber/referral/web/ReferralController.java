@@ -3,6 +3,7 @@ package health.limber.referral.web;
 import health.limber.patient.PatientBanner;
 import health.limber.patient.PatientId;
 import health.limber.patient.PatientManagement;
+import health.limber.platform.PatientCare;
 import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidFieldsException;
 import health.limber.platform.InvalidInputException;
@@ -56,10 +57,12 @@ class ReferralController {
     private final InstrumentWording wording;
     private final Clock clock;
     private final PatientManagement patients;
+    private final List<PatientCare> care;
 
     ReferralController(ReferralManagement referrals, RedFlagTaskManagement tasks, RedFlagQuestions questions, ReferralAttachments attachments, InstrumentWording wording,
-                       Clock clock, PatientManagement patients) {
+                       Clock clock, PatientManagement patients, List<PatientCare> care) {
         this.patients = patients;
+        this.care = care;
         this.referrals = referrals;
         this.tasks = tasks;
         this.questions = questions;
@@ -117,6 +120,13 @@ class ReferralController {
                 .collect(java.util.stream.Collectors.toMap(q -> q.id(), q -> q.staffText())));
         model.addAttribute("reasonDisplay", referrals.reasons().display(referral.reasonCode()).orElse(null));
         model.addAttribute("matches", referral.patientId().isEmpty() ? referrals.possibleMatches(referral).values() : List.of());
+        boolean starter = referral.historyEntries().stream().anyMatch(h -> "self-referral".equals(h.actor()) && h.detail() != null
+                && h.detail().startsWith("Record made at self-referral"));
+        model.addAttribute("starterProgrammes", !starter ? List.of() : care.stream()
+                .flatMap(c -> c.of(new PatientCare.Person(referral.patientId().orElseThrow(), null), PatientCare.Audience.STAFF).stream())
+                .filter(link -> link.kind().equals("Exercise programme")).toList());
+        model.addAttribute("otherRecords", !starter || referral.status() != health.limber.referral.internal.ReferralStatus.RECEIVED ? List.of()
+                : referrals.possibleMatches(referral).values().stream().filter(m -> !m.id().equals(referral.patientId().orElseThrow())).toList());
         model.addAttribute("tasks", tasks.tasksOf(referral));
         model.addAttribute("outcomes", TriageOutcome.values());
         model.addAttribute("pathways", CarePathway.values());

@@ -5,6 +5,7 @@ import static health.limber.referral.web.SelfReferralAnswers.sites;
 
 import health.limber.patient.AccessibilityNeeds;
 import health.limber.patient.WorkStatus;
+import health.limber.platform.InvalidInputException;
 import health.limber.platform.InvalidFieldsException;
 import health.limber.platform.Languages;
 import health.limber.platform.LimberTime;
@@ -14,6 +15,7 @@ import health.limber.referral.RedFlagQuestion;
 import health.limber.referral.RedFlagQuestions;
 import health.limber.referral.SymptomDuration;
 import health.limber.referral.internal.InstrumentWording;
+import health.limber.referral.internal.StarterOffers;
 import health.limber.referral.internal.Referral;
 import health.limber.referral.internal.ReferralManagement;
 import jakarta.servlet.http.HttpSession;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The public self-referral, one question per page (NHS.UK pattern), no sign-in. The pages are a
@@ -52,8 +55,11 @@ class SelfReferralController {
     private final SelfReferralSteps steps;
     private final InstrumentWording wording;
     private final Clock clock;
+    private final StarterOffers starters;
 
-    SelfReferralController(ReferralManagement referrals, RedFlagQuestions questions, SelfReferralSteps steps, InstrumentWording wording, Clock clock) {
+    SelfReferralController(ReferralManagement referrals, RedFlagQuestions questions, SelfReferralSteps steps, InstrumentWording wording, Clock clock,
+                           StarterOffers starters) {
+        this.starters = starters;
         this.referrals = referrals;
         this.questions = questions;
         this.steps = steps;
@@ -133,7 +139,35 @@ class SelfReferralController {
         model.addAttribute("urgent", referral.redFlagLevel() == RedFlagLevel.URGENT);
         model.addAttribute("back", referral.bodySites().contains(BodySite.BACK) || referral.bodySites().contains(BodySite.MANY));
         model.addAttribute("sites", referral.bodySites());
+        model.addAttribute("starter", starters.offer((String) key).orElse(null));
         return "referral/self/confirmation";
+    }
+
+    /** The person takes the starter programme offered on the confirmation page. */
+    @PostMapping("/starter")
+    String takeStarter(HttpSession session, RedirectAttributes redirect) {
+        Object key = session.getAttribute("submittedReferral");
+        if (key == null) {
+            return "redirect:/self-referral";
+        }
+        try {
+            var started = starters.take((String) key);
+            // the session is stored in the database: keep plain strings in it
+            redirect.addFlashAttribute("started", new java.util.HashMap<>(Map.of("accessCode", started.accessCode(), "sentTo", started.sentTo(),
+                    "programmeName", started.programmeName())));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/self-referral/starter";
+    }
+
+    /** The access code, shown once (it was also sent to the person), and how to sign in. */
+    @GetMapping("/starter")
+    String starter(Model model) {
+        if (!model.containsAttribute("started") && !model.containsAttribute("problem")) {
+            return "redirect:/self-referral/confirmation";
+        }
+        return "referral/self/starter";
     }
 
     @GetMapping("/urgent-care")
