@@ -436,4 +436,82 @@ class BrowserIntegrationTests extends BrowserTest {
             clock.reset();
         }
     }
+
+    /**
+     * A person refers themselves on a phone (390 px), no red flag and low risk, takes the starter
+     * programme offered on the confirmation page, signs in with the access code shown and logs an
+     * exercise; nothing of it stops a clock (there is none until triage accepts the referral).
+     */
+    @Test
+    void aPersonRefersThemselvesOnAPhoneTakesTheStarterProgrammeSignsInWithTheCodeAndLogsAnExercise() {
+        String familyName = "Starterphone";
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            page.navigate(url("/self-referral"));
+            page.locator("a.nhsuk-button--start").click();
+            page.locator("#birthDate-day").fill("14");
+            page.locator("#birthDate-month").fill("2");
+            page.locator("#birthDate-year").fill("1979");
+            clickContinue(page);
+            page.locator("#practiceSearch").fill("Y01001");
+            clickContinue(page);
+            page.locator("#gpPracticeCode").check();
+            clickContinue(page);
+            page.locator("#givenName").fill("Kim");
+            page.locator("#familyName").fill(familyName);
+            clickContinue(page);
+            clickContinue(page); // NHS number: left blank
+            page.locator("#phone").fill("07700 900111");
+            page.locator("#contactPreferences").check(); // text messages
+            clickContinue(page);
+            page.locator("#bodySites").check(); // lower back
+            clickContinue(page);
+            page.locator("#symptomDuration").check();
+            clickContinue(page);
+            page.locator("#emergency-NONE").check();
+            clickContinue(page);
+            page.locator("#urgent-NONE").check();
+            clickContinue(page);
+            for (int item = 1; item <= 9; item++) {
+                page.locator("#question-" + item).check();
+                clickContinue(page);
+            }
+            page.locator("#workStatus").check();
+            clickContinue(page);
+            page.locator("#daysOffWork").fill("0");
+            clickContinue(page);
+            page.locator("#support").check();
+            clickContinue(page);
+            page.locator("#interpreterNeeded-no").check();
+            clickContinue(page);
+            page.locator("#accessibilityNeeds-NONE").check();
+            clickContinue(page);
+            page.locator("#consentToContact").check();
+            clickContinue(page);
+            assertThat(page.locator("h1")).containsText("Check your answers");
+            clickContinue(page);
+            assertThat(page.locator("h1")).containsText("Referral sent");
+            assertThat(page.locator("#starter")).containsText("Start exercises now, while you wait");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start my exercises")).click();
+            assertThat(page.locator("h1")).containsText("Your exercises are ready");
+            String code = page.locator(".limber-access-code").innerText().strip();
+            org.assertj.core.api.Assertions.assertThat(pageWidth(page)).isLessThanOrEqualTo(390);
+
+            signInPatient(page, new DemoFixtures.PatientRef(null, null, java.time.LocalDate.of(1979, 2, 14), familyName), code);
+            page.navigate(url("/my/exercises"));
+            page.locator("a.limber-today__link").first().click();
+            String first = page.locator("h1").innerText();
+            page.locator("#outcome-DONE").check();
+            page.locator("#log button[type=submit]").click();
+            assertThat(page.locator("h1")).not().hasText(first); // logged: the form moves on to the next exercise
+        }
+        UUID patient = jdbc.queryForObject("select patient_id from referral where family_name = ?", UUID.class, familyName);
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("""
+                select count(*) from session_log l join programme p on p.id = l.programme_id where p.patient_id = ? and p.purpose = 'WAIT_WELL'""",
+                Integer.class, patient)).isEqualTo(1);
+    }
+
+    static void clickContinue(Page page) {
+        page.waitForNavigation(() -> page.locator("main button[type=submit]").first().click());
+    }
 }
