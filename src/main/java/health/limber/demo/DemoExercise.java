@@ -7,6 +7,7 @@ import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.Programme;
 import health.limber.exercise.ProgrammeBulkLoad;
 import health.limber.exercise.ProgrammeId;
+import health.limber.exercise.ProgrammeSource;
 import health.limber.exercise.ProgrammeManagement;
 import health.limber.exercise.ProgrammeTemplates;
 import health.limber.exercise.SessionLog;
@@ -130,7 +131,8 @@ class DemoExercise {
             LocalDate end = start.plusWeeks(template.weeks());
             int lastLogged = sessions.stream().mapToInt(s -> (int) ChronoUnit.DAYS.between(start, s.day())).max().orElse(-1);
             made.add(new ProgrammeBulkLoad.PastProgramme(ProgrammeId.of(id), patients.get(p), icb, template, hub, start, "physio." + icb.toLowerCase(), provider, created,
-                    sessions, ratings(random, template, start, end, today, pattern, lastLogged)));
+                    sessions, ratings(random, template, start, end, today, pattern, lastLogged),
+                    template.id().equals("ankle-fracture-after-cast") ? ProgrammeSource.FRACTURE_CLINIC : ProgrammeSource.CLINICIAN));
         }
         bulk.store(made);
         return made.size();

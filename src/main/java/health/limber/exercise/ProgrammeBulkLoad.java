@@ -35,7 +35,7 @@ public class ProgrammeBulkLoad {
     /** A programme started from a template in the past, with what the patient logged and rated. */
     public record PastProgramme(ProgrammeId id, PatientId patientId, String icbCode, ProgrammeTemplates.Template template, UUID hubId,
                                 LocalDate start, String clinician, String organisationCode, Instant createdAt, List<PastSession> sessions,
-                                List<PastRating> ratings) {
+                                List<PastRating> ratings, ProgrammeSource source) {
         /** The programme's last day: its template's length from the start. */
         public LocalDate end() {
             return start.plusWeeks(template.weeks());
@@ -66,7 +66,8 @@ public class ProgrammeBulkLoad {
         for (PastProgramme p : programmes) {
             Timestamp created = Timestamp.from(p.createdAt());
             programmeRows.add(new Object[] {p.id().value(), p.patientId().value(), p.icbCode(), p.template().name(), p.template().id(), p.hubId(),
-                    Date.valueOf(p.start()), Date.valueOf(p.end()), p.clinician(), p.organisationCode(), created});
+                    Date.valueOf(p.start()), Date.valueOf(p.end()), p.clinician(), p.organisationCode(), created,
+                    p.source() == null ? null : p.source().name()});
             versionRows.add(new Object[] {p.id().value(), "Started from the template \"" + p.template().name() + "\"", p.clinician(), created});
             List<String> exercises = p.template().exercises();
             for (int i = 0; i < exercises.size(); i++) {
@@ -86,8 +87,8 @@ public class ProgrammeBulkLoad {
         }
         jdbc.batchUpdate("""
                 insert into programme (id, patient_id, icb_code, title, template, hub_id, start_date, end_date, notes, version, created_by,
-                    organisation_code, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, null, 1, ?, ?, ?)""", programmeRows);
+                    organisation_code, created_at, source)
+                values (?, ?, ?, ?, ?, ?, ?, ?, null, 1, ?, ?, ?, ?)""", programmeRows);
         jdbc.batchUpdate("insert into programme_version (programme_id, version, what, changed_by, changed_at) values (?, 1, ?, ?, ?)", versionRows);
         jdbc.batchUpdate("""
                 insert into programme_item (programme_id, version, position, exercise_id, sets, reps, hold_seconds, rest_seconds, times_per_day,

@@ -104,6 +104,12 @@ public class ProgrammeManagement {
      */
     public ProgrammeId create(PatientId patientId, String templateId, LocalDate start, LocalDate end, String notes, UUID hubId,
                               ProgrammePurpose purpose) {
+        return create(patientId, templateId, start, end, notes, hubId, purpose, ProgrammeSource.CLINICIAN);
+    }
+
+    /** As above, saying where the programme was given (a clinician after an assessment when null). */
+    public ProgrammeId create(PatientId patientId, String templateId, LocalDate start, LocalDate end, String notes, UUID hubId,
+                              ProgrammePurpose purpose, ProgrammeSource source) {
         Actor actor = clinician();
         Patient patient = patients.read(patientId);
         ProgrammeTemplates.Template template = templateId == null || templateId.isBlank() ? null : templates.find(templateId)
@@ -117,7 +123,8 @@ public class ProgrammeManagement {
                 : template.exercises().stream().map(e -> library.read(e, ExerciseLibrary.ENGLISH)).toList();
         Programme programme = Programme.start(patientId.value(), patient.icbCode(), template == null ? "Home exercise programme" : template.name(),
                 template == null ? null : template.id(), from, to, notes, exercises);
-        programmes.insert(programme, hubId, actor.username(), actor.organisationCode(), clock.instant(), purpose == null ? null : purpose.name());
+        programmes.insert(programme, hubId, actor.username(), actor.organisationCode(), clock.instant(), purpose == null ? null : purpose.name(),
+                (source == null ? ProgrammeSource.CLINICIAN : source).name());
         if (purpose == ProgrammePurpose.TREATMENT) {
             events.publishEvent(new ProgrammeAgreed(programme.id(), patientId, today()));
         }

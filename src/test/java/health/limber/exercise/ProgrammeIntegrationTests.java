@@ -227,6 +227,30 @@ class ProgrammeIntegrationTests {
     }
 
     @Test
+    void aProgrammeKeepsWhereItWasGivenAndUsefulnessIsReportedForFractureClinicPatients() throws Exception {
+        UUID patient = fixtures.patient("QHL", 11).id();
+        String created = mvc.perform(post("/api/programmes").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"patient\": \"" + patient + "\", \"template\": \"ankle-fracture-after-cast\", \"source\": \"FRACTURE_CLINIC\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(created.replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1"));
+        assertThat(jdbc.queryForObject("select source from programme where id = ?", String.class, id)).isEqualTo("FRACTURE_CLINIC");
+        mvc.perform(post("/api/programmes").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"patient\": \"" + patient + "\", \"template\": \"neck-pain\", \"source\": \"SELF_REFERRAL\"}"))
+                .andExpect(status().isBadRequest()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field").value("source"));
+        var before = asClinician(() -> reports.usefulnessBySource()).stream().filter(r -> "FRACTURE_CLINIC".equals(r.exerciseId())).findFirst()
+                .map(ProgrammeReports.UsefulnessRow::ratings).orElse(0);
+        asPatient(patient, () -> {
+            programmes.rate(ProgrammeId.of(id), "fracture-1", "ankle-pumps", 4);
+            return null;
+        });
+        var after = asClinician(() -> reports.usefulnessBySource()).stream().filter(r -> "FRACTURE_CLINIC".equals(r.exerciseId())).findFirst().orElseThrow();
+        assertThat(after.ratings()).isEqualTo(before + 1);
+        assertThat(after.name()).isEqualTo("At a fracture clinic");
+        mvc.perform(get("/programmes/usefulness").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("By where the programme was given")));
+    }
+
+    @Test
     void thePatientSeesTodayLogsFromThePlayerAndTheClinicianSeesTheBuilder() throws Exception {
         var patient = fixtures.patient("QHL", 11);
         UUID id = asClinician(() -> programmes.create(PatientId.of(patient.id()), "ankle-fracture-after-cast", LocalDate.now(clock), null, null)).value();

@@ -2,6 +2,7 @@ package health.limber.episode.internal;
 
 import health.limber.exercise.ProgrammeManagement;
 import health.limber.exercise.ProgrammePurpose;
+import health.limber.exercise.ProgrammeSource;
 import health.limber.exercise.ProgrammeTemplates;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
@@ -86,7 +87,7 @@ class StarterProgrammes implements SelfManagementStarter {
             Patient patient = patients.create(person.asPatient());
             programmes.create(patient.id(), template, LimberTime.today(clock), null,
                     "Started by the person at self-referral (" + person.reference() + "), before triage: exercises to do while they wait.",
-                    null, ProgrammePurpose.WAIT_WELL);
+                    null, ProgrammePurpose.WAIT_WELL, ProgrammeSource.SELF_REFERRAL);
             var code = patients.issueAccessCode(patient.id());
             boolean text = person.textsAllowed() && person.phone() != null && !person.phone().isBlank();
             outbox.queue(new Outbox.Message("starter-code:" + person.referralId(), patient.id().value(), person.icbCode(),

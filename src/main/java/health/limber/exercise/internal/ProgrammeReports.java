@@ -4,6 +4,7 @@ import health.limber.clinic.Hubs;
 import health.limber.exercise.Exercise;
 import health.limber.exercise.ExerciseLibrary;
 import health.limber.exercise.ProgrammeId;
+import health.limber.exercise.ProgrammeSource;
 import health.limber.exercise.ProgrammeTemplates;
 import health.limber.exercise.SessionLog;
 import health.limber.exercise.SessionLog.Outcome;
@@ -202,6 +203,12 @@ public class ProgrammeReports {
     public List<UsefulnessRow> usefulnessByHub() {
         return usefulnessBy("cast(p.hub_id as varchar(36))", (key, ratings, useful) -> new UsefulnessRow(key, key == null ? "No hub recorded"
                 : hubs.find(UUID.fromString(key)).map(h -> h.name()).orElse("Unknown hub"), ratings, useful));
+    }
+
+    /** The same share by where the programme was given (fracture clinic, triage, self-referral, a clinician). */
+    public List<UsefulnessRow> usefulnessBySource() {
+        return usefulnessBy("coalesce(p.source, 'NONE')", (key, ratings, useful) -> new UsefulnessRow(key,
+                "NONE".equals(key) ? "Not recorded" : ProgrammeSource.valueOf(key).label(), ratings, useful));
     }
 
     private interface Row {

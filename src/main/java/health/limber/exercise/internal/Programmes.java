@@ -63,18 +63,13 @@ public class Programmes {
                 .param("p", patientId).param("from", from).param("to", to).query(UUID.class).list();
     }
 
-    /** Stores a new programme with its first version. */
-    public void insert(Programme programme, UUID hubId, String by, String organisation, Instant at) {
-        insert(programme, hubId, by, organisation, at, null);
-    }
-
-    /** Stores a new programme with its first version and what it is for ({@code purpose}: TREATMENT, WAIT_WELL or null). */
-    public void insert(Programme programme, UUID hubId, String by, String organisation, Instant at, String purpose) {
+    /** Stores a new programme with its first version, what it is for ({@code purpose}: TREATMENT, WAIT_WELL or null) and where it was given. */
+    public void insert(Programme programme, UUID hubId, String by, String organisation, Instant at, String purpose, String source) {
         jdbc.sql("""
                 insert into programme (id, patient_id, icb_code, title, template, hub_id, start_date, end_date, notes, version, created_by,
-                    organisation_code, created_at, purpose)
-                values (:id, :patient, :icb, :title, :template, :hub, :start, :end, :notes, 0, :by, :organisation, :at, :purpose)""")
-                .param("purpose", purpose)
+                    organisation_code, created_at, purpose, source)
+                values (:id, :patient, :icb, :title, :template, :hub, :start, :end, :notes, 0, :by, :organisation, :at, :purpose, :source)""")
+                .param("purpose", purpose).param("source", source)
                 .param("id", programme.id().value()).param("patient", programme.patientId().value()).param("icb", programme.icbCode())
                 .param("title", programme.title()).param("template", programme.template()).param("hub", hubId)
                 .param("start", programme.startDate()).param("end", programme.endDate()).param("notes", programme.notes())

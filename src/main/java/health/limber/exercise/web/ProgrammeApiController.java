@@ -6,6 +6,7 @@ import health.limber.exercise.Programme;
 import health.limber.exercise.ProgrammeId;
 import health.limber.exercise.ProgrammeManagement;
 import health.limber.exercise.ProgrammePurpose;
+import health.limber.exercise.ProgrammeSource;
 import health.limber.exercise.ProgrammeTemplates;
 import health.limber.exercise.SessionLog;
 import health.limber.exercise.internal.Adherence;
@@ -54,7 +55,7 @@ class ProgrammeApiController {
         this.currentActor = currentActor;
     }
 
-    record CreateRequest(UUID patient, String template, LocalDate startDate, LocalDate endDate, String notes, String purpose) {}
+    record CreateRequest(UUID patient, String template, LocalDate startDate, LocalDate endDate, String notes, String purpose, String source) {}
 
     record ItemRequest(Integer version, String exercise) {}
 
@@ -86,7 +87,8 @@ class ProgrammeApiController {
     @Operation(summary = "Start a programme for a patient (clinicians)",
             description = "purpose: TREATMENT when agreed with the person at an assessment as their treatment (this stops the waiting-list "
                     + "clock of their open episode as digital self-management), WAIT_WELL for a starter programme while they wait; "
-                    + "left out, it is not recorded and stops nothing.")
+                    + "left out, it is not recorded and stops nothing. source: CLINICIAN (after an assessment; the default), TRIAGE or "
+                    + "FRACTURE_CLINIC, where the programme is given, for reports.")
     @PostMapping("/programmes")
     ResponseEntity<Programme> create(@RequestBody CreateRequest request) {
         if (request.patient() == null) {
@@ -94,7 +96,7 @@ class ProgrammeApiController {
         }
         ProgrammePurpose purpose = request.purpose() == null ? null : ProgrammeController.purpose(request.purpose());
         UUID id = (programmes.create(PatientId.of(request.patient()), request.template(), request.startDate(), request.endDate(), request.notes(),
-                null, purpose)).value();
+                null, purpose, request.source() == null ? ProgrammeSource.CLINICIAN : ProgrammeController.source(request.source()))).value();
         return ResponseEntity.created(URI.create("/api/programmes/" + id)).body(programmes.read(ProgrammeId.of(id)));
     }
 

@@ -6,6 +6,7 @@ import health.limber.exercise.Programme;
 import health.limber.exercise.ProgrammeId;
 import health.limber.exercise.ProgrammeManagement;
 import health.limber.exercise.ProgrammePurpose;
+import health.limber.exercise.ProgrammeSource;
 import health.limber.exercise.internal.CaseloadAlert;
 import health.limber.exercise.internal.ProgrammeReports;
 import health.limber.patient.Patient;
@@ -85,7 +86,8 @@ class ProgrammeController {
     @PostMapping
     String start(@RequestParam(defaultValue = "") String nhsNumber, @RequestParam(defaultValue = "") String template,
                  @RequestParam(defaultValue = "") String startDate, @RequestParam(defaultValue = "") String endDate,
-                 @RequestParam(required = false) UUID hub, @RequestParam(defaultValue = "") String purpose, RedirectAttributes redirect) {
+                 @RequestParam(required = false) UUID hub, @RequestParam(defaultValue = "") String purpose,
+                 @RequestParam(defaultValue = "CLINICIAN") String source, RedirectAttributes redirect) {
         try {
             List<Patient> found = patients.findByNhsNumber(nhsNumber);
             if (found.isEmpty()) {
@@ -93,12 +95,12 @@ class ProgrammeController {
             }
             LocalDate start = date(startDate, "startDate", "Enter the start date, for example 2025-03-03");
             LocalDate end = date(endDate, "endDate", "Enter the end date, for example 2025-04-14");
-            UUID id = (programmes.create(found.get(0).id(), template, start, end, null, hub, purpose(purpose))).value();
+            UUID id = (programmes.create(found.get(0).id(), template, start, end, null, hub, purpose(purpose), source(source))).value();
             return "redirect:/programmes/" + id;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errors", Map.of(e.field(), e.getMessage()));
             redirect.addFlashAttribute("form", Map.of("nhsNumber", nhsNumber, "template", template, "startDate", startDate, "endDate", endDate,
-                    "purpose", purpose));
+                    "purpose", purpose, "source", source));
             return "redirect:/programmes";
         }
     }
@@ -108,6 +110,7 @@ class ProgrammeController {
         model.addAttribute("rows", reports.usefulness());
         model.addAttribute("byTemplate", reports.usefulnessByTemplate());
         model.addAttribute("byHub", reports.usefulnessByHub());
+        model.addAttribute("bySource", reports.usefulnessBySource());
         return "exercise/usefulness";
     }
 
@@ -205,6 +208,19 @@ class ProgrammeController {
     }
 
     /** The page asks every time: only a programme agreed at an assessment stops the person's waiting-list clock. */
+    /** Where a clinician gives a programme; the person's own start at self-referral is not chosen here. */
+    static ProgrammeSource source(String value) {
+        try {
+            ProgrammeSource source = ProgrammeSource.valueOf(value == null ? "" : value.strip());
+            if (source != ProgrammeSource.SELF_REFERRAL) {
+                return source;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw new InvalidInputException("source", "Choose where the programme is given: CLINICIAN, TRIAGE or FRACTURE_CLINIC");
+    }
+
     static ProgrammePurpose purpose(String value) {
         try {
             return ProgrammePurpose.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
