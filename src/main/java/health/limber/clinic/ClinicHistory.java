@@ -34,5 +34,8 @@ public class ClinicHistory {
     /** Moves a class course to the date its first session took place. */
     public void moveCourse(UUID courseId, LocalDate firstDate) {
         jdbc.sql("update class_course set first_date = :date where id = :id").param("date", firstDate).param("id", courseId).update();
+        // a course moved into the past holds no room or person from now on
+        jdbc.sql("delete from appointment_slot where appointment_id = :id or appointment_id in (select b.id from class_booking b where b.course_id = :id)")
+                .param("id", courseId).update();
     }
 }

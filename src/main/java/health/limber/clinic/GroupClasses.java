@@ -1,8 +1,10 @@
 package health.limber.clinic;
 
+import health.limber.clinic.internal.ClassHolds;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.platform.ConflictException;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
 import health.limber.referral.ReferralId;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +40,10 @@ public class GroupClasses {
     private final CurrentActor currentActor;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ClassHolds holds;
 
-    GroupClasses(JdbcClient jdbc, Hubs hubs, CurrentActor currentActor, Clock clock, ApplicationEventPublisher events) {
+    GroupClasses(JdbcClient jdbc, Hubs hubs, CurrentActor currentActor, Clock clock, ApplicationEventPublisher events, ClassHolds holds) {
+        this.holds = holds;
         this.jdbc = jdbc;
         this.hubs = hubs;
         this.currentActor = currentActor;
@@ -108,6 +113,15 @@ public class GroupClasses {
             throw new InvalidInputException("minutes", "A session lasts 15 minutes to 4 hours, on 5-minute boundaries");
         }
         UUID id = UUID.randomUUID();
+        ClassHolds.Sessions sessions = new ClassHolds.Sessions(firstDate, weeks, startMinute, minutes);
+        holds.clash("room:" + roomId, sessions, firstDate).ifPresent(date -> {
+            throw new InvalidInputException("room", "That room is already booked during the session on " + date + ": choose another room or time");
+        });
+        try {
+            holds.hold("room:" + roomId, sessions, firstDate, id);
+        } catch (DuplicateKeyException raced) {
+            throw new ConflictException("room", "That room was booked for the same time a moment ago: choose another room or time", null);
+        }
         jdbc.sql("""
                 insert into class_course (id, hub_id, room_id, name, description, first_date, weeks, start_minute, minutes, capacity, booked, created_by)
                 values (:id, :hub, :room, :name, :description, :first, :weeks, :start, :minutes, :capacity, 0, :by)""")
@@ -139,10 +153,24 @@ public class GroupClasses {
         if (existing.isPresent() && existing.get().status() != ClassCourse.Status.CANCELLED) {
             return existing.get().status();
         }
+        String person = person(referralId);
+        LocalDate today = LocalDate.now(clock);
+        holds.clash(person, sessions(course), today).ifPresent(date -> {
+            throw new ConflictException("referral", "This person already has an appointment during the class on " + date
+                    + "; nothing was booked", null);
+        });
         boolean placed = jdbc.sql("update class_course set booked = booked + 1 where id = :id and booked < capacity")
                 .param("id", courseId).update() == 1;
         ClassCourse.Status status = placed ? ClassCourse.Status.BOOKED : ClassCourse.Status.WAITING;
         Timestamp now = Timestamp.from(clock.instant());
+        UUID bookingId = existing.map(ClassCourse.Booking::id).orElseGet(UUID::randomUUID);
+        if (placed) {
+            try {
+                holds.hold(person, sessions(course), today, bookingId);
+            } catch (DuplicateKeyException raced) {
+                throw new ConflictException("referral", "This person was booked elsewhere for the same time a moment ago; nothing was booked", null);
+            }
+        }
         if (existing.isPresent()) {
             jdbc.sql("update class_booking set status = :status, requested_at = :now, changed_at = :now, changed_by = :by, reason = null where id = :id")
                     .param("status", status.name()).param("now", now).param("by", currentActor.get().username()).param("id", existing.get().id()).update();
@@ -150,7 +178,7 @@ public class GroupClasses {
             jdbc.sql("""
                     insert into class_booking (id, course_id, referral_id, status, requested_at, changed_at, changed_by)
                     values (:id, :course, :referral, :status, :now, :now, :by)""")
-                    .param("id", UUID.randomUUID()).param("course", courseId).param("referral", referralId).param("status", status.name())
+                    .param("id", bookingId).param("course", courseId).param("referral", referralId).param("status", status.name())
                     .param("now", now).param("by", currentActor.get().username()).update();
         }
         jdbc.sql("select reference, provider_code from class_referral where referral_id = :r").param("r", referralId)
@@ -175,10 +203,17 @@ public class GroupClasses {
         if (changed == 0 || booking.status() != ClassCourse.Status.BOOKED) {
             return;
         }
+        holds.free(bookingId);
+        LocalDate today = LocalDate.now(clock);
         for (ClassCourse.Booking next : course.waiting()) {
+            String person = person(next.referralId());
+            if (holds.clash(person, sessions(course), today).isPresent()) {
+                continue; // they have another appointment during the class: the next waiter gets the place
+            }
             int promoted = jdbc.sql("update class_booking set status = 'BOOKED', changed_at = :now, changed_by = :by where id = :id and status = 'WAITING'")
                     .param("now", Timestamp.from(clock.instant())).param("by", currentActor.get().username()).param("id", next.id()).update();
             if (promoted == 1) {
+                holds.hold(person, sessions(course), today, next.id());
                 return;
             }
         }
@@ -221,6 +256,17 @@ public class GroupClasses {
                     .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).single();
             events.publishEvent(new ClassAttended(ReferralId.of(referral), row[0], row[1], courseId, session, on));
         }
+    }
+
+    private static ClassHolds.Sessions sessions(ClassCourse course) {
+        return new ClassHolds.Sessions(course.firstDate(), course.weeks(), course.startMinute(), course.minutes());
+    }
+
+    /** The person as appointment_slot knows them: their record, or the referral when they have none. */
+    private String person(ReferralId referralId) {
+        UUID patient = jdbc.sql("select patient_id from class_referral where referral_id = :r").param("r", referralId)
+                .query((rs, n) -> rs.getObject(1, UUID.class)).optional().orElse(null);
+        return patient != null ? "patient:" + patient : "referral:" + referralId.value();
     }
 
     private ClassCourse load(UUID id) {

@@ -58,6 +58,7 @@ class OneToOneIntegrationTests {
     @Autowired OneToOneAppointments appointments;
     @Autowired CurrentActor currentActor;
     @Autowired Environment environment;
+    @Autowired GroupClasses classes;
 
     @AfterEach
     void resetClock() {
@@ -448,5 +449,40 @@ class OneToOneIntegrationTests {
                 Integer.class, a.reference())).isEqualTo(clockEvents);
         mvc.perform(post("/episodes/" + a.episode() + "/follow-ups/book").with(httpBasic("clinician.quy", DemoFixtures.PASSWORD)).with(csrf()))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aPersonInAClassIsNotBooked1To1AtTheSameTimeAndARoomHoldsOneCourseAtATime() throws Exception {
+        Accepted a = accepted();
+        ReferralId inClass = ReferralId.of(UUID.randomUUID());
+        jdbc.update("""
+                insert into class_referral (referral_id, reference, patient_id, display_name, icb_code, provider_code, accepted_on)
+                values (?, ?, ?, 'Sam Onetoone', 'QHL', ?, ?)""", inClass.value(), ClinicFixtures.reference(), a.patient(), clinic.manager().organisationCode(),
+                LocalDate.now(clock));
+        UUID hub = clinic.newHub();
+        List<UUID> rooms = jdbc.queryForList("select id from room where hub_id = ? order by name", UUID.class, hub);
+        LocalDate day = LocalDate.now(clock).plusDays(57);
+        UUID course = clinic.asManager(() -> classes.create(hub, rooms.get(0), "Back class", "", day, 6, 10 * 60, 60, 10));
+        assertThat(clinic.asManager(() -> classes.book(course, inClass))).isEqualTo(ClassCourse.Status.BOOKED);
+
+        // the same person, 1:1, during the class's third session: refused naming them
+        List<UUID> slots = session(CLINICIAN, day.plusWeeks(2), "10:00", "11:00", "FOLLOW_UP", "");
+        book(a.referral(), slots.get(1), null).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Sam Onetoone is already booked at 10:30")));
+        // the same room for another course at that time: refused naming the room
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> clinic.asManager(() -> classes.create(hub, rooms.get(0), "Knee class", "",
+                day.plusWeeks(1), 4, 10 * 60 + 30, 60, 10))).isInstanceOf(health.limber.platform.InvalidInputException.class).hasMessageContaining("room");
+        // another room at that time is free, but the person is in the first class then
+        UUID other = clinic.asManager(() -> classes.create(hub, rooms.get(1), "Knee class", "", day.plusWeeks(1), 4, 10 * 60 + 30, 60, 10));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> clinic.asManager(() -> classes.book(other, inClass)))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already has an appointment during the class");
+
+        // leaving the first class frees their sessions: the 1:1 at 10:30 can be booked
+        UUID booking = clinic.asManager(() -> classes.read(course)).onCourse().get(0).id();
+        clinic.asManager(() -> {
+            classes.cancel(course, booking, "Prefers 1:1 care");
+            return null;
+        });
+        book(a.referral(), slots.get(1), null).andExpect(status().isCreated());
     }
 }
