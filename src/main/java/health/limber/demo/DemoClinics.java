@@ -20,6 +20,7 @@ import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.patient.PatientBulkLoad;
 import health.limber.patient.PatientId;
+import health.limber.platform.LimberTime;
 import health.limber.referral.CarePathway;
 import health.limber.referral.ReferralBulkLoad.PastReferral;
 import health.limber.referral.ReferralId;
@@ -117,11 +118,16 @@ class DemoClinics {
                     provider, CarePathway.GROUP_CLASS, List.of(), "en", false, false, today.minusDays(50 - i), r.birthDate(), null, null,
                     r.receivedOn()));
         }
-        referrals.stream().filter(r -> r.pathway() == CarePathway.PHYSIOTHERAPY && r.patientId() == null && r.receivedOn().isAfter(today.minusDays(150)))
-                .sorted(newestFirst).limit(30)
-                .forEach(r -> admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), null, r.givenName() + " " + r.familyName(),
-                        r.icbCode(), provider, CarePathway.PHYSIOTHERAPY, List.of(), "en", false, false, r.receivedOn(), r.birthDate(), null,
-                        r.priority(), r.receivedOn())));
+        // people accepted to physiotherapy in the last year wait for a 1:1 appointment: those with no record (so no episode
+        // to discharge), and those with one accepted in the last 16 weeks (no demo episode that young is discharged; the
+        // tour's patient, discharged two weeks ago, is left out)
+        referrals.stream().filter(r -> r.pathway() == CarePathway.PHYSIOTHERAPY && !LimberTime.dateOf(r.triagedAt()).isAfter(today)
+                        && !LimberTime.dateOf(r.triagedAt()).isBefore(today.minusDays(r.patientId() == null ? 365 : 111))
+                        && (r.patientId() == null || !r.patientId().equals(signInPatient)))
+                .sorted(newestFirst)
+                .forEach(r -> admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), r.patientId(), r.givenName() + " " + r.familyName(),
+                        r.icbCode(), provider, CarePathway.PHYSIOTHERAPY, List.of(), "en", false, false, LimberTime.dateOf(r.triagedAt()),
+                        r.birthDate(), null, r.priority(), r.receivedOn())));
         waitingLists.admit(admissions);
         classReferrals.put(referrals.get(0).icbCode(), group.stream().map(PastReferral::id).toList());
     }
@@ -152,7 +158,7 @@ class DemoClinics {
 
     /**
      * Two weeks of the ICB clinician's 1:1 sessions: assessment mornings at the ICB's second hub and
-     * telephone follow-up afternoons; the three people at the top of the 1:1 list are booked.
+     * telephone follow-up afternoons; the person at the top of the 1:1 list is booked.
      */
     private void oneToOneSessions(String icb, String provider, LocalDate today) {
         Actor clinician = new Actor("clinician." + icb.toLowerCase(), "Sam Okoro", Role.CLINICIAN, provider, Set.of(icb), null);
@@ -165,7 +171,7 @@ class DemoClinics {
                 sessions.createSession(new ClinicianSessions.NewSession(icb, null, null, SessionMode.TELEPHONE, null, null, "en, pa", day, 13 * 60 + 30,
                         15 * 60 + 30, AppointmentType.FOLLOW_UP));
             }
-            for (OneToOneAppointments.Waiting person : oneToOne.waiting(icb, 3)) {
+            for (OneToOneAppointments.Waiting person : oneToOne.waiting(icb, 1)) {
                 oneToOne.find(person.referralId(), AppointmentType.ASSESSMENT, null, 1).stream().findFirst()
                         .ifPresent(slot -> oneToOne.book(person.referralId(), slot.id()));
             }

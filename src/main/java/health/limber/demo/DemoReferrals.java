@@ -66,7 +66,8 @@ final class DemoReferrals {
             // every third goes elsewhere (while there are more than the hubs take), so physiotherapy and
             // self-management referrals come from every month of the demo's two years, not only its first
             boolean spread = elsewhere > 0 && i % 3 == 2;
-            CarePathway pathway = spread ? ELSEWHERE.get(random.nextInt(ELSEWHERE.size()))
+            // the newest of them wait for 1:1 physiotherapy, so the 1:1 list has people on it
+            CarePathway pathway = spread ? (i < 45 ? CarePathway.PHYSIOTHERAPY : ELSEWHERE.get(random.nextInt(ELSEWHERE.size())))
                     : oneStop < ONE_STOP ? CarePathway.ONE_STOP_CLINIC : classes < CLASSES ? CarePathway.GROUP_CLASS
                     : ELSEWHERE.get(random.nextInt(ELSEWHERE.size()));
             if (spread) {
