@@ -158,12 +158,7 @@ class ClinicDayIntegrationTests {
         onlyTheseWait(List.of(waitingReferral(null, "PHYSIO,DEBT"), waitingReferral(null, "PHYSIO")));
         UUID id = plannedDay(newHub(), soon(), 2);
         long version = asManager(() -> clinicDays.read(ClinicDayId.of(id))).version();
-        try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(health.limber.LimberApplication.class)
-                .run("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                        "--spring.flyway.enabled=false", "--limber.demo.enabled=false", "--server.port=0",
-                        "--spring.datasource.hikari.maximum-pool-size=2", "--logging.level.root=WARN")) {
+        try (var second = health.limber.SecondInstance.start(environment, 2)) {
             List<ClinicDays> instances = List.of(clinicDays, second.getBean(ClinicDays.class));
             var pool = Executors.newFixedThreadPool(2);
             CountDownLatch start = new CountDownLatch(1);

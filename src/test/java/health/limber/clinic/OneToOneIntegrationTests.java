@@ -377,12 +377,7 @@ class OneToOneIntegrationTests {
             people.add(ReferralId.of(referral));
         }
         Actor clinician = new Actor(CLINICIAN, "Test clinician", Role.CLINICIAN, provider, Set.of("QHL"), null);
-        try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(health.limber.LimberApplication.class)
-                .run("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                        "--spring.flyway.enabled=false", "--limber.demo.enabled=false", "--server.port=0",
-                        "--spring.datasource.hikari.maximum-pool-size=4", "--logging.level.root=WARN")) {
+        try (var second = health.limber.SecondInstance.start(environment, 4)) {
             List<OneToOneAppointments> instances = List.of(appointments, second.getBean(OneToOneAppointments.class));
             var pool = Executors.newFixedThreadPool(8);
             CountDownLatch start = new CountDownLatch(1);

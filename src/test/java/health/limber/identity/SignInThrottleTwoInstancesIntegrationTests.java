@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.env.Environment;
@@ -37,13 +36,7 @@ class SignInThrottleTwoInstancesIntegrationTests {
     void failuresOnOneInstanceMakeTheNextTryWaitOnAnother() throws Exception {
         String organisation = jdbc.queryForObject("select code from provider order by code fetch first 1 rows only", String.class);
         accounts.createBySetup(new StaffAccounts.NewStaffUser("two.instances", "Two Instances", Role.CLINICIAN, organisation, "the-right-password"));
-        try (var second = new SpringApplicationBuilder(health.limber.LimberApplication.class)
-                .run("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                        "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                        "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                        "--spring.flyway.enabled=false", "--limber.demo.enabled=false", "--server.port=0",
-                        "--server.servlet.session.cookie.secure=false",
-                        "--spring.datasource.hikari.maximum-pool-size=2", "--logging.level.root=WARN")) {
+        try (var second = health.limber.SecondInstance.start(environment, 2, "--server.servlet.session.cookie.secure=false")) {
             int secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
             for (int i = 0; i < 5; i++) {
                 assertThat(signIn(port, "two.instances", "wrong-" + i)).isEqualTo("/sign-in?error=credentials");

@@ -50,8 +50,7 @@ public class AppointmentNotices {
         } catch (AccessDeniedException | NotFoundException e) {
             return;
         }
-        Channel channel = patient.contact().bySms() && patient.phone() != null ? Channel.SMS
-                : patient.contact().byEmail() && patient.email() != null ? Channel.EMAIL : null;
+        Channel channel = channelFor(patient);
         if (channel == null) {
             return;
         }
@@ -65,6 +64,12 @@ public class AppointmentNotices {
 
     private static String reminderKey(UUID appointment) {
         return "appointment:" + appointment + ":reminder";
+    }
+
+    /** How a person agreed to hear from the service: a text to their mobile, else an email; null when neither. */
+    static Channel channelFor(Patient patient) {
+        return patient.contact().bySms() && patient.phone() != null ? Channel.SMS
+                : patient.contact().byEmail() && patient.email() != null ? Channel.EMAIL : null;
     }
 
     /** Takes back the appointment's reminder if it has not gone yet. */

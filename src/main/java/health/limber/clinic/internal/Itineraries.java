@@ -118,8 +118,7 @@ public class Itineraries {
         }
         List<Booked> own = day.appointments().stream().filter(b -> PatientId.of(patientId).equals(b.patientId())).toList();
         int arrive = own.stream().mapToInt(Booked::start).min().orElseThrow() - 10;
-        Channel channel = patient.contact().bySms() && patient.phone() != null ? Channel.SMS
-                : patient.contact().byEmail() && patient.email() != null ? Channel.EMAIL : null;
+        Channel channel = AppointmentNotices.channelFor(patient);
         if (channel == null) {
             return;
         }
