@@ -45,10 +45,14 @@ class AccessibilityBrowserIntegrationTests extends BrowserTest {
                         select cast(c.id as varchar) from class_course c join hub h on h.id = c.hub_id where h.icb_code = 'QHL' order by c.first_date"""),
                 "/exercises", "/hubs", "/episodes",
                 "/episodes/" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is null order by reference"),
-                "/episodes/" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is not null order by reference"));
+                "/episodes/" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is not null order by reference"),
+                "/appointments", "/appointments/sessions",
+                "/appointments/book?referral=" + first("select cast(referral_id as varchar) from one_to_one_referral where icb_code = 'QHL' order by reference"),
+                "/appointments/" + first("select cast(a.id as varchar) from one_to_one_appointment a join one_to_one_referral r on r.referral_id = a.referral_id "
+                        + "where r.icb_code = 'QHL' order by a.slot_date, a.start_minute"));
     }
 
-    static final List<String> PATIENT_PAGES = List.of("/my", "/my/exercises", "/my/exercises/history", "/my/clinic-day", "/my/record", "/my/care");
+    static final List<String> PATIENT_PAGES = List.of("/my", "/my/exercises", "/my/exercises/history", "/my/clinic-day", "/my/record", "/my/care", "/my/appointments");
 
     static final List<String> PUBLIC_PAGES = List.of("/", "/self-referral", "/self-referral/age", "/patient/sign-in", "/sign-in", "/no-such-page");
 

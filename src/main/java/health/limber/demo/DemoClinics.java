@@ -212,7 +212,7 @@ class DemoClinics {
 
     private UUID publishedDay(UUID hub, LocalDate date, int offer) {
         UUID id = (clinicDays.open(hub, date, 9 * 60, 17 * 60, offer)).value();
-        clinicDays.plan(ClinicDayId.of(id), clinicDays.read(ClinicDayId.of(id)).version(), Duration.ofSeconds(2), line -> {});
+        clinicDays.plan(ClinicDayId.of(id), clinicDays.read(ClinicDayId.of(id)).version(), Duration.ofSeconds(1), line -> {});
         clinicDays.publish(ClinicDayId.of(id), clinicDays.read(ClinicDayId.of(id)).version());
         return id;
     }
