@@ -7,6 +7,7 @@ import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
 import health.limber.platform.InvalidInputException;
+import health.limber.platform.NotFoundException;
 import health.limber.platform.LimberTime;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,14 +43,16 @@ public class ClinicianSessions {
     private final Clock clock;
     private final CurrentActor currentActor;
     private final Map<AppointmentType, Integer> minutes;
+    private final OneToOneAppointments appointments;
 
-    ClinicianSessions(OneToOneRepository repository, Hubs hubs, Clock clock, CurrentActor currentActor,
+    ClinicianSessions(OneToOneRepository repository, Hubs hubs, Clock clock, CurrentActor currentActor, OneToOneAppointments appointments,
                       @Value("${limber.appointments.assessment-minutes:45}") int assessmentMinutes,
                       @Value("${limber.appointments.follow-up-minutes:30}") int followUpMinutes) {
         this.repository = repository;
         this.hubs = hubs;
         this.clock = clock;
         this.currentActor = currentActor;
+        this.appointments = appointments;
         this.minutes = Map.of(AppointmentType.ASSESSMENT, assessmentMinutes, AppointmentType.FOLLOW_UP, followUpMinutes);
     }
 
@@ -122,6 +126,30 @@ public class ClinicianSessions {
     public List<OneToOneRepository.Session> sessions(LocalDate from) {
         Actor actor = StaffAccess.require(currentActor, OneToOneAppointments.STAFF, null, "session");
         return actor.servedIcbs().isEmpty() ? List.of() : repository.sessions(actor.servedIcbs(), from, from.plusDays(13));
+    }
+
+    /**
+     * Cancels a session (the clinician is off): every appointment booked in it is cancelled by the
+     * service with the reason, so those people are back on the 1:1 list, and its slots are no longer
+     * offered. A clinician cancels their own sessions; a service manager any of their ICBs'.
+     */
+    public int cancel(UUID sessionId, String reason) {
+        Actor actor = StaffAccess.require(currentActor, OneToOneAppointments.STAFF, null, "session");
+        OneToOneRepository.Session session = repository.session(sessionId).filter(s -> actor.serves(s.icbCode()))
+                .orElseThrow(() -> new NotFoundException("session"));
+        if (actor.role() == Role.CLINICIAN && !session.clinician().equals(actor.username())) {
+            throw new AccessDeniedException("A clinician cancels only their own sessions; ask a service manager");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw new InvalidInputException("reason", "Enter why the session is cancelled (up to 500 characters)");
+        }
+        if (!repository.cancelSession(sessionId, why, clock.instant())) {
+            throw new InvalidInputException("session", "This session was already cancelled");
+        }
+        List<UUID> booked = repository.bookedIn(sessionId);
+        booked.forEach(appointment -> appointments.cancelByService(appointment, "Session cancelled: " + why));
+        return booked.size();
     }
 
     private static String normaliseLanguages(String languages) {

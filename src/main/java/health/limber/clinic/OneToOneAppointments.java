@@ -139,6 +139,9 @@ public class OneToOneAppointments {
         }
         SlotRow slot = repository.slot(slotId).filter(s -> actor.serves(s.icbCode()))
                 .orElseThrow(() -> new InvalidInputException("slot", "That slot does not exist at your ICBs; choose one the finder offers"));
+        if (slot.cancelled()) {
+            throw new ConflictException("slot", "That session was cancelled; nothing was booked. Choose another slot.", Map.of("slot", slot.id()));
+        }
         if (!slot.icbCode().equals(person.icbCode())) {
             throw new InvalidInputException("slot", "That slot is in another ICB than the person's referral");
         }
@@ -287,10 +290,10 @@ public class OneToOneAppointments {
         return repository.appointment(row.id()).orElseThrow().toBooking();
     }
 
-    /** The service cancels a booked appointment of a discharged person (from {@link OneToOneReferrals}). */
-    void cancelOnDischarge(UUID appointment, LocalDate on) {
+    /** The service cancels a booked appointment: the person was discharged, or the session was cancelled. */
+    void cancelByService(UUID appointment, String why) {
         AppointmentRow row = repository.appointment(appointment).orElseThrow();
-        record(row, row.version(), AppointmentOutcome.CANCELLED_BY_SERVICE, "Discharged on " + LimberTime.DAY.format(on));
+        record(row, row.version(), AppointmentOutcome.CANCELLED_BY_SERVICE, why);
     }
 
 

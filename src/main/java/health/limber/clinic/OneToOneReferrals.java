@@ -40,7 +40,7 @@ public class OneToOneReferrals {
         }
         int cancelled = 0;
         for (UUID booked : repository.bookedFrom(referral.value(), on)) {
-            appointments.cancelOnDischarge(booked, on);
+            appointments.cancelByService(booked, "Discharged on " + health.limber.platform.LimberTime.DAY.format(on));
             cancelled++;
         }
         return cancelled;

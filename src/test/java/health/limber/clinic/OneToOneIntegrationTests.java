@@ -480,4 +480,30 @@ class OneToOneIntegrationTests {
         });
         book(a.referral(), slots.get(1), null).andExpect(status().isCreated());
     }
+
+    @Test
+    void cancellingASessionCancelsWhatIsBookedInItPutsThePeopleBackOnTheListAndOffersItsSlotsNoMore() throws Exception {
+        Accepted a = accepted();
+        LocalDate day = LocalDate.now(clock).plusDays(59);
+        List<UUID> slots = session(CLINICIAN, day, "13:00", "14:30", "ASSESSMENT", "");
+        book(a.referral(), slots.get(0), null).andExpect(status().isCreated());
+        UUID session = jdbc.queryForObject("select session_id from session_slot where id = ?", UUID.class, slots.get(0));
+        mvc.perform(post("/api/sessions/" + session + "/cancel").with(httpBasic("clinician.quy", DemoFixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Off sick\"}")).andExpect(status().isNotFound());
+        mvc.perform(post("/api/sessions/" + session + "/cancel").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        mvc.perform(post("/api/sessions/" + session + "/cancel").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Off sick\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.appointmentsCancelled").value(1));
+        assertThat(jdbc.queryForMap("select status, reason from one_to_one_appointment where referral_id = ?", a.referral()))
+                .containsEntry("status", "CANCELLED_BY_SERVICE").containsEntry("reason", "Session cancelled: Off sick");
+        assertThat(waiting(a.referral())).isTrue();
+        String offered = mvc.perform(get("/api/appointments/slots?referral=" + a.referral() + "&limit=50").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(offered).doesNotContain(slots.get(0).toString()).doesNotContain(slots.get(1).toString());
+        book(a.referral(), slots.get(1), null).andExpect(status().isConflict());
+        mvc.perform(post("/api/sessions/" + session + "/cancel").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Again\"}")).andExpect(status().isBadRequest());
+    }
 }

@@ -45,7 +45,7 @@ public class OneToOneRepository {
     /** A slot with what the finder and the booking page show about it. */
     public record SlotRow(UUID id, UUID sessionId, String icbCode, LocalDate date, int start, int end, String type, String mode,
                           UUID hubId, String hubName, UUID roomId, String roomName, boolean stepFree, String clinician,
-                          String clinicianName, String languages, UUID appointmentId) {}
+                          String clinicianName, String languages, UUID appointmentId, boolean cancelled) {}
 
     /** An appointment with its person, slot and session. */
     public record AppointmentRow(UUID id, UUID slotId, UUID referralId, String reference, String providerCode, String icbCode,
@@ -148,24 +148,51 @@ public class OneToOneRepository {
         return jdbc.sql("""
                 select s.id, s.session_date, s.start_minute, s.end_minute, s.mode, h.name, r.name, s.clinician_name, s.appointment_type,
                        (select count(*) from session_slot x where x.session_id = s.id),
-                       (select count(*) from session_slot x where x.session_id = s.id and x.appointment_id is not null), s.icb_code
+                       (select count(*) from session_slot x where x.session_id = s.id and x.appointment_id is not null), s.icb_code,
+                       s.cancelled_reason, s.clinician
                 from clinician_session s left join hub h on h.id = s.hub_id left join room r on r.id = s.room_id
                 where s.icb_code in (:icbs) and s.session_date between :from and :to
                 order by s.session_date, s.start_minute, s.clinician_name""")
                 .param("icbs", icbs).param("from", from).param("to", to)
                 .query((rs, n) -> new Session(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getInt(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getInt(11),
-                        rs.getString(12)))
+                        rs.getString(12), rs.getString(13), rs.getString(14)))
                 .list();
     }
 
     /** A session in a list. */
     public record Session(UUID id, LocalDate date, int start, int end, String mode, String hubName, String roomName, String clinicianName,
-                          String type, int slots, int booked, String icbCode) {}
+                          String type, int slots, int booked, String icbCode, String cancelledReason, String clinician) {
+
+        public boolean cancelled() {
+            return cancelledReason != null;
+        }
+    }
+
+    public Optional<Session> session(UUID id) {
+        record Where(String icb, LocalDate date) {}
+        return jdbc.sql("select icb_code, session_date from clinician_session where id = :id").param("id", id)
+                .query((rs, n) -> new Where(rs.getString(1), rs.getObject(2, LocalDate.class))).optional()
+                .flatMap(w -> sessions(List.of(w.icb()), w.date(), w.date()).stream().filter(s -> s.id().equals(id)).findFirst());
+    }
+
+    /** Marks the session cancelled; false if it already was. */
+    public boolean cancelSession(UUID id, String reason, Instant at) {
+        return jdbc.sql("update clinician_session set cancelled_at = :at, cancelled_reason = :reason where id = :id and cancelled_at is null")
+                .param("at", Timestamp.from(at)).param("reason", reason).param("id", id).update() == 1;
+    }
+
+    /** The appointments still booked in a session's slots. */
+    public List<UUID> bookedIn(UUID sessionId) {
+        return jdbc.sql("""
+                select a.id from one_to_one_appointment a join session_slot x on x.id = a.slot_id
+                where x.session_id = :s and a.status = 'BOOKED'""").param("s", sessionId).query(UUID.class).list();
+    }
 
     private static final String SLOT_SELECT = """
             select x.id, x.session_id, x.icb_code, x.slot_date, x.start_minute, x.end_minute, x.appointment_type, s.mode, s.hub_id, h.name,
-                   s.room_id, r.name, coalesce(r.step_free, h.step_free, true), s.clinician, s.clinician_name, s.languages, x.appointment_id
+                   s.room_id, r.name, coalesce(r.step_free, h.step_free, true), s.clinician, s.clinician_name, s.languages, x.appointment_id,
+                   s.cancelled_at
             from session_slot x join clinician_session s on s.id = x.session_id
             left join hub h on h.id = s.hub_id left join room r on r.id = s.room_id
             """;
@@ -183,7 +210,7 @@ public class OneToOneRepository {
     public List<SlotRow> free(String icb, String type, LocalDate afterDate, int afterMinute, boolean stepFree, String language,
                               UUID hubId, String mode, int limit) {
         StringBuilder where = new StringBuilder("""
-                 where x.icb_code = :icb and x.appointment_type = :type and x.appointment_id is null
+                 where x.icb_code = :icb and x.appointment_type = :type and x.appointment_id is null and s.cancelled_at is null
                    and (x.slot_date > :date or (x.slot_date = :date and x.start_minute >= :minute))""");
         if (stepFree) {
             where.append(" and (s.mode <> 'IN_PERSON' or coalesce(r.step_free, h.step_free))");
@@ -214,7 +241,7 @@ public class OneToOneRepository {
         return new SlotRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, LocalDate.class),
                 rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class), rs.getString(10),
                 rs.getObject(11, UUID.class), rs.getString(12), rs.getBoolean(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                rs.getObject(17, UUID.class));
+                rs.getObject(17, UUID.class), rs.getTimestamp(18) != null);
     }
 
     /** Takes the slot for the appointment if it is free; false if someone else took it first. */

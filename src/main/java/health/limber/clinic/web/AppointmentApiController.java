@@ -2,6 +2,7 @@ package health.limber.clinic.web;
 
 import health.limber.clinic.AppointmentId;
 import health.limber.clinic.AppointmentOutcome;
+import health.limber.clinic.Appointments;
 import health.limber.clinic.ClinicianSessions;
 import health.limber.clinic.OneToOneAppointments;
 import health.limber.clinic.OneToOneAppointments.Booking;
@@ -43,10 +44,10 @@ class AppointmentApiController {
     private final IdempotentRequests idempotent;
     private final CurrentActor currentActor;
     private final Clock clock;
-    private final ClinicDayApiController oneStop;
+    private final Appointments oneStop;
 
     AppointmentApiController(OneToOneAppointments appointments, ClinicianSessions sessions, IdempotentRequests idempotent, CurrentActor currentActor, Clock clock,
-                             ClinicDayApiController oneStop) {
+                             Appointments oneStop) {
         this.oneStop = oneStop;
         this.appointments = appointments;
         this.sessions = sessions;
@@ -83,6 +84,18 @@ class AppointmentApiController {
     @GetMapping("/api/sessions")
     List<OneToOneRepository.Session> sessions(@RequestParam(required = false) LocalDate from) {
         return sessions.sessions(from == null ? LimberTime.today(clock) : from);
+    }
+
+    record CancelSessionRequest(String reason) {}
+
+    record CancelledSession(UUID session, int appointmentsCancelled) {}
+
+    @Operation(summary = "Cancel a session (the clinician is off)",
+            description = "Every appointment booked in it is cancelled by the service with the reason (the people go back on the 1:1 list) and its "
+                    + "slots are no longer offered. A clinician cancels their own; a service manager any of their ICBs'.")
+    @PostMapping("/api/sessions/{id}/cancel")
+    CancelledSession cancelSession(@PathVariable UUID id, @RequestBody CancelSessionRequest r) {
+        return new CancelledSession(id, sessions.cancel(id, r.reason()));
     }
 
     @Operation(summary = "People of an ICB waiting for a 1:1 appointment, in the list's order (urgent first, then longest wait)")
@@ -133,7 +146,7 @@ class AppointmentApiController {
     Object outcome(@PathVariable UUID id, @RequestBody OutcomeRequest r) {
         AppointmentOutcome outcome = choice("outcome", r.outcome(), AppointmentOutcome.class);
         if (!appointments.isOneToOne(AppointmentId.of(id))) {
-            return oneStop.outcome(id, new ClinicDayApiController.OutcomeRequest(r.version(), outcome, r.reason()));
+            return ClinicDayApiController.View.Booked.of(oneStop.recordOutcome(AppointmentId.of(id), required(r.version(), "version"), outcome, r.reason()));
         }
         return appointments.recordOutcome(AppointmentId.of(id), required(r.version(), "version"), outcome, r.reason());
     }

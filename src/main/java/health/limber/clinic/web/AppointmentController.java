@@ -130,6 +130,19 @@ class AppointmentController {
         }
     }
 
+    @PostMapping("/sessions/{id}/cancel")
+    String cancelSession(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String from,
+                         RedirectAttributes redirect) {
+        try {
+            int cancelled = sessions.cancel(id, reason);
+            redirect.addFlashAttribute("done", "Session cancelled. " + (cancelled == 0 ? "Nobody was booked in it."
+                    : cancelled + (cancelled == 1 ? " appointment was" : " appointments were") + " cancelled; those people are back on the 1:1 list."));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", Map.of(e.field(), e.getMessage()));
+        }
+        return "redirect:/appointments/sessions" + (from == null ? "" : "?from=" + from);
+    }
+
     @GetMapping("/book")
     String book(@RequestParam UUID referral, @RequestParam(required = false) String type, @RequestParam(required = false) String mode, Model model) {
         OneToOneAppointments.Waiting person = appointments.person(ReferralId.of(referral));

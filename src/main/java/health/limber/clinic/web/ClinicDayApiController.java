@@ -1,8 +1,6 @@
 package health.limber.clinic.web;
 
-import health.limber.clinic.AppointmentId;
 import health.limber.clinic.AppointmentOutcome;
-import health.limber.clinic.Appointments;
 import health.limber.clinic.ClinicDay;
 import health.limber.clinic.ClinicDayId;
 import health.limber.clinic.ClinicDays;
@@ -36,11 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ClinicDayApiController {
 
     private final ClinicDays clinicDays;
-    private final Appointments appointments;
 
-    ClinicDayApiController(ClinicDays clinicDays, Appointments appointments) {
+    ClinicDayApiController(ClinicDays clinicDays) {
         this.clinicDays = clinicDays;
-        this.appointments = appointments;
     }
 
     record OpenRequest(UUID hub, LocalDate day, String dayStart, String dayEnd, Integer offer) {}
@@ -51,7 +47,6 @@ class ClinicDayApiController {
 
     record VersionRequest(Long version) {}
 
-    record OutcomeRequest(Long version, AppointmentOutcome outcome, String reason) {}
 
     record View(UUID id, UUID hubId, String hubName, LocalDate day, String dayStart, String dayEnd, String status, long version,
                 List<Person> people, List<Duty> practitioners, List<Item> plan, List<Broken> violations, Metrics metrics,
@@ -67,7 +62,13 @@ class ClinicDayApiController {
         record Broken(Rule rule, String message, List<Integer> plan) {}
 
         record Booked(UUID id, UUID referral, String service, UUID practitioner, UUID room, String start, String end,
-                      AppointmentOutcome outcome, String reason, long version, String href) {}
+                      AppointmentOutcome outcome, String reason, long version, String href) {
+
+            static Booked of(ClinicDay.Booked a) {
+                return new Booked(a.id().value(), a.referralId().value(), a.service(), a.practitionerId(), a.roomId(), InstanceJson.time(a.start()),
+                        InstanceJson.time(a.end()), a.outcome(), a.reason(), a.version(), "/api/appointments/" + a.id() + "/outcome");
+            }
+        }
 
         static View of(ClinicDay day) {
             var unservable = day.unservable();
@@ -83,9 +84,7 @@ class ClinicDayApiController {
                     day.isDraft() ? day.violations().stream().filter(v -> v.rule() != Rule.UNSERVED_LISTED)
                             .map(v -> new Broken(v.rule(), v.message(), v.appointments())).toList() : List.of(),
                     day.metrics(),
-                    day.appointments().stream().map(a -> new Booked(a.id().value(), a.referralId().value(), a.service(), a.practitionerId(), a.roomId(),
-                            InstanceJson.time(a.start()), InstanceJson.time(a.end()), a.outcome(), a.reason(), a.version(),
-                            "/api/appointments/" + a.id() + "/outcome")).toList());
+                    day.appointments().stream().map(Booked::of).toList());
         }
     }
 
@@ -142,14 +141,6 @@ class ClinicDayApiController {
     View publish(@PathVariable UUID id, @RequestBody VersionRequest request) {
         clinicDays.publish(ClinicDayId.of(id), version(request.version()));
         return View.of(clinicDays.read(ClinicDayId.of(id)));
-    }
-
-    /** A one-stop appointment's outcome; {@link AppointmentApiController} answers the address for both kinds of appointment. */
-    View.Booked outcome(UUID id, OutcomeRequest request) {
-        var booked = appointments.recordOutcome(AppointmentId.of(id), version(request.version()), request.outcome(), request.reason());
-        return new View.Booked(booked.id().value(), booked.referralId().value(), booked.service(), booked.practitionerId(), booked.roomId(),
-                InstanceJson.time(booked.start()), InstanceJson.time(booked.end()), booked.outcome(), booked.reason(), booked.version(),
-                "/api/appointments/" + booked.id() + "/outcome");
     }
 
     private static long version(Long version) {
