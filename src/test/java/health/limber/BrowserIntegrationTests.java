@@ -320,18 +320,27 @@ class BrowserIntegrationTests extends BrowserTest {
 
     @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
+    /** A GP referral received some weeks ago, sent through the API by clinician.qhl, with the person's own fields; returns the reply. */
+    String gpReferral(int weeksAgo, String nhsNumber, String personFields) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/referrals")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("clinician.qhl",
+                                DemoFixtures.PASSWORD))
+                        .contentType("application/json").content("""
+                                {"source": "GP", "receivedOn": "%s", "gpPracticeCode": "Y01001", "nhsNumber": "%s",
+                                 "symptomDuration": "UNDER_6_WEEKS", "redFlags": [], %s}"""
+                                .formatted(java.time.LocalDate.now(clock).minusWeeks(weeksAgo), nhsNumber, personFields)))
+                .andReturn().getResponse().getContentAsString();
+    }
+
     @Test
     void aDischargedPatientAsksForAFollowUpOnAPhoneAndTheClinicianRecordsWhatWasArranged() throws Exception {
         var clinicianAuth = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("clinician.qhl",
                 DemoFixtures.PASSWORD);
         String nhs = health.limber.patient.PatientApiIntegrationTestsAccess.freshNhsNumber();
-        String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/referrals").with(clinicianAuth)
-                        .contentType("application/json").content("""
-                                {"source": "GP", "receivedOn": "%s", "gpPracticeCode": "Y01001", "nhsNumber": "%s", "givenName": "Rhian",
-                                 "familyName": "Followup", "birthDate": "1966-08-09", "phone": "07700 900124", "bodySites": ["SHOULDER"],
-                                 "symptomDuration": "UNDER_6_WEEKS", "requestedUrgency": "ROUTINE", "reasonCode": "45326000", "redFlags": []}"""
-                                .formatted(java.time.LocalDate.now(clock).minusWeeks(8), nhs)))
-                .andReturn().getResponse().getContentAsString();
+        String created = gpReferral(8, nhs, """
+                "givenName": "Rhian", "familyName": "Followup", "birthDate": "1966-08-09", "phone": "07700 900124", "bodySites": ["SHOULDER"],
+                "requestedUrgency": "ROUTINE", "reasonCode": "45326000"
+                """);
         String referral = created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/referrals/" + referral + "/triage").with(clinicianAuth)
                 .contentType("application/json").content("""
@@ -378,17 +387,10 @@ class BrowserIntegrationTests extends BrowserTest {
      */
     @Test
     void aClinicianTriagesBooksAnAssessmentRecordsItAttendedAndTheWaitingListShowsTheClockStoppedByOneToOnePhysiotherapy() throws Exception {
-        var clinicianAuth = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("clinician.qhl",
-                DemoFixtures.PASSWORD);
-        String nhs = health.limber.patient.PatientApiIntegrationTestsAccess.freshNhsNumber();
-        String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/referrals").with(clinicianAuth)
-                        .contentType("application/json").content("""
-                                {"source": "GP", "receivedOn": "%s", "gpPracticeCode": "Y01001", "nhsNumber": "%s", "givenName": "Oona",
-                                 "familyName": "Onetoonejourney", "birthDate": "1979-04-05", "phone": "07700 900125", "bodySites": ["KNEE"],
-                                 "preferredLanguage": "cy", "interpreterNeeded": false,
-                                 "symptomDuration": "UNDER_6_WEEKS", "requestedUrgency": "URGENT", "reasonCode": "30989003", "redFlags": []}"""
-                                .formatted(java.time.LocalDate.now(clock).minusWeeks(10), nhs)))
-                .andReturn().getResponse().getContentAsString();
+        String created = gpReferral(10, health.limber.patient.PatientApiIntegrationTestsAccess.freshNhsNumber(), """
+                "givenName": "Oona", "familyName": "Onetoonejourney", "birthDate": "1979-04-05", "phone": "07700 900125", "bodySites": ["KNEE"],
+                "preferredLanguage": "cy", "interpreterNeeded": false, "requestedUrgency": "URGENT", "reasonCode": "30989003"
+                """);
         String referral = created.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
         String reference = created.replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1");
         java.time.LocalDate day = java.time.LocalDate.now(clock).plusDays(60);
