@@ -99,37 +99,41 @@ class DemoClinics {
      */
     void admit(Random random, List<PastReferral> referrals, String provider, LocalDate today, PatientId signInPatient) {
         Comparator<PastReferral> newestFirst = Comparator.comparing(PastReferral::receivedOn).reversed().thenComparing(PastReferral::reference);
-        List<PastReferral> oneStop = referrals.stream().filter(r -> r.pathway() == CarePathway.ONE_STOP_CLINIC).sorted(newestFirst).toList();
-        List<PastReferral> group = referrals.stream().filter(r -> r.pathway() == CarePathway.GROUP_CLASS).sorted(newestFirst).toList();
+        // people accepted in the last five weeks are still being asked which dates suit them, so the demo's clinic day and
+        // class in the past hold only people referred before them
+        List<PastReferral> oneStop = referrals.stream().filter(r -> r.pathway() == CarePathway.ONE_STOP_CLINIC && settled(r, today))
+                .sorted(newestFirst).toList();
+        List<PastReferral> group = referrals.stream().filter(r -> r.pathway() == CarePathway.GROUP_CLASS && settled(r, today))
+                .sorted(newestFirst).toList();
         PatientBulkLoad.Summary patient = signInPatient == null ? null
                 : patients.inIcb(referrals.get(0).icbCode()).stream().filter(p -> p.id().equals(signInPatient)).findFirst().orElse(null);
         List<HubWaitingLists.Admission> admissions = new ArrayList<>();
         for (int i = 0; i < oneStop.size(); i++) {
             PastReferral r = oneStop.get(i);
             boolean theirs = i == 10 && patient != null;
-            admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), theirs ? patient.id() : null,
+            admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), theirs ? patient.id() : r.patientId(),
                     theirs ? patient.givenName() + " " + patient.familyName() : r.givenName() + " " + r.familyName(), r.icbCode(), provider,
                     CarePathway.ONE_STOP_CLINIC, needs(random, i), i % 9 == 4 ? "pl" : "en", i % 9 == 4, i % 7 == 3, today.minusDays(60 - i),
                     theirs ? patient.birthDate() : r.birthDate(), theirs ? patient.nhsNumber().value() : null, null, r.receivedOn()));
         }
         for (int i = 0; i < group.size(); i++) {
             PastReferral r = group.get(i);
-            admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), null, r.givenName() + " " + r.familyName(), r.icbCode(),
+            admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), r.patientId(), r.givenName() + " " + r.familyName(), r.icbCode(),
                     provider, CarePathway.GROUP_CLASS, List.of(), "en", false, false, today.minusDays(50 - i), r.birthDate(), null, null,
                     r.receivedOn()));
         }
-        // people accepted to physiotherapy in the last year wait for a 1:1 appointment: those with no record (so no episode
-        // to discharge), and those with one accepted in the last 16 weeks (no demo episode that young is discharged; the
-        // tour's patient, discharged two weeks ago, is left out)
-        referrals.stream().filter(r -> r.pathway() == CarePathway.PHYSIOTHERAPY && !LimberTime.dateOf(r.triagedAt()).isAfter(today)
-                        && !LimberTime.dateOf(r.triagedAt()).isBefore(today.minusDays(r.patientId() == null ? 365 : 111))
-                        && (r.patientId() == null || !r.patientId().equals(signInPatient)))
+        // the people still waiting for physiotherapy are on the 1:1 list
+        referrals.stream().filter(r -> r.pathway() == CarePathway.PHYSIOTHERAPY)
                 .sorted(newestFirst)
                 .forEach(r -> admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), r.patientId(), r.givenName() + " " + r.familyName(),
                         r.icbCode(), provider, CarePathway.PHYSIOTHERAPY, List.of(), "en", false, false, LimberTime.dateOf(r.triagedAt()),
                         r.birthDate(), null, r.priority(), r.receivedOn())));
         waitingLists.admit(admissions);
         classReferrals.put(referrals.get(0).icbCode(), group.stream().map(PastReferral::id).toList());
+    }
+
+    private static boolean settled(PastReferral r, LocalDate today) {
+        return r.receivedOn().isBefore(today.minusDays(35));
     }
 
     /** Three clinic days and two classes at the ICB's first hub. */

@@ -26,8 +26,8 @@ class DemoCommand implements Callable<Integer>, LimberCommand.Subcommand {
             description = "Address to serve on (default 127.0.0.1: this machine only; 0.0.0.0 shows the demo, with its published passwords, to the network).")
     String bind;
 
-    @Option(names = "--patients-per-icb", description = "Demo patients per ICB on first load (default 200).")
-    int patientsPerIcb = 200;
+    @Option(names = "--referrals-per-week", description = "Referrals a week to each ICB's service on average, on first load (default 7.5).")
+    double referralsPerWeek = 7.5;
 
     @Override
     public Integer call() throws IOException {
@@ -41,7 +41,7 @@ class DemoCommand implements Callable<Integer>, LimberCommand.Subcommand {
         }
         Map<String, Object> properties = new HashMap<>();
         properties.put("limber.demo.enabled", "true");
-        properties.put("limber.demo.patients-per-icb", patientsPerIcb);
+        properties.put("limber.demo.referrals-per-week", referralsPerWeek);
         properties.put("server.port", port);
         // the demo's well-known passwords are for this machine only unless asked otherwise
         properties.put("server.address", bind);

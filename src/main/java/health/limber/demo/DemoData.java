@@ -65,47 +65,49 @@ class DemoData implements ApplicationRunner {
     private final Organisations organisations;
     private final StaffAccounts staffAccounts;
     private final PatientBulkLoad patients;
-    private final ReferralBulkLoad referrals;
     private final HubResources hubResources;
     private final Hubs hubs;
     private final CurrentActor currentActor;
     private final AccessCodes accessCodes;
-    private final WaitingListManagement waitingList;
     private final DemoClinics clinics;
     private final DemoExercise exercise;
-    private final DemoEpisodes episodes;
+    private final DemoJourneyStore journeyStore;
+    /** Whether the ICBs other than the tour's get their journeys once the demo is serving (tests load all at once). */
+    private final boolean background;
+    /** Only the areas and their journeys: no staff accounts, clinic days or exercise programmes (the generator's benchmark). */
+    private final boolean journeysOnly;
     private final Clock clock;
     private final long seed;
-    private final int referralsPerIcb;
-    private final int patientsPerIcb;
+    private final double referralsPerWeek;
     private final int programmesPerIcb;
     private volatile DemoSignIns signIns;
+    private volatile String journeysReport = "Demo journeys: none written (the database had the demo already)";
     /** Opened once the tour's first ICB has everything (its programmes too); until then the demo shows "getting ready". */
     private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
     DemoData(TransactionTemplate transaction, Organisations organisations, StaffAccounts staffAccounts, PatientBulkLoad patients,
-             ReferralBulkLoad referrals, HubResources hubResources, Hubs hubs, CurrentActor currentActor, AccessCodes accessCodes,
-             WaitingListManagement waitingList, DemoClinics clinics, DemoExercise exercise, DemoEpisodes episodes, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
-             @Value("${limber.demo.referrals-per-icb:90}") int referralsPerIcb,
-             @Value("${limber.demo.patients-per-icb:200}") int patientsPerIcb,
-             @Value("${limber.demo.programmes-per-icb:180}") int programmesPerIcb) {
+             HubResources hubResources, Hubs hubs, CurrentActor currentActor, AccessCodes accessCodes, DemoClinics clinics,
+             DemoExercise exercise, DemoJourneyStore journeys, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
+             @Value("${limber.demo.referrals-per-week:7.5}") double referralsPerWeek,
+             @Value("${limber.demo.programmes-per-icb:180}") int programmesPerIcb,
+             @Value("${limber.demo.background:true}") boolean background,
+             @Value("${limber.demo.journeys-only:false}") boolean journeysOnly) {
         this.transaction = transaction;
         this.organisations = organisations;
         this.staffAccounts = staffAccounts;
         this.patients = patients;
-        this.referrals = referrals;
         this.hubResources = hubResources;
         this.hubs = hubs;
         this.currentActor = currentActor;
         this.accessCodes = accessCodes;
-        this.waitingList = waitingList;
         this.clinics = clinics;
         this.exercise = exercise;
-        this.episodes = episodes;
+        this.journeyStore = journeys;
+        this.background = background;
+        this.journeysOnly = journeysOnly;
         this.clock = clock;
         this.seed = seed;
-        this.referralsPerIcb = referralsPerIcb;
-        this.patientsPerIcb = patientsPerIcb;
+        this.referralsPerWeek = referralsPerWeek;
         this.programmesPerIcb = programmesPerIcb;
     }
 
@@ -116,11 +118,15 @@ class DemoData implements ApplicationRunner {
             transaction.executeWithoutResult(status -> load(new Random(seed)));
             log.info("Demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
+        if (journeysOnly) {
+            journeysInParallel();
+            return;
+        }
         signIns = transaction.execute(status -> currentSignIns());
-        if (programmesPerIcb > 0) {
-            Thread background = new Thread(this::exerciseCohort, "demo-exercise-programmes");
-            background.setDaemon(true);
-            background.start();
+        if (background || programmesPerIcb > 0) {
+            Thread thread = new Thread(this::inBackground, "demo-background");
+            thread.setDaemon(true);
+            thread.start();
         } else {
             ready.countDown();
         }
@@ -137,39 +143,119 @@ class DemoData implements ApplicationRunner {
     }
 
     /**
-     * Thousands of exercise programmes with their logs and ratings (about 400,000 sessions), added in
-     * the background once the demo is serving, one transaction per ICB: the pages are usable at once
-     * and the programmes appear ICB by ICB over about half a minute. An ICB that already has its
+     * What the demo adds once it is serving, one transaction per ICB: the tour ICB's exercise
+     * programmes first (then the demo opens), then each other ICB's journeys and programmes (thousands
+     * of programmes with their logs and ratings, about 400,000 sessions), so the pages are usable at
+     * once and the other areas fill in over about a minute. An ICB that already has its journeys or
      * programmes is skipped, so a demo stopped half-way finishes the rest on its next start.
      */
-    private void exerciseCohort() {
+    private void inBackground() {
         long started = System.nanoTime();
         List<Icb> icbs = organisations.icbs();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < icbs.size(); i++) {
+            order.add(icbs.get(i).code().equals(FIRST_ICB) ? 0 : order.size(), i);
+        }
         int programmes = 0;
         try {
-            for (int i = 0; i < icbs.size(); i++) {
+            for (int i : order) {
                 String icb = icbs.get(i).code();
-                String provider = providerCode(i);
-                int handMade = icb.equals(FIRST_ICB) ? DemoExercise.HAND_MADE : 0;
-                Random random = new Random(seed * 19 + i);
-                programmes += transaction.execute(status -> {
-                    int existing = exercise.programmesOf(icb);
-                    return existing > handMade ? 0
-                            : exercise.cohort(random, icb, provider, programmesPerIcb, handMade, LimberTime.today(clock));
-                });
+                if (background && !icb.equals(FIRST_ICB)) {
+                    transaction.executeWithoutResult(status -> {
+                        if (patients.inIcb(icb).isEmpty()) {
+                            journeys(i, icbs.get(i), LimberTime.today(clock), clock.instant());
+                        }
+                    });
+                }
+                programmes += programmes(i, icb);
                 if (icb.equals(FIRST_ICB)) {
                     ready.countDown();
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Demo exercise programmes stopped after {} programmes: {}", programmes, e.getMessage());
+            log.warn("Demo background loading stopped after {} programmes: {}", programmes, e.getMessage());
             return;
         } finally {
             ready.countDown();
         }
-        if (programmes > 0) {
-            log.info("Demo exercise programmes added in the background: {} in {} ms", programmes, (System.nanoTime() - started) / 1_000_000);
+        log.info("Demo journeys and {} exercise programmes added in the background in {} ms", programmes, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Every ICB's journeys, two ICBs at a time (one transaction each): the generator's benchmark, on a machine with two cores. */
+    private void journeysInParallel() {
+        List<Icb> icbs = organisations.icbs();
+        LocalDate today = LimberTime.today(clock);
+        Instant now = clock.instant();
+        long started = System.nanoTime();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < icbs.size(); i++) {
+                int index = i;
+                done.add(pool.submit(() -> transaction.execute(status -> journeys(index, icbs.get(index), today, now))));
+            }
+            int referrals = 0;
+            for (var icb : done) {
+                referrals += icb.get();
+            }
+            report(referrals, started);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Demo journeys failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdown();
         }
+    }
+
+    private void report(int referrals, long started) {
+        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        journeysReport = String.format("Demo journeys: %d referrals with their people, pathways and episodes stored in %d ms (%d referrals a second)",
+                referrals, millis, referrals * 1000L / millis);
+        log.info(journeysReport);
+    }
+
+    private int programmes(int index, String icb) {
+        if (programmesPerIcb == 0) {
+            return 0;
+        }
+        int handMade = icb.equals(FIRST_ICB) ? DemoExercise.HAND_MADE : 0;
+        Random random = new Random(seed * 19 + index);
+        return transaction.execute(status -> exercise.programmesOf(icb) > handMade ? 0
+                : exercise.cohort(random, icb, providerCode(index), programmesPerIcb, handMade, LimberTime.today(clock)));
+    }
+
+    /**
+     * One ICB's people and their journeys (see {@link DemoJourneys}), stored, with those still waiting
+     * for a one-stop day, a class or 1:1 physiotherapy on their hubs' lists.
+     */
+    private int journeys(int index, Icb icb, LocalDate today, Instant now) {
+        boolean tour = icb.code().equals(FIRST_ICB);
+        DemoJourneys.Area area = area(index, icb);
+        DemoJourneys.Generated generated = DemoJourneys.generate(new Random(seed * 31 + index), area, today, now);
+        List<UUID> hubIds = hubs.inIcbs(List.of(icb.code())).stream().map(Hub::id).toList();
+        List<PastReferral> waiting = journeyStore.store(generated, area, hubIds, new Random(seed + index));
+        PatientId signInPatient = tour ? patients.inIcb(icb.code()).get(0).id() : null;
+        clinics.admit(new Random(seed * 37 + index), waiting, area.provider(), today, signInPatient);
+        return generated.journeys().size();
+    }
+
+    private DemoJourneys.Area area(int index, Icb icb) {
+        double arrivals = referralsPerWeek * (0.7 + 0.6 * new Random(seed + index).nextDouble());
+        return new DemoJourneys.Area(icb.code(), providerCode(index), index, DemoAreas.TOWNS.get(icb.code()),
+                organisations.practicesIn(icb.code()).stream().map(GpPractice::code).toList(), arrivals, icb.code().equals(FIRST_ICB));
+    }
+
+    /** The journeys the demo generated for an ICB when it loaded them at {@code loadedAt}, generated again from the seed. */
+    DemoJourneys.Generated journeysOf(String icbCode, Instant loadedAt) {
+        List<Icb> icbs = organisations.icbs();
+        int index = icbs.stream().map(Icb::code).toList().indexOf(icbCode);
+        return DemoJourneys.generate(new Random(seed * 31 + index), area(index, icbs.get(index)), LimberTime.dateOf(loadedAt), loadedAt);
+    }
+
+    /** How many referrals with their journeys the last load wrote, and how fast. */
+    String journeysReport() {
+        return journeysReport;
     }
 
     /** Sign-ins to print: one per staff role and two patients with newly issued codes. */
@@ -192,36 +278,23 @@ class DemoData implements ApplicationRunner {
             Random practitioners = new Random(seed * 17 + i);
             currentActor.runAs(manager, () -> clinics.practitioners(practitioners, hubIds));
             staff.addAll(staff(icb, provider));
-            patients(random, icb, towns, i, now);
-            waitingList(new Random(seed + i), icb, provider, hubIds);
-            List<PatientBulkLoad.Summary> people = patients.inIcb(icb.code());
-            boolean tour = icb.code().equals(FIRST_ICB);
-            List<PastReferral> made = episodes.linkToPatients(DemoReferrals.generate(new Random(seed * 31 + i), icb.code(),
-                    organisations.practicesIn(icb.code()).stream().map(GpPractice::code).toList(), today, now, referralsPerIcb, 12), people, tour, today);
-            referrals.store(made);
-            episodes.open(new Random(seed * 41 + i), made, provider, today, tour ? people.get(0) : null);
-            PatientId signInPatient = tour ? people.get(0).id() : null;
-            clinics.admit(new Random(seed * 37 + i), made, provider, today, signInPatient);
         }
         staff.addAll(programme(icbs));
+        if (journeysOnly) {
+            return;
+        }
+        long started = System.nanoTime();
+        int referrals = 0;
+        for (int i = 0; i < icbs.size(); i++) {
+            if (!background || icbs.get(i).code().equals(FIRST_ICB)) {
+                referrals += journeys(i, icbs.get(i), today, now);
+            }
+        }
+        report(referrals, started);
         staffAccounts.createBySetup(staff);
         String firstProvider = providerCode(icbs.stream().map(Icb::code).toList().indexOf(FIRST_ICB));
         clinics.clinicDays(new Random(seed * 7), FIRST_ICB, firstProvider, today);
         exercise.load(new Random(seed * 13), FIRST_ICB, firstProvider, today);
-    }
-
-    /** Pathways for this ICB from mid-2023 to today, simulated week by week (see {@link DemoWaitingList}), each seen at one of its hubs. */
-    private void waitingList(Random random, Icb icb, String provider, List<UUID> hubIds) {
-        List<String> nhsNumbers = patients.inIcb(icb.code()).stream().map(p -> p.nhsNumber().value()).toList();
-        double arrivalsPerWeek = 5 + random.nextInt(6);
-        List<Pathway> pathways = DemoWaitingList.simulate(random, icb.code(), provider, nhsNumbers, LocalDate.of(2023, 6, 5),
-                LimberTime.today(clock), arrivalsPerWeek);
-        Map<PathwayId, UUID> seenAt = new HashMap<>();
-        if (!hubIds.isEmpty()) {
-            pathways.stream().sorted(Comparator.comparing(p -> p.key().identifier()))
-                    .forEach(p -> seenAt.put(p.id(), hubIds.get(random.nextInt(hubIds.size()))));
-        }
-        waitingList.store(pathways, seenAt);
     }
 
     /** The national programme team: an organisation serving all 17 ICBs, with an analyst. */
@@ -251,8 +324,8 @@ class DemoData implements ApplicationRunner {
         for (int h = 0; h < count; h++) {
             DemoAreas.Town town = towns.get(h);
             boolean stepFree = h == 0 || random.nextInt(4) > 0;
-            UUID hub = hubResources.addHub(icb.code(), town.name() + " " + pick(random, DemoAreas.CENTRE_NAMES),
-                    (1 + random.nextInt(120)) + " " + pick(random, DemoAreas.STREETS), town.name(), town.outward() + " " + inwardCode(random),
+            UUID hub = hubResources.addHub(icb.code(), town.name() + " " + DemoPeople.pick(random, DemoAreas.CENTRE_NAMES),
+                    (1 + random.nextInt(120)) + " " + DemoPeople.pick(random, DemoAreas.STREETS), town.name(), town.outward() + " " + DemoPeople.inwardCode(random),
                     stepFree, "Monday to Friday 8am to 8pm, Saturday 9am to 1pm");
             int rooms = 2 + random.nextInt(3);
             for (int r = 1; r <= rooms; r++) {
@@ -277,64 +350,6 @@ class DemoData implements ApplicationRunner {
                     provider, PASSWORD));
         }
         return staff;
-    }
-
-    private void patients(Random random, Icb icb, List<DemoAreas.Town> towns, int icbIndex, Instant now) {
-        LocalDate today = LimberTime.today(clock);
-        List<PatientBulkLoad.PastPatient> made = new ArrayList<>();
-        int[] serial = {0};
-        for (int p = 0; p < patientsPerIcb; p++) {
-            boolean female = random.nextBoolean();
-            String given = pick(random, female ? DemoAreas.GIVEN_FEMALE : DemoAreas.GIVEN_MALE);
-            String family = pick(random, DemoAreas.FAMILY);
-            int age = 18 + random.nextInt(72);
-            LocalDate born = today.minusYears(age).minusDays(random.nextInt(365));
-            String language = pick(random, DemoAreas.LANGUAGES);
-            boolean interpreter = !language.equals("en") && !language.equals("cy") && random.nextInt(3) == 0;
-            DemoAreas.Town town = pick(random, towns);
-            String work = age >= 67 ? "RETIRED" : age < 22 && random.nextInt(3) == 0 ? "STUDENT"
-                    : pick(random, List.of("EMPLOYED_WORKING", "EMPLOYED_WORKING", "EMPLOYED_WORKING", "EMPLOYED_OFF_SICK",
-                    "EMPLOYED_OFF_SICK", "UNEMPLOYED_SEEKING_WORK", "INACTIVE_ILL_HEALTH", "OTHER"));
-            PatientInput input = new PatientInput(nextNhsNumber(icbIndex, serial), null, given, family, born.toString(),
-                    female ? "FEMALE" : "MALE", town.outward() + " " + inwardCode(random), "07700 900" + String.format("%03d", random.nextInt(1000)),
-                    null, language, interpreter, needs(random), null, List.of(), practiceCode(icbIndex, towns.indexOf(town)), icb.code(), work, null);
-            input = withContact(input, random, given, family);
-            LocalDate recorded = today.minusDays(30 + random.nextInt(600));
-            List<WorkStatusChange> earlier = work.equals("EMPLOYED_OFF_SICK") || work.equals("INACTIVE_ILL_HEALTH")
-                    ? List.of(new WorkStatusChange(WorkStatus.EMPLOYED_WORKING, recorded.minusDays(200), "demo")) : List.of();
-            made.add(new PatientBulkLoad.PastPatient(input, earlier, recorded, "demo", now));
-        }
-        patients.store(made);
-    }
-
-    /** Now and then someone needs step-free access, large print, a BSL interpreter, easy read or a hearing loop. */
-    private static List<String> needs(Random random) {
-        List<String> needs = new ArrayList<>();
-        int[] oneIn = {10, 20, 100, 40, 50};
-        String[] names = {"STEP_FREE", "LARGE_PRINT", "BSL", "EASY_READ", "HEARING_LOOP"};
-        for (int n = 0; n < names.length; n++) {
-            if (random.nextInt(oneIn[n]) == 0) {
-                needs.add(names[n]);
-            }
-        }
-        return needs;
-    }
-
-    /** Most people take text messages (the rest phone calls), some email too, a few letters as well. */
-    private static PatientInput withContact(PatientInput in, Random random, String given, String family) {
-        boolean sms = random.nextInt(10) < 7;
-        boolean email = random.nextInt(10) < 4;
-        List<String> channels = new ArrayList<>(List.of(sms ? "SMS" : "PHONE"));
-        if (email) {
-            channels.add("EMAIL");
-        }
-        if (random.nextInt(5) == 0) {
-            channels.add("LETTER");
-        }
-        return new PatientInput(in.nhsNumber(), in.nhsNumberUnknownReason(), in.givenName(), in.familyName(), in.birthDate(), in.sex(),
-                in.postcode(), in.phone(), email ? (given + "." + family).toLowerCase().replace("'", "") + "@example.com" : null,
-                in.preferredLanguage(), in.interpreterNeeded(), in.accessibilityNeeds(), in.otherNeeds(), channels, in.gpPracticeCode(),
-                in.icbCode(), in.workStatus(), in.version());
     }
 
     private DemoSignIns currentSignIns() {
@@ -362,26 +377,6 @@ class DemoData implements ApplicationRunner {
 
     static String practiceCode(int icbIndex, int town) {
         return "Y" + String.format("%02d%03d", icbIndex + 1, town + 1);
-    }
-
-    /** The next valid NHS number in the 999 test range for this ICB, from a running serial. */
-    static String nextNhsNumber(int icbIndex, int[] serial) {
-        while (true) {
-            String nine = String.format("999%02d%04d", icbIndex, serial[0]++);
-            int check = NhsNumber.checkDigitFor(nine);
-            if (check >= 0) {
-                return nine + check;
-            }
-        }
-    }
-
-    private static String inwardCode(Random random) {
-        String letters = "ABDEFGHJLNPQRSTUWXYZ";
-        return "" + random.nextInt(10) + letters.charAt(random.nextInt(letters.length())) + letters.charAt(random.nextInt(letters.length()));
-    }
-
-    private static <T> T pick(Random random, List<T> values) {
-        return values.get(random.nextInt(values.size()));
     }
 
 }

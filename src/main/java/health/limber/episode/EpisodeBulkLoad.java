@@ -42,16 +42,17 @@ public class EpisodeBulkLoad {
     /** Stores the episodes, all or none; returns how many. */
     @Transactional
     public int store(List<PastEpisode> past) {
+        List<Episode> made = new java.util.ArrayList<>(past.size());
         for (PastEpisode p : past) {
             Episode episode = Episode.open(p.patientId(), p.referralId(), p.reference(), p.icbCode(), p.providerCode(), p.kindOfCare(),
                     p.source(), p.referredOn(), p.openedOn(), p.pathwayId(), clock.instant());
-            episodes.insert(episode);
             PastDischarge d = p.discharge();
             if (d != null) {
                 episode.discharge(d.reason(), d.on(), d.note(), d.referredTo(), d.followUpMonths(), 6, d.by(), d.at());
-                episodes.saveDischarge(episode);
             }
+            made.add(episode);
         }
+        episodes.insertAll(made);
         return past.size();
     }
 }

@@ -26,8 +26,23 @@ public class Organisations {
                 .list();
     }
 
+    /**
+     * ICBs and GP practices once found. Organisation data is only ever added here, never changed or
+     * removed, so a code found stays found (a code not found is asked again: another instance may have
+     * added it since). This keeps checking a bulk load of thousands of patient records from asking
+     * the database twice a record. Whatever comes to change or remove an ICB or practice must clear these.
+     */
+    private final java.util.Map<String, Icb> knownIcbs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, GpPractice> knownPractices = new java.util.concurrent.ConcurrentHashMap<>();
+
     public Optional<Icb> icb(String code) {
-        return icbs().stream().filter(icb -> icb.code().equals(code)).findFirst();
+        Icb known = code == null ? null : knownIcbs.get(code);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Icb> found = icbs().stream().filter(icb -> icb.code().equals(code)).findFirst();
+        found.ifPresent(icb -> knownIcbs.put(icb.code(), icb));
+        return found;
     }
 
     /** The ICBs whose patients a provider's staff may see. */
@@ -96,10 +111,16 @@ public class Organisations {
     }
 
     public Optional<GpPractice> practice(String code) {
-        return jdbc.sql("select code, name, postcode, icb_code from gp_practice where code = :code")
+        GpPractice known = code == null ? null : knownPractices.get(code);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<GpPractice> found = jdbc.sql("select code, name, postcode, icb_code from gp_practice where code = :code")
                 .param("code", code)
                 .query((rs, n) -> new GpPractice(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .optional();
+        found.ifPresent(practice -> knownPractices.put(practice.code(), practice));
+        return found;
     }
 
     /**

@@ -149,6 +149,7 @@ public class Patient {
     public boolean nhsNumberUnknown() { return nhsNumber == null; }
     public String givenName() { return givenName; }
     public String familyName() { return familyName; }
+    String familyNameKey() { return familyNameKey; }
     public String displayName() { return givenName + " " + familyName; }
     public LocalDate birthDate() { return birthDate; }
     public int ageOn(LocalDate date) { return Period.between(birthDate, date).getYears(); }

@@ -20,12 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PatientBulkLoad {
 
-    private final Patients patients;
     private final Organisations organisations;
     private final JdbcClient jdbc;
 
-    PatientBulkLoad(Patients patients, Organisations organisations, JdbcClient jdbc) {
-        this.patients = patients;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+    PatientBulkLoad(Organisations organisations, JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
+        this.batch = batch;
         this.organisations = organisations;
         this.jdbc = jdbc;
     }
@@ -62,7 +63,62 @@ public class PatientBulkLoad {
             }
             made.add(patient);
         }
-        return patients.saveAll(made).stream().map(Patient::id).toList();
+        insertAll(made);
+        return made.stream().map(Patient::id).toList();
+    }
+
+    /**
+     * Inserts new records and their work status history in batches of 1,000 rows (one statement per
+     * row through the repository took 0.4 ms a record on PostgreSQL, most of a demo's load time).
+     */
+    private void insertAll(List<Patient> made) {
+        List<Object[]> rows = new ArrayList<>(made.size());
+        List<Object[]> history = new ArrayList<>();
+        for (Patient p : made) {
+            AccessibilityNeeds n = p.needs();
+            ContactPreferences c = p.contact();
+            rows.add(new Object[] {p.id().value(), p.nhsNumber().map(NhsNumber::value).orElse(null), p.nhsNumberUnknownReason(), p.givenName(),
+                    p.familyName(), p.familyNameKey(), p.birthDate(), p.sex().name(), p.postcode().map(Postcode::value).orElse(null), p.phone(),
+                    p.email(), p.preferredLanguage(), p.interpreterNeeded(), n.stepFreeAccess(), n.largePrint(), n.bslInterpreter(), n.easyRead(),
+                    n.hearingLoop(), n.otherNeeds(), c.bySms(), c.byEmail(), c.byPhone(), c.byLetter(), p.gpPracticeCode(), p.icbCode(),
+                    p.workStatus() == null ? null : p.workStatus().name(), java.sql.Timestamp.from(p.createdAt()),
+                    java.sql.Timestamp.from(p.updatedAt())});
+            List<WorkStatusChange> changes = p.workStatusHistory();
+            for (int i = 0; i < changes.size(); i++) {
+                WorkStatusChange w = changes.get(i);
+                history.add(new Object[] {p.id().value(), i, w.status().name(), w.recordedOn(), w.recordedBy()});
+            }
+        }
+        for (int from = 0; from < rows.size(); from += 1000) {
+            batch.batchUpdate("""
+                    insert into patient (id, nhs_number, nhs_number_unknown_reason, given_name, family_name, family_name_key, birth_date, sex,
+                        postcode, phone, email, preferred_language, interpreter_needed, step_free_access, large_print, bsl_interpreter,
+                        easy_read, hearing_loop, other_needs, contact_by_sms, contact_by_email, contact_by_phone, contact_by_letter,
+                        gp_practice_code, icb_code, work_status, created_at, updated_at, version)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""",
+                    rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
+        for (int from = 0; from < history.size(); from += 1000) {
+            batch.batchUpdate("insert into patient_work_status (patient_id, position, status, recorded_on, recorded_by) values (?, ?, ?, ?, ?)",
+                    history.subList(from, Math.min(history.size(), from + 1000)));
+        }
+    }
+
+    /** The live records with these NHS numbers (a record with no number is never among them), by number. */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Summary> withNhsNumbers(java.util.Collection<String> nhsNumbers) {
+        java.util.Map<String, Summary> found = new java.util.HashMap<>();
+        List<String> all = nhsNumbers.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        for (int from = 0; from < all.size(); from += 1000) {
+            jdbc.sql("""
+                    select id, given_name, family_name, nhs_number, birth_date from patient
+                    where nhs_number in (:numbers) and voided_at is null""")
+                    .param("numbers", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .query((rs, n) -> new Summary(PatientId.of(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3),
+                            new NhsNumber(rs.getString(4)), rs.getObject(5, LocalDate.class)))
+                    .list().forEach(s -> found.put(s.nhsNumber().value(), s));
+        }
+        return found;
     }
 
     /** The live records of an ICB, by NHS number. */

@@ -76,6 +76,19 @@ public class Pathway {
         return pathway;
     }
 
+    /**
+     * The same with the id chosen by the caller: the demo derives its ids from its seed, so that one
+     * seed always gives the same data set.
+     */
+    public static Pathway open(PathwayId id, PathwayKey key, String nhsNumber, LocalDate birthDate, LocalDate referralReceived,
+                               SourceOfReferral source, String waitingListType, String treatmentFunction,
+                               Priority priority, String providerCode, String commissionerCode, LocalDate clockStart) {
+        Pathway pathway = new Pathway(id.value(), key, nhsNumber, birthDate, referralReceived, source,
+                waitingListType, treatmentFunction, priority, providerCode, commissionerCode, List.of(), 0);
+        pathway.startClock(clockStart);
+        return pathway;
+    }
+
     /** Starts the clock (a new referral, or a re-booking after the clock was nullified or stopped). */
     public void startClock(LocalDate on) {
         if (isRunning()) {

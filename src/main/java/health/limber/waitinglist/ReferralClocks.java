@@ -40,7 +40,7 @@ class ReferralClocks {
             return;
         }
         Pathway pathway = Pathway.open(key, accepted.nhsNumber(), accepted.birthDate(), accepted.receivedOn(),
-                source(accepted.source()), "ORTT", PHYSIOTHERAPY,
+                SourceOfReferral.of(accepted.source()), "ORTT", PHYSIOTHERAPY,
                 accepted.priority() == Urgency.URGENT ? Priority.URGENT : Priority.ROUTINE,
                 accepted.providerCode(), accepted.icbCode(), accepted.receivedOn());
         if (!accepted.pathway().joinsWaitingList()) {
@@ -50,14 +50,4 @@ class ReferralClocks {
         pathways.save(pathway, clock.instant());
     }
 
-    static SourceOfReferral source(ReferralSource source) {
-        return switch (source) {
-            case GP -> SourceOfReferral.GP;
-            case ERS -> SourceOfReferral.ERS;
-            case SELF -> SourceOfReferral.SELF;
-            case FRACTURE_CLINIC -> SourceOfReferral.FRACTURE_CLINIC;
-            case EMERGENCY_DEPARTMENT -> SourceOfReferral.ED;
-            case OTHER_PROVIDER -> SourceOfReferral.OTHER;
-        };
-    }
 }

@@ -1,6 +1,20 @@
 package health.limber.waitinglist;
 
+import health.limber.referral.ReferralSource;
+
 /** Where the referral came from (WLMDS-like codes). */
 public enum SourceOfReferral {
-    GP, ERS, SELF, FRACTURE_CLINIC, ED, OTHER
+    GP, ERS, SELF, FRACTURE_CLINIC, ED, OTHER;
+
+    /** The code for where a referral to Limber came from. */
+    public static SourceOfReferral of(ReferralSource source) {
+        return switch (source) {
+            case GP -> GP;
+            case ERS -> ERS;
+            case SELF -> SELF;
+            case FRACTURE_CLINIC -> FRACTURE_CLINIC;
+            case EMERGENCY_DEPARTMENT -> ED;
+            case OTHER_PROVIDER -> OTHER;
+        };
+    }
 }

@@ -141,6 +141,12 @@ public class WaitingListManagement {
         pathways.linkPatient(pathwayId.value(), patientId.value());
     }
 
+    /** Names the patient records of many pathways at once (an import's new pathways); a pathway already linked keeps its patient. */
+    @Transactional
+    public void linkPatients(java.util.Map<PathwayId, PatientId> patients) {
+        pathways.linkPatients(patients.entrySet().stream().map(e -> new UUID[] {e.getKey().value(), e.getValue().value()}).toList());
+    }
+
     /** The patient record the pathway is for, where Limber has one. */
     @Transactional(readOnly = true)
     public Optional<PatientId> patientOf(PathwayId pathwayId) {
@@ -184,12 +190,21 @@ public class WaitingListManagement {
      */
     @Transactional
     public void store(java.util.List<Pathway> built, java.util.Map<PathwayId, UUID> hubs) {
+        store(built, hubs, java.util.Map.of());
+    }
+
+    /** The same, each pathway named in {@code patients} linked to its patient's record. */
+    @Transactional
+    public void store(java.util.List<Pathway> built, java.util.Map<PathwayId, UUID> hubs, java.util.Map<PathwayId, PatientId> patients) {
         for (int from = 0; from < built.size(); from += 1000) {
             pathways.saveAll(built.subList(from, Math.min(built.size(), from + 1000)), null, clock.instant());
         }
         if (!hubs.isEmpty()) {
             pathways.assignHubs(hubs.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().value(), java.util.Map.Entry::getValue)),
                     "system", clock.instant());
+        }
+        if (!patients.isEmpty()) {
+            linkPatients(patients);
         }
     }
 

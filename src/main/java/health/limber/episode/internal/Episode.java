@@ -222,6 +222,17 @@ public class Episode {
 
     public EpisodeId id() { return id; }
     public PatientId patientId() { return patientId; }
+
+    /** The kind of care decided at triage in words; an episode opened from an imported pathway has none. */
+    public String kindOfCareLabel() {
+        return kindOfCare == null ? "Not decided in Limber (imported waiting-list pathway)" : kindOfCare.label();
+    }
+
+    /** Whether the episode began with a referral in Limber (not from an imported waiting-list pathway). */
+    public boolean hasReferral() {
+        return referralId != null;
+    }
+
     public ReferralId referralId() { return referralId; }
     public String reference() { return reference; }
     public String icbCode() { return icbCode; }

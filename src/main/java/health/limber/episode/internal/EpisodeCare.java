@@ -37,7 +37,7 @@ class EpisodeCare implements PatientCare {
                             "/my/care", today, 3));
                 }
             } else {
-                links.add(new Link("Episode of care", e.kindOfCare().label() + ", from " + LimberTime.DAY.format(e.openedOn()),
+                links.add(new Link("Episode of care", e.kindOfCareLabel() + ", from " + LimberTime.DAY.format(e.openedOn()),
                         status.label() + e.discharge().map(d -> ": discharged " + LimberTime.DAY.format(d.on()) + " (" + d.reason().label() + ")")
                                 .orElse(""), "/episodes/" + e.id(), e.openedOn(), 5));
                 e.discharge().ifPresent(d -> links.add(new Link("Letter", "Discharge summary to the GP", LimberTime.DAY.format(d.on()),

@@ -166,7 +166,9 @@ public class EpisodeManagement {
         Episode.Discharge discharge = episode.discharge().orElseThrow();
         episode.pathwayId().ifPresent(pathway -> waitingList.stopOnDischarge(pathway, discharge.on(),
                 discharge.reason() == DischargeReason.DECLINED_FURTHER_CARE));
-        oneToOne.closeReferral(episode.referralId(), discharge.on(), discharge.followUpUntil());
+        if (episode.hasReferral()) {
+            oneToOne.closeReferral(episode.referralId(), discharge.on(), discharge.followUpUntil());
+        }
         Episode stored = episodes.find(id).orElseThrow();
         episodes.insertLetter(id, DischargeSummaries.KIND, summaries.render(stored), actor.username(), clock.instant());
         audit.allowed(episode.patientId().value(), AuditAction.UPDATE, RESOURCE, id.toString());
@@ -206,6 +208,10 @@ public class EpisodeManagement {
         if (discharge == null || episode.status(LimberTime.today(clock)) != Episode.Status.FOLLOW_UP_WINDOW) {
             throw new InvalidInputException("followUp", "A follow-up can be booked here only while the person can ask for one after a "
                     + "patient-initiated follow-up discharge; an open episode is booked from the 1:1 list");
+        }
+        if (!episode.hasReferral()) {
+            throw new InvalidInputException("followUp", "This episode began as an imported waiting-list pathway and has no referral in "
+                    + "Limber, so its follow-up cannot be booked from here: book it from the 1:1 list once the person's referral is accepted");
         }
         Patient patient = patients.read(episode.patientId());
         return oneToOne.admitForFollowUp(new OneToOneReferrals.FollowUpPerson(episode.referralId(), episode.reference(), episode.patientId(),

@@ -31,8 +31,12 @@ public class EpisodeTimeline {
 
     public List<Entry> of(Episode episode, String nhsNumber) {
         List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry(episode.openedOn(), "Episode opened", "Referral " + episode.reference() + " accepted",
-                "Kind of care decided at triage: " + episode.kindOfCare().label(), "/referrals/" + episode.referralId()));
+        entries.add(episode.hasReferral()
+                ? new Entry(episode.openedOn(), "Episode opened", "Referral " + episode.reference() + " accepted",
+                        "Kind of care decided at triage: " + episode.kindOfCareLabel(), "/referrals/" + episode.referralId())
+                : new Entry(episode.openedOn(), "Episode opened", "Waiting-list pathway " + episode.reference() + " imported",
+                        "Matched to this record by NHS number and date of birth",
+                        episode.pathwayId().map(p -> PATHWAYS + p).orElse(null)));
         LocalDate from = episode.referredOn();
         LocalDate to = episode.discharge().map(Episode.Discharge::on).orElse(null);
         PatientCare.Person person = new PatientCare.Person(episode.patientId().value(), nhsNumber);

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,9 +33,30 @@ public class Episodes {
             from episode""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    Episodes(JdbcClient jdbc) {
+    Episodes(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Inserts many episodes, each with its discharge where it has one, in batches (a data set moved in, the demo). */
+    public void insertAll(List<Episode> episodes) {
+        List<Object[]> rows = episodes.stream().map(e -> {
+            Episode.Discharge d = e.discharge().orElse(null);
+            return new Object[] {e.id().value(), e.patientId().value(), e.referralId() == null ? null : e.referralId().value(), e.reference(), e.icbCode(),
+                    e.providerCode(), e.kindOfCare() == null ? null : e.kindOfCare().name(), e.source().name(), e.referredOn(), e.openedOn(), e.pathwayId().map(PathwayId::value).orElse(null),
+                    Timestamp.from(e.createdAt()), d == null ? null : d.reason().name(), d == null ? null : d.on(), d == null ? null : d.note(),
+                    d == null ? null : d.referredTo(), d == null ? null : d.followUpUntil(), d == null ? null : d.by(),
+                    d == null ? null : Timestamp.from(d.at()), d == null ? 0 : 1};
+        }).toList();
+        for (int from = 0; from < rows.size(); from += 1000) {
+            batch.batchUpdate("""
+                    insert into episode (id, patient_id, referral_id, reference, icb_code, provider_code, kind_of_care, source, referred_on,
+                        opened_on, pathway_id, created_at, discharge_reason, discharged_on, discharge_note, referred_to, follow_up_until,
+                        discharged_by, discharged_at, version)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
     }
 
     public void insert(Episode e) {
@@ -43,7 +65,7 @@ public class Episodes {
                             opened_on, pathway_id, created_at, version)
                         values (:id, :patient, :referral, :reference, :icb, :provider, :kind, :source, :referred, :opened, :pathway, :at, 0)""")
                 .param("id", e.id()).param("patient", e.patientId()).param("referral", e.referralId()).param("reference", e.reference())
-                .param("icb", e.icbCode()).param("provider", e.providerCode()).param("kind", e.kindOfCare().name())
+                .param("icb", e.icbCode()).param("provider", e.providerCode()).param("kind", e.kindOfCare() == null ? null : e.kindOfCare().name())
                 .param("source", e.source().name()).param("referred", e.referredOn()).param("opened", e.openedOn()).param("pathway", e.pathwayId().orElse(null))
                 .param("at", Timestamp.from(e.createdAt())).update();
     }
@@ -197,8 +219,8 @@ public class Episodes {
                 rs.getObject("discharged_on", LocalDate.class), rs.getString("discharge_note"), rs.getString("referred_to"),
                 rs.getObject("follow_up_until", LocalDate.class), rs.getString("discharged_by"), instant(rs.getTimestamp("discharged_at")));
         return new Row(EpisodeId.of(rs.getObject("id", UUID.class)), PatientId.of(rs.getObject("patient_id", UUID.class)),
-                ReferralId.of(rs.getObject("referral_id", UUID.class)), rs.getString("reference"), rs.getString("icb_code"),
-                rs.getString("provider_code"), CarePathway.valueOf(rs.getString("kind_of_care")), ReferralSource.valueOf(rs.getString("source")),
+                ReferralId.ofNullable(rs.getObject("referral_id", UUID.class)), rs.getString("reference"), rs.getString("icb_code"),
+                rs.getString("provider_code"), rs.getString("kind_of_care") == null ? null : CarePathway.valueOf(rs.getString("kind_of_care")), ReferralSource.valueOf(rs.getString("source")),
                 rs.getObject("referred_on", LocalDate.class), rs.getObject("opened_on", LocalDate.class), PathwayId.ofNullable(rs.getObject("pathway_id", UUID.class)), discharge,
                 rs.getTimestamp("created_at").toInstant(), rs.getLong("version"));
     }

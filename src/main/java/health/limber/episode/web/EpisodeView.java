@@ -20,8 +20,8 @@ record EpisodeView(UUID id, UUID patientId, UUID referralId, String reference, S
     }
 
     static EpisodeView of(Episode e, LocalDate today, List<EpisodeTimeline.Entry> timeline) {
-        return new EpisodeView(e.id().value(), e.patientId().value(), e.referralId().value(), e.reference(), e.icbCode(), e.providerCode(),
-                e.kindOfCare().name(), e.source().name(), e.referredOn(), e.openedOn(), e.pathwayId().map(p -> p.value()).orElse(null),
+        return new EpisodeView(e.id().value(), e.patientId().value(), e.referralId() == null ? null : e.referralId().value(), e.reference(), e.icbCode(), e.providerCode(),
+                e.kindOfCare() == null ? null : e.kindOfCare().name(), e.source().name(), e.referredOn(), e.openedOn(), e.pathwayId().map(p -> p.value()).orElse(null),
                 e.status(today).name(),
                 e.discharge().map(d -> new DischargeView(d.reason().name(), d.on(), d.note(), d.referredTo(), d.followUpUntil(), d.by())).orElse(null),
                 e.followUps().stream().map(FollowUpView::of).toList(), e.version(), timeline);

@@ -310,6 +310,12 @@ public class Pathways {
         jdbc.update("update pathway set patient_id = ? where id = ? and patient_id is null", patientId, pathwayId);
     }
 
+    /** Links many new pathways to their patients' records at once (pairs of pathway id, patient id). */
+    public void linkPatients(List<UUID[]> pathwayAndPatient) {
+        jdbc.batchUpdate("update pathway set patient_id = ? where id = ? and patient_id is null",
+                pathwayAndPatient.stream().map(p -> new Object[] {p[1], p[0]}).toList(), new int[] {OTHER, OTHER});
+    }
+
     public Optional<UUID> patientOf(UUID pathwayId) {
         return jdbc.query("select patient_id from pathway where id = ?", (rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)), pathwayId)
                 .stream().findFirst().flatMap(o -> o);

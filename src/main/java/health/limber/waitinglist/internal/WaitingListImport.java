@@ -5,6 +5,7 @@ import health.limber.organisation.Organisations;
 import health.limber.platform.LimberTime;
 import health.limber.waitinglist.Pathway;
 import health.limber.waitinglist.PathwayKey;
+import health.limber.waitinglist.PathwaysImported;
 import health.limber.waitinglist.internal.WlmdsFileReader.Batch;
 import health.limber.waitinglist.internal.WlmdsFileReader.FileReader;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,9 +50,12 @@ public class WaitingListImport {
     private final Clock clock;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    private final ApplicationEventPublisher events;
+
     WaitingListImport(Pathways pathways, Organisations organisations, PlatformTransactionManager transactions, Clock clock,
-                      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                      org.springframework.jdbc.core.simple.JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.pathways = pathways;
         this.organisations = organisations;
         this.transactions = transactions;
@@ -227,6 +232,7 @@ public class WaitingListImport {
             Set<PathwayKey> seenInChunk = new HashSet<>();
             List<Pathway> changed = new ArrayList<>();
             List<Pathway> confirmed = new ArrayList<>();
+            List<Pathway> made = new ArrayList<>();
             for (WlmdsRow row : chunk) {
                 Pathways.Stored existing = stored.get(row.key());
                 if (!seenInChunk.add(row.key()) || (existing != null && importId.equals(existing.lastImport()))) {
@@ -240,7 +246,9 @@ public class WaitingListImport {
                     continue;
                 }
                 if (existing == null) {
-                    changed.add(create(row));
+                    Pathway pathway = create(row);
+                    changed.add(pathway);
+                    made.add(pathway);
                     created++;
                     continue;
                 }
@@ -258,6 +266,9 @@ public class WaitingListImport {
             }
             pathways.saveAll(changed, importId, clock.instant());
             pathways.markImported(confirmed, importId);
+            if (!made.isEmpty()) {
+                events.publishEvent(new PathwaysImported(made));
+            }
         }
 
         Pathway create(WlmdsRow row) {
