@@ -101,8 +101,13 @@ class DemoClinics {
         Comparator<PastReferral> newestFirst = Comparator.comparing(PastReferral::receivedOn).reversed().thenComparing(PastReferral::reference);
         // people accepted in the last five weeks are still being asked which dates suit them, so the demo's clinic day and
         // class in the past hold only people referred before them
-        List<PastReferral> oneStop = referrals.stream().filter(r -> r.pathway() == CarePathway.ONE_STOP_CLINIC && settled(r, today))
-                .sorted(newestFirst).toList();
+        List<PastReferral> oneStop = new ArrayList<>(referrals.stream().filter(r -> r.pathway() == CarePathway.ONE_STOP_CLINIC && settled(r, today))
+                .sorted(newestFirst).toList());
+        // the tour patient's one-stop referral is eleventh, so the planner offers them a place on the demo's next clinic day
+        oneStop.stream().filter(r -> signInPatient != null && signInPatient.equals(r.patientId())).findFirst().ifPresent(r -> {
+            oneStop.remove(r);
+            oneStop.add(Math.min(10, oneStop.size()), r);
+        });
         List<PastReferral> group = referrals.stream().filter(r -> r.pathway() == CarePathway.GROUP_CLASS && settled(r, today))
                 .sorted(newestFirst).toList();
         PatientBulkLoad.Summary patient = signInPatient == null ? null
@@ -110,7 +115,7 @@ class DemoClinics {
         List<HubWaitingLists.Admission> admissions = new ArrayList<>();
         for (int i = 0; i < oneStop.size(); i++) {
             PastReferral r = oneStop.get(i);
-            boolean theirs = i == 10 && patient != null;
+            boolean theirs = patient != null && patient.id().equals(r.patientId());
             admissions.add(new HubWaitingLists.Admission(r.id(), r.reference(), theirs ? patient.id() : r.patientId(),
                     theirs ? patient.givenName() + " " + patient.familyName() : r.givenName() + " " + r.familyName(), r.icbCode(), provider,
                     CarePathway.ONE_STOP_CLINIC, needs(random, i), i % 9 == 4 ? "pl" : "en", i % 9 == 4, i % 7 == 3, today.minusDays(60 - i),

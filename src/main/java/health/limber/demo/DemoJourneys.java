@@ -92,16 +92,21 @@ final class DemoJourneys {
         simulation.run(now);
         List<Draft> drafts = simulation.drafts;
         Draft tour = area.tour() ? simulation.tourJourney() : null;
+        Draft tourAgain = area.tour() ? simulation.tourReferredAgain(tour) : null;
         List<PastPatient> people = new ArrayList<>();
         int[] serial = {0};
         List<Draft> numbered = new ArrayList<>(drafts);
         if (tour != null) {
             numbered.remove(tour);
             numbered.add(0, tour);
+            numbered.remove(tourAgain);
         }
         for (Draft d : numbered) {
             d.person = people.size();
             people.add(DemoPeople.numbered(d.personDetails, DemoPeople.nextNhsNumber(area.icbIndex(), serial)));
+        }
+        if (tourAgain != null) {
+            tourAgain.person = tour.person;
         }
         List<Journey> journeys = new ArrayList<>();
         for (Draft d : drafts) {
@@ -258,6 +263,16 @@ final class DemoJourneys {
                     .max(Comparator.comparing((Draft d) -> d.seenOn)).orElseThrow();
             chosen.discharge(DischargeReason.PATIENT_INITIATED_FOLLOW_UP, today.minusDays(14));
             return chosen;
+        }
+
+        /**
+         * The tour patient's second referral: the newest to a one-stop day, still waiting, referred
+         * more than five weeks ago (so the demo's clinic days can hold them).
+         */
+        Draft tourReferredAgain(Draft tour) {
+            return drafts.stream().filter(d -> d != tour && d.care == CarePathway.ONE_STOP_CLINIC && d.triaged != null && d.stop == null
+                            && d.received.isBefore(today.minusDays(35)))
+                    .max(Comparator.comparing((Draft d) -> d.received)).orElseThrow();
         }
 
         private int poisson(double mean) {

@@ -79,7 +79,10 @@ public class Episode {
             Discharge discharge, List<FollowUpRequest> followUps, long version) {
         this.id = Objects.requireNonNull(id);
         this.patientId = Objects.requireNonNull(patientId);
-        this.referralId = Objects.requireNonNull(referralId);
+        if (referralId == null && pathwayId == null) {
+            throw new IllegalArgumentException("An episode begins with a referral or an imported waiting-list pathway");
+        }
+        this.referralId = referralId;
         this.reference = reference;
         this.icbCode = icbCode;
         this.providerCode = providerCode;
