@@ -42,25 +42,26 @@ select md5(string_agg(part, '|' order by part)) from (
 SQL
 }
 
-generate() { # database -> whole command in ms (the generator's own line in $work/$1.out)
+generate() { # database: the generator's output in $work/$1.out, the whole command's time in ms in $work/$1.ms
   fresh_database "$1" "?reWriteBatchedInserts=true"
   empty_tables "$1" > "$work/$1.empty"
   local t0 t1; t0=$(now_ms)
-  ./limber demo-journeys --referrals "$n" --seed 2024 > "$work/$1.out"
+  ./limber demo-journeys --referrals "$n" --seed 2024 > "$work/$1.out" 2>&1
   t1=$(now_ms)
-  echo $((t1 - t0))
+  echo $((t1 - t0)) > "$work/$1.ms"
 }
 
 db=limber_bench_demo
-whole_ms=$(generate $db)
-cat "$work/$db.out"
+generate $db
+whole_ms=$(cat "$work/$db.ms")
+grep '^Demo journeys' "$work/$db.out"
 own_ms=$(sed -n 's/.*stored in \([0-9]*\) ms.*/\1/p' "$work/$db.out")
 written=$(sed -n 's/^Demo journeys: \([0-9]*\) referrals.*/\1/p' "$work/$db.out")
 first=$(digest $db)
 
 # the floor: COPY of every row the generator wrote into a fresh database's Limber tables
 filled=$(while read -r t; do
-  c=$(psql_ -d $db -At -c "select count(*) from \"$t\""); [ "$c" -gt 0 ] && echo "$t"; done < "$work/$db.empty")
+  c=$(psql_ -d $db -At -c "select count(*) from \"$t\""); if [ "$c" -gt 0 ]; then echo "$t"; fi; done < "$work/$db.empty")
 rows=0
 for t in $filled; do
   psql_ -d $db -c "\\copy \"$t\" to '$work/$t.copy'"
@@ -77,7 +78,7 @@ rm -f "$work"/*.copy
 
 # the same seed again, into another fresh database
 db2=${db}_again
-generate $db2 >/dev/null
+generate $db2
 second=$(digest $db2)
 psql_ -d postgres -c "drop database $db2" >/dev/null
 
