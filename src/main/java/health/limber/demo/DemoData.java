@@ -241,7 +241,9 @@ class DemoData implements ApplicationRunner {
     }
 
     private DemoJourneys.Area area(int index, Icb icb) {
-        double arrivals = referralsPerWeek * (0.7 + 0.6 * new Random(seed + index).nextDouble());
+        double share = 0.7 + 0.6 * new Random(seed + index).nextDouble();
+        // the tour's ICB is at least average, so its hubs have people enough for the demo's clinic days and classes
+        double arrivals = referralsPerWeek * (icb.code().equals(FIRST_ICB) ? Math.max(1, share) : share);
         return new DemoJourneys.Area(icb.code(), providerCode(index), index, DemoAreas.TOWNS.get(icb.code()),
                 organisations.practicesIn(icb.code()).stream().map(GpPractice::code).toList(), arrivals, icb.code().equals(FIRST_ICB));
     }

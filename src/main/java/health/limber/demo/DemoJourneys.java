@@ -48,8 +48,16 @@ final class DemoJourneys {
     static final LocalDate PILOT_END = LocalDate.of(2025, 3, 31);
     /** People already waiting when the simulation starts: this many weeks of referrals. */
     static final int BACKLOG_WEEKS = 20;
-    private static final Map<CarePathway, Double> SHARE = new EnumMap<>(Map.of(CarePathway.PHYSIOTHERAPY, 0.50,
-            CarePathway.ONE_STOP_CLINIC, 0.14, CarePathway.GROUP_CLASS, 0.12, CarePathway.DIGITAL_SELF_MANAGEMENT, 0.16));
+    /**
+     * One-stop days as a share of the referrals to them once the pilot's extra days ended: a hub runs
+     * them when it can staff the whole team, so a list of people waiting for one builds up again.
+     */
+    static final double ONE_STOP_AFTER_PILOT = 0.8;
+    /** The tour patient's patient-initiated follow-up discharge was this many days ago. */
+    static final int TOUR_DISCHARGED_DAYS_AGO = 70;
+    /** Each kind of care's share of the referrals triage accepts (the rest, 8%, are advised and discharged); capacity follows it. */
+    private static final Map<CarePathway, Double> SHARE = new EnumMap<>(Map.of(CarePathway.PHYSIOTHERAPY, 0.42,
+            CarePathway.ONE_STOP_CLINIC, 0.15, CarePathway.GROUP_CLASS, 0.15, CarePathway.DIGITAL_SELF_MANAGEMENT, 0.20));
     private static final Map<CarePathway, KindOfCare> KIND = Map.of(CarePathway.PHYSIOTHERAPY, KindOfCare.ONE_TO_ONE_PHYSIOTHERAPY,
             CarePathway.ONE_STOP_CLINIC, KindOfCare.ONE_STOP_CLINIC, CarePathway.GROUP_CLASS, KindOfCare.GROUP_CLASS,
             CarePathway.DIGITAL_SELF_MANAGEMENT, KindOfCare.DIGITAL_SELF_MANAGEMENT);
@@ -140,7 +148,7 @@ final class DemoJourneys {
             this.random = random;
             this.area = area;
             this.today = today;
-            this.pilotExtra = 0.08 + random.nextDouble() * 0.08;
+            this.pilotExtra = 0.05 + random.nextDouble() * 0.06;
             SHARE.keySet().forEach(kind -> lists.put(kind, new PriorityQueue<>(Draft.LIST_ORDER)));
         }
 
@@ -159,7 +167,8 @@ final class DemoJourneys {
                     return ready;
                 });
                 for (var entry : lists.entrySet()) {
-                    double factor = week.isBefore(PILOT_START) ? 0.97 : 1.0;
+                    double factor = week.isBefore(PILOT_START) ? 0.97 : entry.getKey() == CarePathway.ONE_STOP_CLINIC && week.isAfter(PILOT_END)
+                            ? ONE_STOP_AFTER_PILOT : 1.0;
                     see(entry.getValue(), poisson(area.arrivalsPerWeek() * SHARE.get(entry.getKey()) * factor), week, null);
                 }
                 if (!week.isBefore(PILOT_START) && !week.isAfter(PILOT_END)) {
@@ -254,25 +263,27 @@ final class DemoJourneys {
 
         /**
          * The tour patient's journey: the latest treated by 1:1 physiotherapy or self-management at least
-         * three weeks ago, discharged two weeks ago with patient-initiated follow-up (so they can ask for one).
+         * eleven weeks ago, discharged ten weeks ago with patient-initiated follow-up (so they can still ask for one).
          */
         Draft tourJourney() {
             Draft chosen = drafts.stream().filter(d -> d.stop == StopReason.FIRST_TREATMENT
                             && (d.care == CarePathway.PHYSIOTHERAPY || d.care == CarePathway.DIGITAL_SELF_MANAGEMENT)
-                            && !d.seenOn.isAfter(today.minusDays(21)))
+                            && !d.seenOn.isAfter(today.minusDays(TOUR_DISCHARGED_DAYS_AGO + 7)))
                     .max(Comparator.comparing((Draft d) -> d.seenOn)).orElseThrow();
-            chosen.discharge(DischargeReason.PATIENT_INITIATED_FOLLOW_UP, today.minusDays(14));
+            chosen.discharge(DischargeReason.PATIENT_INITIATED_FOLLOW_UP, today.minusDays(TOUR_DISCHARGED_DAYS_AGO));
             return chosen;
         }
 
         /**
-         * The tour patient's second referral: the newest to a one-stop day, still waiting, referred
-         * more than five weeks ago (so the demo's clinic days can hold them).
+         * The tour patient's second referral, after that discharge: to a one-stop day, still waiting,
+         * referred more than five weeks ago (so the demo's clinic days can hold them); the earliest such
+         * (with so few referrals that there is none, the latest before it).
          */
         Draft tourReferredAgain(Draft tour) {
-            return drafts.stream().filter(d -> d != tour && d.care == CarePathway.ONE_STOP_CLINIC && d.triaged != null && d.stop == null
-                            && d.received.isBefore(today.minusDays(35)))
-                    .max(Comparator.comparing((Draft d) -> d.received)).orElseThrow();
+            List<Draft> waiting = drafts.stream().filter(d -> d != tour && d.care == CarePathway.ONE_STOP_CLINIC && d.triaged != null
+                    && d.stop == null && d.received.isBefore(today.minusDays(35))).toList();
+            return waiting.stream().filter(d -> d.received.isAfter(tour.dischargedOn)).min(Comparator.comparing((Draft d) -> d.received))
+                    .orElseGet(() -> waiting.stream().max(Comparator.comparing((Draft d) -> d.received)).orElseThrow());
         }
 
         private int poisson(double mean) {

@@ -46,11 +46,15 @@ class DemoJourneysTests {
         System.out.printf("18+ week waiters: %d on 30 Nov 2024, %d on 31 Mar 2025; waiting today %d%n", before, after,
                 generated.journeys().stream().filter(j -> j.waitingOn(TODAY)).count());
         assertThat(after).isLessThan(before);
-        // the tour's patient comes first in NHS-number order: discharged two weeks ago with PIFU, and referred again, to a one-stop day
+        // enough people wait for a one-stop day for the demo's clinic days (18 places) and a draft day to plan
+        assertThat(generated.journeys().stream().filter(j -> j.stillWaiting(TODAY) && j.referral().pathway() == health.limber.referral.CarePathway.ONE_STOP_CLINIC
+                && j.referral().receivedOn().isBefore(TODAY.minusDays(35))).count()).isGreaterThan(25);
+        // the tour's patient comes first in NHS-number order: discharged ten weeks ago with PIFU, and referred again, to a one-stop day
         var tour = generated.journeys().stream().filter(j -> j.person() == 0).toList();
-        assertThat(tour).anyMatch(j -> j.discharge() != null && j.discharge().on().equals(TODAY.minusDays(14))
+        assertThat(tour).anyMatch(j -> j.discharge() != null && j.discharge().on().equals(TODAY.minusDays(DemoJourneys.TOUR_DISCHARGED_DAYS_AGO))
                 && j.discharge().reason() == health.limber.episode.DischargeReason.PATIENT_INITIATED_FOLLOW_UP);
-        assertThat(tour).anyMatch(j -> j.referral().pathway() == health.limber.referral.CarePathway.ONE_STOP_CLINIC && j.stillWaiting(TODAY));
+        assertThat(tour).anyMatch(j -> j.referral().pathway() == health.limber.referral.CarePathway.ONE_STOP_CLINIC && j.stillWaiting(TODAY)
+                && j.referral().receivedOn().isAfter(TODAY.minusDays(DemoJourneys.TOUR_DISCHARGED_DAYS_AGO)));
     }
 
     static long waiting18Plus(DemoJourneys.Generated generated, LocalDate on) {
