@@ -17,4 +17,16 @@ public enum SourceOfReferral {
             case OTHER_PROVIDER -> OTHER;
         };
     }
+
+    /** Where a referral with this code came from, in Limber's words ("another provider" for OTHER). */
+    public ReferralSource referralSource() {
+        return switch (this) {
+            case GP -> ReferralSource.GP;
+            case ERS -> ReferralSource.ERS;
+            case SELF -> ReferralSource.SELF;
+            case FRACTURE_CLINIC -> ReferralSource.FRACTURE_CLINIC;
+            case ED -> ReferralSource.EMERGENCY_DEPARTMENT;
+            case OTHER -> ReferralSource.OTHER_PROVIDER;
+        };
+    }
 }

@@ -2,11 +2,9 @@ package health.limber.episode.internal;
 
 import health.limber.patient.PatientBulkLoad;
 import health.limber.patient.PatientId;
-import health.limber.referral.ReferralSource;
 import health.limber.waitinglist.Pathway;
 import health.limber.waitinglist.PathwayId;
 import health.limber.waitinglist.PathwaysImported;
-import health.limber.waitinglist.SourceOfReferral;
 import health.limber.waitinglist.WaitingListManagement;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,23 +51,12 @@ class ImportedPathwayEpisodes {
                 continue;
             }
             opened.add(Episode.open(patient.id(), null, pathway.key().identifier(), pathway.commissionerCode(), pathway.providerCode(), null,
-                    source(pathway.source()), pathway.referralReceived(), pathway.referralReceived(), pathway.id(), now));
+                    pathway.source().referralSource(), pathway.referralReceived(), pathway.referralReceived(), pathway.id(), now));
             linked.put(pathway.id(), patient.id());
         }
         if (!opened.isEmpty()) {
             episodes.insertAll(opened);
             waitingList.linkPatients(linked);
         }
-    }
-
-    private static ReferralSource source(SourceOfReferral source) {
-        return switch (source) {
-            case GP -> ReferralSource.GP;
-            case ERS -> ReferralSource.ERS;
-            case SELF -> ReferralSource.SELF;
-            case FRACTURE_CLINIC -> ReferralSource.FRACTURE_CLINIC;
-            case ED -> ReferralSource.EMERGENCY_DEPARTMENT;
-            case OTHER -> ReferralSource.OTHER_PROVIDER;
-        };
     }
 }
