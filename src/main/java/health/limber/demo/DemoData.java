@@ -113,6 +113,10 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (journeysOnly && patients.anyRecords()) {
+            // never thousands of made-up people in a database that has real ones
+            throw new IllegalStateException("demo-journeys writes only into a database with no patient records");
+        }
         if (organisations.providerName(providerCode(0)).isEmpty()) {
             long started = System.nanoTime();
             transaction.executeWithoutResult(status -> load(new Random(seed)));

@@ -48,6 +48,13 @@ class DemoJourneysCommand implements Callable<Integer>, LimberCommand.Subcommand
         try (var context = Server.start(properties, true)) {
             DemoData demo = context.getBean(DemoData.class);
             System.out.println(demo.journeysReport());
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.err.println("demo-journeys: " + cause.getMessage());
+            return 1;
         }
         return 0;
     }

@@ -121,6 +121,12 @@ public class PatientBulkLoad {
         return found;
     }
 
+    /** Whether the database holds any patient record at all (voided ones too). */
+    @Transactional(readOnly = true)
+    public boolean anyRecords() {
+        return jdbc.sql("select count(*) from (select id from patient fetch first 1 rows only) p").query(Long.class).single() > 0;
+    }
+
     /** The live records of an ICB, by NHS number. */
     @Transactional(readOnly = true)
     public List<Summary> inIcb(String icbCode) {
