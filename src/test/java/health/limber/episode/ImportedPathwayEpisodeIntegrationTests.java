@@ -69,7 +69,7 @@ class ImportedPathwayEpisodeIntegrationTests {
 
         String page = mvc.perform(get("/episodes/" + episode.get("id")).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("imported waiting-list pathway " + matching, "Waiting-list pathway " + matching + " imported",
+        assertThat(page).contains("Imported pathway " + matching, "imported waiting-list pathway " + matching, "Waiting-list pathway " + matching + " imported",
                 "Open the pathway and its clock");
         mvc.perform(get("/api/episodes/" + episode.get("id")).with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD)))
                 .andExpect(status().isOk());
