@@ -72,8 +72,9 @@ final class DemoJourneys {
 
     /**
      * What happened to one referral of {@code person} (an index into the people). {@code pathway} is
-     * null until it is triaged; {@code seenBy} the kind of care whose first contact stopped the clock
-     * on {@code seenOn} (both null while waiting, or when the clock stopped otherwise: {@code stop}).
+     * null until it is triaged. {@code seenOn} is the day its clock stopped ({@code stop}: the first
+     * contact, the triage that advised and discharged, a first-appointment DNA or a decline), null
+     * while the person waits; {@code seenBy} the kind of care that stopped it, if care did.
      */
     record Journey(int person, PastReferral referral, Pathway pathway, LocalDate seenOn, KindOfCare seenBy, StopReason stop,
                    PastDischarge discharge) {
@@ -83,8 +84,9 @@ final class DemoJourneys {
             return pathway != null && !referral.receivedOn().isAfter(date) && (stoppedOn() == null || stoppedOn().isAfter(date));
         }
 
+        /** The day the clock stopped (null while waiting). */
         LocalDate stoppedOn() {
-            return stop == StopReason.DISCHARGED && seenBy == KindOfCare.ADVICE_AND_DISCHARGE ? LimberTime.dateOf(referral.triagedAt()) : seenOn;
+            return seenOn;
         }
 
         boolean stillWaiting(LocalDate today) {
@@ -207,6 +209,7 @@ final class DemoJourneys {
             if (d.triaged.isAfter(today)) {
                 d.triaged = null;
             } else if (d.care == CarePathway.ADVICE_AND_DISCHARGE) {
+                d.seenOn = d.triaged;
                 d.stop = StopReason.DISCHARGED;
                 d.seenBy = KindOfCare.ADVICE_AND_DISCHARGE;
                 d.discharge(DischargeReason.TREATMENT_COMPLETE, d.triaged);
@@ -343,8 +346,6 @@ final class DemoJourneys {
                     urgency == Urgency.URGENT ? Priority.URGENT : Priority.ROUTINE, area.provider(), area.icb(), received);
             if (stop == StopReason.DNA_NULLIFIED) {
                 pathway.recordDidNotAttend(seenOn, true, false);
-            } else if (stop == StopReason.DISCHARGED) {
-                pathway.stopClock(triaged, StopReason.DISCHARGED, KindOfCare.ADVICE_AND_DISCHARGE);
             } else if (stop != null) {
                 pathway.stopClock(seenOn, stop, seenBy);
             }

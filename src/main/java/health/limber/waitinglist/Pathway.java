@@ -70,10 +70,8 @@ public class Pathway {
     public static Pathway open(PathwayKey key, String nhsNumber, LocalDate birthDate, LocalDate referralReceived,
                                SourceOfReferral source, String waitingListType, String treatmentFunction,
                                Priority priority, String providerCode, String commissionerCode, LocalDate clockStart) {
-        Pathway pathway = new Pathway(IDS.generate(), key, nhsNumber, birthDate, referralReceived, source,
-                waitingListType, treatmentFunction, priority, providerCode, commissionerCode, List.of(), 0);
-        pathway.startClock(clockStart);
-        return pathway;
+        return open(PathwayId.of(IDS.generate()), key, nhsNumber, birthDate, referralReceived, source, waitingListType, treatmentFunction,
+                priority, providerCode, commissionerCode, clockStart);
     }
 
     /**

@@ -44,8 +44,9 @@ public class Episodes {
     public void insertAll(List<Episode> episodes) {
         List<Object[]> rows = episodes.stream().map(e -> {
             Episode.Discharge d = e.discharge().orElse(null);
-            return new Object[] {e.id().value(), e.patientId().value(), e.referralId() == null ? null : e.referralId().value(), e.reference(), e.icbCode(),
-                    e.providerCode(), e.kindOfCare() == null ? null : e.kindOfCare().name(), e.source().name(), e.referredOn(), e.openedOn(), e.pathwayId().map(PathwayId::value).orElse(null),
+            return new Object[] {e.id().value(), e.patientId().value(), e.referralId() == null ? null : e.referralId().value(), e.reference(),
+                    e.icbCode(), e.providerCode(), e.kindOfCare() == null ? null : e.kindOfCare().name(), e.source().name(), e.referredOn(),
+                    e.openedOn(), e.pathwayId().map(PathwayId::value).orElse(null),
                     Timestamp.from(e.createdAt()), d == null ? null : d.reason().name(), d == null ? null : d.on(), d == null ? null : d.note(),
                     d == null ? null : d.referredTo(), d == null ? null : d.followUpUntil(), d == null ? null : d.by(),
                     d == null ? null : Timestamp.from(d.at()), d == null ? 0 : 1};
@@ -60,14 +61,7 @@ public class Episodes {
     }
 
     public void insert(Episode e) {
-        jdbc.sql("""
-                        insert into episode (id, patient_id, referral_id, reference, icb_code, provider_code, kind_of_care, source, referred_on,
-                            opened_on, pathway_id, created_at, version)
-                        values (:id, :patient, :referral, :reference, :icb, :provider, :kind, :source, :referred, :opened, :pathway, :at, 0)""")
-                .param("id", e.id()).param("patient", e.patientId()).param("referral", e.referralId()).param("reference", e.reference())
-                .param("icb", e.icbCode()).param("provider", e.providerCode()).param("kind", e.kindOfCare() == null ? null : e.kindOfCare().name())
-                .param("source", e.source().name()).param("referred", e.referredOn()).param("opened", e.openedOn()).param("pathway", e.pathwayId().orElse(null))
-                .param("at", Timestamp.from(e.createdAt())).update();
+        insertAll(List.of(e));
     }
 
     /** Stores a discharge made on the episode as read; refused when someone changed it since (the version moved on). */
