@@ -29,22 +29,23 @@ import org.junit.jupiter.api.Test;
 class TableOwnershipTests {
 
     /** booked_slot is the name appointment_slot was made again under in V26, before it took the old name back. */
-    static final Map<String, Set<String>> OWNERS = Map.of(
-            "organisation", Set.of("icb", "cohort", "provider", "provider_icb", "gp_practice"),
-            "identity", Set.of("staff_user", "audit_event", "patient_access_code", "persistent_logins", "known_device", "sign_in_throttle",
-                    "spring_session", "spring_session_attributes"),
-            "platform", Set.of("idempotent_request"),
-            "patient", Set.of("patient", "patient_work_status"),
-            "waitinglist", Set.of("pathway", "clock_event", "clock_period", "pathway_hub", "waiting_list_import"),
-            "referral", Set.of("referral", "referral_history", "referral_attachment", "red_flag_task"),
-            "clinic", Set.of("hub", "room", "clinic_service", "practitioner", "clinic_day", "clinic_day_patient", "clinic_day_plan",
+    static final Map<String, Set<String>> OWNERS = Map.ofEntries(
+            Map.entry("organisation", Set.of("icb", "cohort", "provider", "provider_icb", "gp_practice")),
+            Map.entry("identity", Set.of("staff_user", "audit_event", "patient_access_code", "persistent_logins", "known_device", "sign_in_throttle",
+                    "spring_session", "spring_session_attributes")),
+            Map.entry("platform", Set.of("idempotent_request")),
+            Map.entry("patient", Set.of("patient", "patient_work_status")),
+            Map.entry("waitinglist", Set.of("pathway", "clock_event", "clock_period", "pathway_hub", "waiting_list_import")),
+            Map.entry("referral", Set.of("referral", "referral_history", "referral_attachment", "red_flag_task")),
+            Map.entry("clinic", Set.of("hub", "room", "clinic_service", "practitioner", "clinic_day", "clinic_day_patient", "clinic_day_plan",
                     "clinic_day_plan_version", "clinic_day_practitioner", "appointment", "appointment_slot", "one_stop_referral",
                     "class_course", "class_booking", "class_attendance", "class_referral", "one_to_one_referral", "clinician_session",
-                    "session_slot", "one_to_one_appointment", "booked_slot"),
-            "exercise", Set.of("programme", "programme_item", "programme_version", "session_log", "usefulness_rating", "custom_exercise",
-                    "exercise_media", "exercise_reminder", "progression_decision", "symptom_report"),
-            "notification", Set.of("outbox_message"),
-            "episode", Set.of("episode", "episode_follow_up", "episode_letter"));
+                    "session_slot", "one_to_one_appointment", "booked_slot")),
+            Map.entry("exercise", Set.of("programme", "programme_item", "programme_version", "session_log", "usefulness_rating", "custom_exercise",
+                    "exercise_media", "exercise_reminder", "progression_decision", "symptom_report")),
+            Map.entry("notification", Set.of("outbox_message")),
+            Map.entry("episode", Set.of("episode", "episode_follow_up", "episode_letter")),
+            Map.entry("outcome", Set.of("outcome_questionnaire", "outcome_due", "outcome_response", "outcome_score", "outcome_reminder_opt_out")));
 
     /** A table named where SQL names one: after from, join, into, update or table. */
     static final Pattern TABLE = Pattern.compile("\\b(?:from|join|into|update|table)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);

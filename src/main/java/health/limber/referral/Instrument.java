@@ -1,5 +1,9 @@
 package health.limber.referral;
 
+import health.limber.outcome.Answers;
+import health.limber.outcome.QuestionnaireDefinition;
+import health.limber.outcome.Questionnaires;
+import health.limber.outcome.Scoring;
 import java.util.List;
 import java.util.Set;
 
@@ -71,47 +75,37 @@ public enum Instrument {
         };
     }
 
-    /** The points one answer (an option index) earns. */
+    /** The points one answer (an option index) earns, from the option's points in the questionnaire. */
     public int points(int item, int answer) {
         Scale scale = scale(item);
         if (answer < 0 || answer >= scale.options().size()) {
             throw new IllegalArgumentException(title + " item " + item + " has no answer " + answer);
         }
-        return switch (scale) {
-            case AGREE_DISAGREE, NO_YES -> answer;
-            case BOTHERSOME -> answer >= 3 ? 1 : 0;
-            case RATING_0_TO_10 -> answer <= 4 ? 0 : answer <= 6 ? 1 : answer <= 8 ? 2 : 3;
-        };
+        return definition().item(String.valueOf(item)).flatMap(i -> i.option(String.valueOf(answer)))
+                .map(o -> o.ordinal().intValue()).orElseThrow();
     }
 
-    /** Scores a complete set of answers (option indexes, item 1 first). */
+    /**
+     * Scores a complete set of answers (option indexes, item 1 first) with the outcome module's
+     * scoring engine and the rules shipped beside the instrument's questionnaire.
+     */
     public InstrumentScore score(List<Integer> answers) {
         if (answers.size() != itemCount()) {
             throw new IllegalArgumentException(title + " needs " + itemCount() + " answers, not " + answers.size());
         }
-        int total = 0;
-        int distress = 0;
+        Answers given = new Answers();
         for (int item = 1; item <= itemCount(); item++) {
-            int points = points(item, answers.get(item - 1));
-            total += points;
-            if (this == START_BACK && item >= 5) {
-                distress += points;
-            }
+            points(item, answers.get(item - 1));
+            given.add(String.valueOf(item), String.valueOf(answers.get(item - 1)));
         }
-        return this == START_BACK
-                ? new InstrumentScore(this, total, distress, startBackRisk(total, distress))
-                : new InstrumentScore(this, total, null, startMskRisk(total));
+        Scoring.Scored scored = Scoring.score(definition(), given);
+        int total = scored.score("total").orElseThrow().value().intValue();
+        Integer distress = scored.score("distress").map(s -> s.value().intValue()).orElse(null);
+        return new InstrumentScore(this, total, distress, RiskGroup.valueOf(scored.group().orElseThrow()));
     }
 
-    static RiskGroup startBackRisk(int total, int distress) {
-        if (distress >= 4) {
-            return RiskGroup.HIGH;
-        }
-        return total <= 3 ? RiskGroup.LOW : RiskGroup.MEDIUM;
-    }
-
-    static RiskGroup startMskRisk(int total) {
-        return total <= 4 ? RiskGroup.LOW : total <= 8 ? RiskGroup.MEDIUM : RiskGroup.HIGH;
+    private QuestionnaireDefinition definition() {
+        return Questionnaires.shipped(key);
     }
 
     private void checkItem(int item) {

@@ -18,7 +18,7 @@ import health.limber.referral.ReferralSource;
 import health.limber.referral.RiskGroup;
 import health.limber.referral.SymptomDuration;
 import health.limber.referral.Urgency;
-import health.limber.referral.internal.InstrumentWording;
+import health.limber.outcome.InstrumentWording;
 import health.limber.referral.internal.Referral;
 import health.limber.referral.internal.ReferralAttachments;
 import health.limber.referral.internal.ReferralInput;
@@ -141,7 +141,7 @@ class ReferralController {
         referral.instrument().ifPresent(instrument -> {
             List<Integer> given = referral.instrumentAnswers();
             for (int item = 1; item <= given.size(); item++) {
-                answers.put(item + ". " + wording.item(instrument, item), instrument.scale(item).options().get(given.get(item - 1))
+                answers.put(item + ". " + wording.item(instrument.key(), instrument.title(), String.valueOf(item)), instrument.scale(item).options().get(given.get(item - 1))
                         + " (" + instrument.points(item, given.get(item - 1)) + ")");
             }
         });

@@ -14,7 +14,7 @@ import health.limber.referral.RedFlagLevel;
 import health.limber.referral.RedFlagQuestion;
 import health.limber.referral.RedFlagQuestions;
 import health.limber.referral.SymptomDuration;
-import health.limber.referral.internal.InstrumentWording;
+import health.limber.outcome.InstrumentWording;
 import health.limber.referral.internal.StarterOffers;
 import health.limber.referral.internal.Referral;
 import health.limber.referral.internal.ReferralManagement;

@@ -11,7 +11,7 @@ import health.limber.referral.RedFlagLevel;
 import health.limber.referral.RedFlagQuestion;
 import health.limber.referral.RedFlagQuestions;
 import health.limber.referral.SymptomDuration;
-import health.limber.referral.internal.InstrumentWording;
+import health.limber.outcome.InstrumentWording;
 import health.limber.referral.internal.ReferralManagement;
 import health.limber.referral.web.SelfReferralPage.Field;
 import health.limber.referral.web.SelfReferralPage.Option;
@@ -126,8 +126,8 @@ class SymptomSteps {
             Instrument instrument = instrument(draft);
             List<String> labels = instrument.scale(item).options();
             List<Option> options = IntStream.range(0, labels.size()).mapToObj(i -> new Option(String.valueOf(i), labels.get(i), null)).toList();
-            return Question.single(Field.radios(step, wording.item(instrument, item), options, draft.get(step)),
-                    "About the last 2 weeks. " + wording.notice(instrument));
+            return Question.single(Field.radios(step, wording.item(instrument.key(), instrument.title(), String.valueOf(item)), options, draft.get(step)),
+                    "About the last 2 weeks. " + wording.notice(instrument.key(), instrument.title() + " © Keele University. Wording not installed: placeholders shown."));
         }, (form, draft, errors) -> {
             String value = first(form, step);
             draft.put(step, value);

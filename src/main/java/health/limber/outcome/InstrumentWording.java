@@ -1,6 +1,5 @@
-package health.limber.referral.internal;
+package health.limber.outcome;
 
-import health.limber.referral.Instrument;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +10,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The licensed wording of STarT Back and STarT MSK, loaded from the properties file the deploying
- * service names in {@code limber.instruments.wording-file} (keys {@code start-back.item.1} … and
- * {@code start-msk.item.1} …, plus {@code start-back.notice}). Limber never ships the wording:
- * without the file every item shows a clearly marked placeholder.
+ * The wording of questionnaires Limber may not ship (licensed ones such as MSK-HQ, STarT Back and
+ * STarT MSK, and free ones whose official text the service installs, such as PHQ-9), loaded from the
+ * properties file the deploying service names in {@code limber.instruments.wording-file}. Keys are
+ * {@code <instrument>.item.<linkId>}, {@code <instrument>.item.<linkId>.option.<code>} and
+ * {@code <instrument>.notice}. Without the file every such item shows a clearly marked placeholder.
  */
 @Component
 public class InstrumentWording {
@@ -60,15 +60,18 @@ public class InstrumentWording {
         return demo;
     }
 
-    public String item(Instrument instrument, int item) {
-        String wording = text.getProperty(instrument.key() + ".item." + item);
-        return wording != null ? wording
-                : "[Placeholder: " + instrument.title() + " question " + item + ". The licensed wording is not installed; "
-                  + "the service supplies it in the file named by limber.instruments.wording-file.]";
+    /** The words for a key, or the fallback (a placeholder) when the file does not give them. */
+    public String text(String key, String fallback) {
+        return text.getProperty(key, fallback);
     }
 
-    public String notice(Instrument instrument) {
-        return text.getProperty(instrument.key() + ".notice",
-                instrument.title() + " © Keele University. Wording not installed: placeholders shown.");
+    /** An item's question: the file's words, or a placeholder saying the wording is not installed. */
+    public String item(String instrument, String title, String linkId) {
+        return text(instrument + ".item." + linkId, "[Placeholder: " + title + " question " + linkId
+                + ". The licensed wording is not installed; the service supplies it in the file named by limber.instruments.wording-file.]");
+    }
+
+    public String notice(String instrument, String fallback) {
+        return text(instrument + ".notice", fallback);
     }
 }
