@@ -4,5 +4,5 @@
  * patient-initiated follow-up (PIFU) and the discharge summary to the GP (DOMAIN.md §3b).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Episodes of care",
-        allowedDependencies = {"clinic", "exercise", "identity", "notification", "organisation", "patient", "platform", "referral", "waitinglist"})
+        allowedDependencies = {"clinic", "exercise", "identity", "notification", "organisation", "outcome", "patient", "platform", "referral", "waitinglist"})
 package health.limber.episode;

@@ -32,10 +32,22 @@ public class Outbox {
     private final TransactionTemplate transactions;
 
     private final health.limber.identity.AuditLog audit;
+    private final java.time.LocalTime quietFrom;
+    private final java.time.LocalTime quietUntil;
+    private final int maxAttempts;
+    private final java.time.Duration firstRetry;
 
     Outbox(JdbcClient jdbc, Clock clock, MessageSender sender, CurrentActor currentActor, TransactionTemplate transactions,
-           health.limber.identity.AuditLog audit) {
+           health.limber.identity.AuditLog audit,
+           @org.springframework.beans.factory.annotation.Value("${limber.notification.quiet-hours:21:00-08:00}") String quietHours,
+           @org.springframework.beans.factory.annotation.Value("${limber.notification.max-attempts:5}") int maxAttempts,
+           @org.springframework.beans.factory.annotation.Value("${limber.notification.first-retry:PT2M}") java.time.Duration firstRetry) {
         this.audit = audit;
+        String[] hours = quietHours.isBlank() ? new String[] {"00:00", "00:00"} : quietHours.split("-");
+        this.quietFrom = java.time.LocalTime.parse(hours[0].strip());
+        this.quietUntil = java.time.LocalTime.parse(hours[1].strip());
+        this.maxAttempts = maxAttempts;
+        this.firstRetry = firstRetry;
         this.jdbc = jdbc;
         this.clock = clock;
         this.sender = sender;
@@ -75,9 +87,29 @@ public class Outbox {
                 .param("prefix", dedupePrefix + "%").update();
     }
 
-    /** Sends every due message once. */
+    /**
+     * Whether now is in the quiet hours ({@code limber.notification.quiet-hours}, London time, 21:00–08:00
+     * unless set): no text or email goes out then; what falls due waits until they end.
+     */
+    public boolean quietNow() {
+        java.time.LocalTime now = java.time.LocalTime.now(clock.withZone(health.limber.platform.LimberTime.ZONE));
+        if (quietFrom.equals(quietUntil)) {
+            return false;
+        }
+        return quietFrom.isBefore(quietUntil) ? !now.isBefore(quietFrom) && now.isBefore(quietUntil)
+                : !now.isBefore(quietFrom) || now.isBefore(quietUntil);
+    }
+
+    /**
+     * Sends every due message once, outside quiet hours. A send that fails is tried again after 2, 4,
+     * 8… minutes ({@code limber.notification.first-retry}, doubling), and marked FAILED after
+     * {@code limber.notification.max-attempts} tries.
+     */
     @Scheduled(fixedDelayString = "${limber.notification.dispatch-every:PT1M}", initialDelayString = "PT30S")
     public int dispatch() {
+        if (quietNow()) {
+            return 0;
+        }
         List<UUID> due = jdbc.sql("select id from outbox_message where status = 'QUEUED' and send_after <= :now order by send_after")
                 .param("now", Timestamp.from(clock.instant())).query(UUID.class).list();
         int sent = 0;
@@ -93,14 +125,26 @@ public class Outbox {
                             .param("now", Timestamp.from(clock.instant())).param("id", id).update();
                     return true;
                 } catch (RuntimeException e) {
-                    jdbc.sql("update outbox_message set status = 'FAILED', failure = :why where id = :id")
-                            .param("why", String.valueOf(e.getMessage())).param("id", id).update();
+                    retryOrFail(id, e);
                     return false;
                 }
             });
             sent += Boolean.TRUE.equals(done) ? 1 : 0;
         }
         return sent;
+    }
+
+    private void retryOrFail(UUID id, RuntimeException e) {
+        int attempts = jdbc.sql("select attempts from outbox_message where id = :id").param("id", id).query(Integer.class).single() + 1;
+        String why = String.valueOf(e.getMessage());
+        if (attempts >= maxAttempts) {
+            jdbc.sql("update outbox_message set status = 'FAILED', attempts = :n, failure = :why where id = :id")
+                    .param("n", attempts).param("why", why).param("id", id).update();
+            return;
+        }
+        java.time.Instant next = clock.instant().plus(firstRetry.multipliedBy(1L << (attempts - 1)));
+        jdbc.sql("update outbox_message set status = 'QUEUED', attempts = :n, failure = :why, send_after = :next where id = :id")
+                .param("n", attempts).param("why", why).param("next", Timestamp.from(next)).param("id", id).update();
     }
 
     /**

@@ -106,6 +106,25 @@ public class RedFlagTaskManagement {
         return Optional.of(task.id());
     }
 
+    /**
+     * An answer in an outcome questionnaire raised red flags: a task at once, in the transaction that
+     * stores the answer. A flag that is one of the red-flag questions takes that question's level;
+     * any other (such as thoughts of self-harm in PHQ-9) is urgent.
+     */
+    @org.springframework.context.event.EventListener
+    void on(health.limber.outcome.RedFlagAnswered answered) {
+        Referral latest = referrals.findByPatientIdOrderByReceivedOnDesc(answered.patientId()).stream().findFirst().orElse(null);
+        RedFlagLevel level = RedFlagLevel.URGENT;
+        for (String flag : answered.flags()) {
+            level = level.atLeast(questions.find(flag).map(RedFlagQuestion::level).orElse(RedFlagLevel.URGENT));
+        }
+        RedFlagTask task = RedFlagTask.raise(latest == null ? null : latest.id(), answered.patientId(),
+                latest == null ? answered.icbCode() : latest.icbCode(), level, RedFlagSource.QUESTIONNAIRE, String.join(",", answered.flags()),
+                answered.detail() + " (answered in " + answered.instrument() + ")", clock.instant());
+        tasks.save(task);
+        events.publishEvent(new RedFlagTaskRaised(task.id(), task.referralId().orElse(null), task.icbCode(), task.level(), task.dueAt()));
+    }
+
     /** The task a referral received with a red flag raises, with the red flags in the words staff use. */
     public void raiseAtIntake(Referral referral, RedFlagSource source) {
         if (!referral.redFlagLevel().isRedFlag()) {

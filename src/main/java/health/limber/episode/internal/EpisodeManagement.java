@@ -7,6 +7,7 @@ import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.outcome.OutcomeSchedules;
 import health.limber.patient.NhsNumber;
 import health.limber.patient.Patient;
 import health.limber.patient.PatientId;
@@ -47,11 +48,12 @@ public class EpisodeManagement {
     private final PatientManagement patients;
     private final DischargeSummaries summaries;
     private final OneToOneReferrals oneToOne;
+    private final OutcomeSchedules outcomes;
     private final Clock clock;
     private final int followUpMonths;
 
     EpisodeManagement(Episodes episodes, CurrentActor currentActor, AuditLog audit, WaitingListManagement waitingList,
-                      PatientManagement patients, DischargeSummaries summaries, OneToOneReferrals oneToOne, Clock clock,
+                      PatientManagement patients, DischargeSummaries summaries, OneToOneReferrals oneToOne, OutcomeSchedules outcomes, Clock clock,
                       @Value("${limber.episode.follow-up-months:6}") int followUpMonths) {
         this.episodes = episodes;
         this.currentActor = currentActor;
@@ -60,6 +62,7 @@ public class EpisodeManagement {
         this.patients = patients;
         this.summaries = summaries;
         this.oneToOne = oneToOne;
+        this.outcomes = outcomes;
         this.clock = clock;
         this.followUpMonths = followUpMonths;
     }
@@ -169,6 +172,7 @@ public class EpisodeManagement {
         if (episode.hasReferral()) {
             oneToOne.closeReferral(episode.referralId(), discharge.on(), discharge.followUpUntil());
         }
+        outcomes.discharged(EpisodeOutcomes.ref(episode), discharge.on());
         Episode stored = episodes.find(id).orElseThrow();
         episodes.insertLetter(id, DischargeSummaries.KIND, summaries.render(stored), actor.username(), clock.instant());
         audit.allowed(episode.patientId().value(), AuditAction.UPDATE, RESOURCE, id.toString());

@@ -1,5 +1,6 @@
 package health.limber.episode.internal;
 
+import health.limber.outcome.OutcomeSchedules;
 import health.limber.referral.ReferralAccepted;
 import health.limber.waitinglist.Pathway;
 import health.limber.waitinglist.PathwayKey;
@@ -13,18 +14,21 @@ import org.springframework.stereotype.Component;
 /**
  * Opens the person's episode of care when triage accepts their referral, in the same transaction,
  * linked to the waiting-list pathway the acceptance started (so it listens after the waiting list
- * does), and names the patient on that pathway. A referral accepted twice (a retry) opens one episode.
+ * does), and names the patient on that pathway; the baseline questionnaires fall due then. A
+ * referral accepted twice (a retry) opens one episode.
  */
 @Component
 class EpisodeOpening {
 
     private final Episodes episodes;
     private final WaitingListManagement waitingList;
+    private final OutcomeSchedules outcomes;
     private final Clock clock;
 
-    EpisodeOpening(Episodes episodes, WaitingListManagement waitingList, Clock clock) {
+    EpisodeOpening(Episodes episodes, WaitingListManagement waitingList, OutcomeSchedules outcomes, Clock clock) {
         this.episodes = episodes;
         this.waitingList = waitingList;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -38,7 +42,9 @@ class EpisodeOpening {
         if (pathway != null) {
             waitingList.linkPatient(pathway, accepted.patientId());
         }
-        episodes.insert(Episode.open(accepted.patientId(), accepted.referralId(), accepted.reference(), accepted.icbCode(), accepted.providerCode(),
-                accepted.pathway(), accepted.source(), accepted.receivedOn(), accepted.acceptedOn(), pathway, clock.instant()));
+        Episode episode = Episode.open(accepted.patientId(), accepted.referralId(), accepted.reference(), accepted.icbCode(), accepted.providerCode(),
+                accepted.pathway(), accepted.source(), accepted.receivedOn(), accepted.acceptedOn(), pathway, clock.instant());
+        episodes.insert(episode);
+        outcomes.opened(EpisodeOutcomes.ref(episode), accepted.acceptedOn());
     }
 }

@@ -42,9 +42,12 @@ class EpisodeController {
     private final EpisodeTimeline timeline;
     private final PatientManagement patients;
     private final CurrentActor currentActor;
+    private final EpisodeOutcomeView outcomes;
     private final Clock clock;
 
-    EpisodeController(EpisodeManagement episodes, EpisodeTimeline timeline, PatientManagement patients, CurrentActor currentActor, Clock clock) {
+    EpisodeController(EpisodeManagement episodes, EpisodeTimeline timeline, PatientManagement patients, CurrentActor currentActor,
+                      EpisodeOutcomeView outcomes, Clock clock) {
+        this.outcomes = outcomes;
         this.episodes = episodes;
         this.timeline = timeline;
         this.patients = patients;
@@ -84,6 +87,7 @@ class EpisodeController {
         model.addAttribute("defaultWindow", episodes.defaultFollowUpMonths());
         model.addAttribute("canDischarge", episode.discharge().isEmpty() && currentActor.get().role() == Role.CLINICIAN);
         model.addAttribute("today", today);
+        model.addAttribute("outcomes", outcomes.of(episode.id().value(), episode.patientId(), today));
         return "episode/episode";
     }
 
