@@ -5,6 +5,7 @@ import health.limber.identity.AuditAction;
 import health.limber.identity.AuditLog;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.outcome.internal.ResponseJson;
 import health.limber.outcome.internal.ResponseStore;
 import health.limber.patient.Patient;
 import health.limber.patient.PatientId;

@@ -2,7 +2,6 @@ package health.limber.outcome.internal;
 
 import health.limber.outcome.Answers;
 import health.limber.outcome.OutcomeResponse;
-import health.limber.outcome.ResponseJson;
 import health.limber.outcome.Score;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

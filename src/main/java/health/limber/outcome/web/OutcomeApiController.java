@@ -6,7 +6,7 @@ import health.limber.outcome.OutcomeResponses;
 import health.limber.outcome.OutcomeSchedules;
 import health.limber.outcome.QuestionnaireDefinition;
 import health.limber.outcome.Questionnaires;
-import health.limber.outcome.ResponseJson;
+import health.limber.outcome.internal.ResponseJson;
 import health.limber.outcome.Score;
 import health.limber.patient.PatientId;
 import health.limber.platform.InvalidInputException;

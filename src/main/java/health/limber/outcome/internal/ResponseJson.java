@@ -1,4 +1,8 @@
-package health.limber.outcome;
+package health.limber.outcome.internal;
+
+import health.limber.outcome.Answers;
+import health.limber.outcome.QuestionnaireDefinition;
+import health.limber.outcome.QuestionnaireItem;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
