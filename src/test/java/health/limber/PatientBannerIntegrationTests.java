@@ -54,6 +54,8 @@ class PatientBannerIntegrationTests {
             Map.entry("/my/exercises/{exercise}", "the patient's own page: they are signed in as themselves"),
             Map.entry("/my/clinic-day/{day}.ics", "the patient's own calendar file"),
             Map.entry("/my/appointments/{id}.ics", "the patient's own calendar file"),
+            Map.entry("/my/questionnaires/{id}/{page}", "the patient's own questionnaire: they are signed in as themselves"),
+            Map.entry("/my/questionnaires/{id}/check", "the patient's own questionnaire: they are signed in as themselves"),
             Map.entry("/clinic-days/{id}", "a clinic day of many people: each row carries date of birth and NHS number"),
             Map.entry("/classes/{id}", "a class of many people: each row carries date of birth and NHS number"),
             Map.entry("/self-referral/{step}", "the person's own form, before any record exists"),
@@ -69,6 +71,7 @@ class PatientBannerIntegrationTests {
         pages.put("/patients/{id}", () -> "/patients/" + patient.get());
         pages.put("/patients/{id}/edit", () -> "/patients/" + patient.get() + "/edit");
         pages.put("/patients/{id}/void", () -> "/patients/" + patient.get() + "/void");
+        pages.put("/patients/{id}/questionnaires/new", () -> "/patients/" + patient.get() + "/questionnaires/new");
         pages.put("/referrals/{id}", () -> "/referrals/" + jdbc.queryForObject(
                 "select cast(id as varchar) from referral where icb_code = 'QHL' order by reference fetch first 1 rows only", String.class));
         pages.put("/waiting-list/pathways/{id}", () -> "/waiting-list/pathways/" + jdbc.queryForObject(

@@ -183,6 +183,7 @@ class SecurityConfiguration {
             .requestMatchers(path("/exercises"), path("/exercises/**"), path("/programmes"), path("/programmes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
             .requestMatchers(path("/clinic-days"), path("/clinic-days/**"), path("/classes"), path("/classes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
             .requestMatchers(path("/episodes"), path("/episodes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
+            .requestMatchers(path("/outcomes"), path("/outcomes/**")).hasAnyRole("SERVICE_MANAGER", "ANALYST")
             .requestMatchers(path("/appointments"), path("/appointments/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
             .requestMatchers(path("/waiting-list/import")).hasRole("SERVICE_MANAGER")
             .requestMatchers(path("/waiting-list/pathways/**"), path("/waiting-list/validation")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")

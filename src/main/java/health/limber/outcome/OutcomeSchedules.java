@@ -91,36 +91,45 @@ public class OutcomeSchedules {
     }
 
     private void schedule(EpisodeRef episode, TimePoint point, LocalDate dueOn) {
+        List<String> instruments = instruments(episode.kindOfCare(), point);
+        if (instruments.isEmpty()) {
+            return;
+        }
+        Reachable reachable = reachable(episode.patientId());
         int added = 0;
-        for (String instrument : instruments(episode.kindOfCare(), point)) {
+        for (String instrument : instruments) {
             added += jdbc.sql("""
-                    insert into outcome_due (id, episode_id, patient_id, icb_code, provider_code, kind_of_care, time_point, instrument, due_on, status)
-                    select :id, :e, :p, :icb, :provider, :kind, :point, :i, :due, 'DUE' from (values (1)) one
+                    insert into outcome_due (id, episode_id, patient_id, icb_code, provider_code, kind_of_care, time_point, instrument, due_on, status,
+                    reminded)
+                    select :id, :e, :p, :icb, :provider, :kind, :point, :i, :due, 'DUE', :reminded from (values (1)) one
                     where not exists (select 1 from outcome_due where episode_id = :e and time_point = :point and instrument = :i)""")
                     .param("id", UUID.randomUUID()).param("e", episode.episodeId()).param("p", episode.patientId()).param("icb", episode.icbCode())
                     .param("provider", episode.providerCode()).param("kind", episode.kindOfCare()).param("point", point.name())
-                    .param("i", instrument).param("due", dueOn).update();
+                    .param("i", instrument).param("due", dueOn).param("reminded", reachable != null).update();
         }
-        if (added > 0) {
-            remind(episode, point, dueOn);
+        if (added > 0 && reachable != null) {
+            remind(episode, point, dueOn, reachable);
         }
     }
 
-    private void remind(EpisodeRef episode, TimePoint point, LocalDate dueOn) {
-        if (optedOut(episode.patientId())) {
-            return;
+    /** Where reminders go: the channel and address the person agreed to, or null (none agreed, or reminders stopped). */
+    private record Reachable(Channel channel, String address) {}
+
+    private Reachable reachable(UUID patientId) {
+        if (optedOut(patientId)) {
+            return null;
         }
         Patient patient;
         try {
-            patient = patients.read(PatientId.of(episode.patientId()));
+            patient = patients.read(PatientId.of(patientId));
         } catch (AccessDeniedException | health.limber.platform.NotFoundException | IllegalStateException e) {
-            return;
+            return null;
         }
-        Channel channel = patient.contact().bySms() && patient.phone() != null ? Channel.SMS
-                : patient.contact().byEmail() && patient.email() != null ? Channel.EMAIL : null;
-        if (channel == null) {
-            return;
-        }
+        return patient.contact().bySms() && patient.phone() != null ? new Reachable(Channel.SMS, patient.phone())
+                : patient.contact().byEmail() && patient.email() != null ? new Reachable(Channel.EMAIL, patient.email()) : null;
+    }
+
+    private void remind(EpisodeRef episode, TimePoint point, LocalDate dueOn, Reachable to) {
         Instant now = clock.instant();
         for (int days : REMINDER_DAYS) {
             Instant at = dueOn.plusDays(days).atTime(REMINDER_TIME).atZone(LimberTime.ZONE).toInstant();
@@ -132,7 +141,7 @@ public class OutcomeSchedules {
                     + "It takes a few minutes: sign in to Limber and choose Your questionnaires. Your answers help your physiotherapist "
                     + "and help us improve the service. To stop these reminders, choose Your questionnaires and then Stop reminders.";
             outbox.queue(new Outbox.Message(reminderPrefix(episode.patientId(), episode.episodeId(), point) + days, episode.patientId(),
-                    episode.icbCode(), channel, channel == Channel.SMS ? patient.phone() : patient.email(),
+                    episode.icbCode(), to.channel(), to.address(),
                     days == 0 ? "Questions about how you are getting on" : "A reminder: questions about how you are getting on", body,
                     at.isBefore(now) ? now : at));
         }

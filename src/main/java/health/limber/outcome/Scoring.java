@@ -17,7 +17,10 @@ public final class Scoring {
 
     private Scoring() {}
 
-    /** A scored response: its scores, the group it classifies into (STarT), and the red flags it raises. */
+    /**
+     * A scored response: its scores, the group it classifies into (STarT's risk group, or the work
+     * questions' work status), and the red flags it raises.
+     */
     public record Scored(List<Score> scores, Optional<String> group, List<ScoringRules.RedFlagRule> redFlags) {
 
         public Optional<Score> score(String id) {
@@ -60,7 +63,11 @@ public final class Scoring {
     public static Scored score(QuestionnaireDefinition definition, Answers answers) {
         Map<String, List<Double>> values = values(definition, answers);
         List<Score> scores = definition.rules().score(values);
-        return new Scored(scores, definition.rules().classify(scores), definition.rules().raised(values));
+        Optional<String> group = definition.rules().classify(scores);
+        if (group.isEmpty() && definition.rules().workStatusItem() != null) {
+            group = Optional.ofNullable(answers.first(definition.rules().workStatusItem()));
+        }
+        return new Scored(scores, group, definition.rules().raised(values));
     }
 
     /** Each answered item's values as numbers: the number typed, 1 or 0, or the option's points. */

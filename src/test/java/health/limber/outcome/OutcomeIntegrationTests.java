@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import health.limber.DemoFixtures;
 import health.limber.IntegrationTest;
 import health.limber.TestClock;
-import health.limber.patient.PatientApiIntegrationTestsAccess;
 import jakarta.servlet.http.Cookie;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,8 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class OutcomeIntegrationTests {
 
-    static final String CLINICIAN = "clinician.qhl";
-    static final LocalDate BORN = LocalDate.of(1968, 2, 3);
+    static final String CLINICIAN = OutcomeJourneys.CLINICIAN;
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
@@ -46,46 +44,29 @@ class OutcomeIntegrationTests {
         clock.reset();
     }
 
-    record Accepted(UUID episode, UUID patient, String nhsNumber) {}
-
-    Accepted accepted(String carePathway) throws Exception {
-        String nhs = PatientApiIntegrationTestsAccess.freshNhsNumber();
-        String response = mvc.perform(post("/api/referrals").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"source": "GP", "receivedOn": "%s", "gpPracticeCode": "Y01001", "nhsNumber": "%s", "givenName": "Sam",
-                                 "familyName": "Outcome", "birthDate": "%s", "phone": "07700 900456", "contactPreferences": ["SMS"], "bodySites": ["KNEE"],
-                                 "symptomDuration": "UNDER_6_WEEKS", "requestedUrgency": "ROUTINE", "reasonCode": "30989003", "redFlags": []}"""
-                                .formatted(LocalDate.now(clock).minusWeeks(2), nhs, BORN)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        UUID referral = UUID.fromString(response.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
-        mvc.perform(post("/api/referrals/" + referral + "/triage").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"outcome": "ACCEPT", "pathway": "%s", "priority": "ROUTINE", "reason": "Knee pain", "patient": "new", "version": 0}"""
-                                .formatted(carePathway)))
-                .andExpect(status().isOk());
-        var row = jdbc.queryForMap("select id, patient_id from episode where referral_id = ?", referral);
-        return new Accepted((UUID) row.get("id"), (UUID) row.get("patient_id"), nhs);
+    OutcomeJourneys journeys() {
+        return new OutcomeJourneys(mvc, jdbc, clock, demo);
     }
 
-    Cookie[] signIn(Accepted a) throws Exception {
-        return demo.signInPatient(mvc, new DemoFixtures.PatientRef(a.patient(), a.nhsNumber(), BORN, "Outcome"));
+    OutcomeJourneys.Accepted accepted(String carePathway) throws Exception {
+        return journeys().accepted(carePathway);
     }
 
-    UUID due(Accepted a, String point, String instrument) {
-        return jdbc.queryForObject("select id from outcome_due where episode_id = ? and time_point = ? and instrument = ?", UUID.class,
-                a.episode(), point, instrument);
+    Cookie[] signIn(OutcomeJourneys.Accepted a) throws Exception {
+        return journeys().signIn(a);
     }
 
-    String fhir(UUID patient, String instrument, String items) {
-        return """
-                {"resourceType": "QuestionnaireResponse", "status": "completed", "subject": {"reference": "Patient/%s"},
-                 "questionnaire": "https://limber.health/fhir/Questionnaire/%s", "item": [%s]}""".formatted(patient, instrument, items);
+    UUID due(OutcomeJourneys.Accepted a, String point, String instrument) {
+        return journeys().due(a, point, instrument);
+    }
+
+    static String fhir(UUID patient, String instrument, String items) {
+        return OutcomeJourneys.fhir(patient, instrument, items);
     }
 
     @Test
     void triageSchedulesBaselineAndSixWeeksByKindOfCareWithRemindersOnTheDayAndThreeAndSevenDaysLater() throws Exception {
-        Accepted physio = accepted("PHYSIOTHERAPY");
+        OutcomeJourneys.Accepted physio = accepted("PHYSIOTHERAPY");
         assertThat(jdbc.queryForList("select instrument from outcome_due where episode_id = ? and time_point = 'BASELINE' order by instrument",
                 String.class, physio.episode())).containsExactly("msk-hq", "pain-nrs", "psfs", "work");
         assertThat(jdbc.queryForObject("select due_on from outcome_due where episode_id = ? and time_point = 'SIX_WEEKS' and instrument = 'msk-hq'",
@@ -93,14 +74,14 @@ class OutcomeIntegrationTests {
         String prefix = "outcome:" + physio.patient() + ":" + physio.episode() + ":BASELINE:";
         assertThat(jdbc.queryForList("select dedupe_key from outbox_message where dedupe_key like ? order by send_after", String.class, prefix + "%"))
                 .containsExactly(prefix + "0", prefix + "3", prefix + "7");
-        Accepted oneStop = accepted("ONE_STOP_CLINIC");
+        OutcomeJourneys.Accepted oneStop = accepted("ONE_STOP_CLINIC");
         assertThat(jdbc.queryForList("select instrument from outcome_due where episode_id = ? and time_point = 'BASELINE'", String.class,
                 oneStop.episode())).contains("phq-9", "gad-7");
     }
 
     @Test
     void aPatientAnswersOneQuestionPerPageCanStopAndResumeAndIsToldWhatIsMissing() throws Exception {
-        Accepted a = accepted("PHYSIOTHERAPY");
+        OutcomeJourneys.Accepted a = accepted("PHYSIOTHERAPY");
         Cookie[] me = signIn(a);
         assertThat(mvc.perform(get("/my/questionnaires").cookie(me)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("Pain score", "MSK-HQ");
@@ -127,7 +108,7 @@ class OutcomeIntegrationTests {
         assertThat(jdbc.queryForList("select status from outbox_message where dedupe_key like ?", String.class, prefix + "%"))
                 .as("other baseline questionnaires are still due, so the reminders stand").doesNotContain("WITHDRAWN");
 
-        Accepted other = accepted("PHYSIOTHERAPY");
+        OutcomeJourneys.Accepted other = accepted("PHYSIOTHERAPY");
         Cookie[] someoneElse = signIn(other);
         mvc.perform(get("/my/questionnaires/" + response + "/1").cookie(someoneElse)).andExpect(status().isForbidden());
         mvc.perform(post("/my/questionnaires/" + response + "/1").cookie(someoneElse).with(csrf()).param("version", "1").param("pain", "1"))
@@ -137,7 +118,7 @@ class OutcomeIntegrationTests {
 
     @Test
     void psfsStartsWithTheActivitiesNamedLastTimeToBeReRated() throws Exception {
-        Accepted a = accepted("PHYSIOTHERAPY");
+        OutcomeJourneys.Accepted a = accepted("PHYSIOTHERAPY");
         mvc.perform(post("/api/patients/" + a.patient() + "/questionnaire-responses").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD))
                         .header("Idempotency-Key", "psfs-1").param("dueId", due(a, "BASELINE", "psfs").toString())
                         .contentType("application/fhir+json").content(fhir(a.patient(), "psfs", """
@@ -156,7 +137,7 @@ class OutcomeIntegrationTests {
 
     @Test
     void aClinicianEntersAPaperFormRecordedAsSuchAndTheEpisodeShowsItsScores() throws Exception {
-        Accepted a = accepted("PHYSIOTHERAPY");
+        OutcomeJourneys.Accepted a = accepted("PHYSIOTHERAPY");
         var form = post("/patients/" + a.patient() + "/questionnaires").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)).with(csrf())
                 .param("instrument", "msk-hq").param("key", "paper-1").param("due", due(a, "BASELINE", "msk-hq").toString());
         for (int i = 1; i <= 14; i++) {
@@ -176,8 +157,8 @@ class OutcomeIntegrationTests {
 
     @Test
     void theApiKeepsOneResponsePerKeyAndRefusesBadAnswersAnotherPersonAndAReusedKey() throws Exception {
-        Accepted a = accepted("PHYSIOTHERAPY");
-        Accepted b = accepted("PHYSIOTHERAPY");
+        OutcomeJourneys.Accepted a = accepted("PHYSIOTHERAPY");
+        OutcomeJourneys.Accepted b = accepted("PHYSIOTHERAPY");
         String pain = fhir(a.patient(), "pain-nrs", "{\"linkId\": \"pain\", \"answer\": [{\"valueInteger\": 4}]}");
         for (int i = 0; i < 2; i++) {
             mvc.perform(post("/api/patients/" + a.patient() + "/questionnaire-responses").with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD))
@@ -206,7 +187,7 @@ class OutcomeIntegrationTests {
 
     @Test
     void aSelfHarmAnswerInPhq9RaisesAnUrgentRedFlagTaskAtOnce() throws Exception {
-        Accepted a = accepted("ONE_STOP_CLINIC");
+        OutcomeJourneys.Accepted a = accepted("ONE_STOP_CLINIC");
         StringBuilder items = new StringBuilder();
         for (int i = 1; i <= 9; i++) {
             items.append(i > 1 ? "," : "").append("{\"linkId\": \"").append(i).append("\", \"answer\": [{\"valueCoding\": {\"code\": \"")
@@ -221,7 +202,7 @@ class OutcomeIntegrationTests {
 
     @Test
     void dischargeCancelsWhatHadNotFallenDueSchedulesDischargeAndFollowUpAndShowsWhatIsMissing() throws Exception {
-        Accepted a = accepted("PHYSIOTHERAPY");
+        OutcomeJourneys.Accepted a = accepted("PHYSIOTHERAPY");
         String page = mvc.perform(get("/episodes/" + a.episode()).with(httpBasic(CLINICIAN, DemoFixtures.PASSWORD)))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Questionnaires not returned", "MSK-HQ (start (baseline))");
@@ -241,7 +222,7 @@ class OutcomeIntegrationTests {
 
     @Test
     void whatIsNotAnsweredFourteenDaysAfterItFellDueIsNotReturned() throws Exception {
-        Accepted a = accepted("GROUP_CLASS");
+        OutcomeJourneys.Accepted a = accepted("GROUP_CLASS");
         clock.advance(Duration.ofDays(14));
         schedules.closeOverdue();
         assertThat(jdbc.queryForObject("select status from outcome_due where id = ?", String.class, due(a, "BASELINE", "msk-hq"))).isEqualTo("DUE");
@@ -253,7 +234,7 @@ class OutcomeIntegrationTests {
 
     @Test
     void stoppingRemindersWithdrawsThemAndNoneAreQueuedAfter() throws Exception {
-        Accepted a = accepted("PHYSIOTHERAPY");
+        OutcomeJourneys.Accepted a = accepted("PHYSIOTHERAPY");
         Cookie[] me = signIn(a);
         mvc.perform(post("/my/questionnaires/reminders").cookie(me).with(csrf()).param("stop", "true")).andExpect(status().is3xxRedirection());
         assertThat(jdbc.queryForList("select distinct status from outbox_message where dedupe_key like ?", String.class,

@@ -2,7 +2,7 @@ package health.limber.waitinglist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.limber.waitinglist.internal.Suppression;
+import health.limber.platform.Suppression;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -6,6 +6,7 @@ import health.limber.outcome.OutcomeResponses;
 import health.limber.outcome.OutcomeSchedules;
 import health.limber.outcome.QuestionnaireDefinition;
 import health.limber.outcome.Questionnaires;
+import health.limber.outcome.internal.OutcomeReports;
 import health.limber.outcome.internal.ResponseJson;
 import health.limber.outcome.Score;
 import health.limber.patient.PatientId;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,8 +55,13 @@ class OutcomeApiController {
     private final Questionnaires questionnaires;
     private final OutcomeResponses responses;
     private final OutcomeSchedules schedules;
+    private final OutcomeReports reports;
+    private final OutcomeReportTables tables;
 
-    OutcomeApiController(Questionnaires questionnaires, OutcomeResponses responses, OutcomeSchedules schedules) {
+    OutcomeApiController(Questionnaires questionnaires, OutcomeResponses responses, OutcomeSchedules schedules, OutcomeReports reports,
+                         OutcomeReportTables tables) {
+        this.reports = reports;
+        this.tables = tables;
         this.questionnaires = questionnaires;
         this.responses = responses;
         this.schedules = schedules;
@@ -112,6 +119,37 @@ class OutcomeApiController {
         String instrument = read.questionnaire().substring(prefix.length()).split("\\|")[0];
         OutcomeResponse recorded = responses.record(PatientId.of(id), instrument, read.answers(), dueId, key, OutcomeResponse.Source.API);
         return ResponseEntity.created(URI.create("/api/patients/" + id + "/questionnaire-responses")).body(ResponseView.of(recorded));
+    }
+
+    @Operation(summary = "The outcome report",
+            description = "For service managers and analysts, over the ICBs their organisation serves (icb: one of them). from, to (yyyy-mm-dd, "
+                    + "default the last 12 months): questionnaires that fell due in the period; kind: a kind of care. Return rates per time point "
+                    + "with and without reminders, paired baseline-to-discharge change per instrument with its 95% confidence interval and "
+                    + "meaningful change, and work status at baseline against discharge. Analysts get published figures (small numbers suppressed).")
+    @GetMapping(value = "/outcomes/report", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> api(@RequestParam(required = false) String icb, @RequestParam(required = false) String from,
+                            @RequestParam(required = false) String to, @RequestParam(required = false) String kind) {
+        OutcomeReports.Report report = reports.report(tables.filter(icb, from, to, kind));
+        OutcomeReportTables.Tables shown = tables.of(report);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", report.filter().from().toString());
+        body.put("to", report.filter().to().toString());
+        body.put("icbs", report.icbs());
+        body.put("suppressed", shown.suppressed());
+        body.put("returns", rows(OutcomeReportTables.RETURNS, shown.returns()));
+        body.put("pairedChange", rows(OutcomeReportTables.PAIRED, shown.paired()));
+        body.put("work", rows(OutcomeReportTables.WORK, shown.work()));
+        return body;
+    }
+
+    private static List<Map<String, String>> rows(List<String> head, List<List<String>> rows) {
+        return rows.stream().map(row -> {
+            Map<String, String> named = new LinkedHashMap<>();
+            for (int i = 0; i < head.size(); i++) {
+                named.put(head.get(i), row.get(i));
+            }
+            return named;
+        }).toList();
     }
 
     @Operation(summary = "What the person has to answer now", description = "For the person and staff who may read their record.")

@@ -4,7 +4,7 @@ import health.limber.cli.LimberCommand;
 import health.limber.cli.Server;
 import health.limber.waitinglist.internal.Bands;
 import health.limber.waitinglist.internal.Census;
-import health.limber.waitinglist.internal.Suppression;
+import health.limber.platform.Suppression;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package health.limber.waitinglist.internal;
 
+import health.limber.platform.Suppression;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

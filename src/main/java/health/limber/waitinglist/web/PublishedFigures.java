@@ -6,7 +6,7 @@ import health.limber.organisation.Icb;
 import health.limber.organisation.Organisations;
 import health.limber.waitinglist.Priority;
 import health.limber.waitinglist.internal.Census;
-import health.limber.waitinglist.internal.Suppression;
+import health.limber.platform.Suppression;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

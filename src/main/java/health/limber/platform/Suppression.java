@@ -1,4 +1,4 @@
-package health.limber.waitinglist.internal;
+package health.limber.platform;
 
 
 
