@@ -2,6 +2,8 @@ package health.limber.demo;
 
 import health.limber.episode.EpisodeBulkLoad;
 import health.limber.episode.EpisodeBulkLoad.PastEpisode;
+import health.limber.outcome.OutcomeBulkLoad;
+import health.limber.outcome.OutcomeSchedules;
 import health.limber.patient.PatientBulkLoad;
 import health.limber.patient.PatientId;
 import health.limber.platform.LimberTime;
@@ -30,8 +32,15 @@ class DemoJourneyStore {
     private final ReferralBulkLoad referrals;
     private final WaitingListManagement waitingList;
     private final EpisodeBulkLoad episodes;
+    private final OutcomeBulkLoad outcomes;
+    private final OutcomeSchedules schedules;
+    private final java.time.Clock clock;
 
-    DemoJourneyStore(PatientBulkLoad patients, ReferralBulkLoad referrals, WaitingListManagement waitingList, EpisodeBulkLoad episodes) {
+    DemoJourneyStore(PatientBulkLoad patients, ReferralBulkLoad referrals, WaitingListManagement waitingList, EpisodeBulkLoad episodes,
+                     OutcomeBulkLoad outcomes, OutcomeSchedules schedules, java.time.Clock clock) {
+        this.outcomes = outcomes;
+        this.schedules = schedules;
+        this.clock = clock;
         this.patients = patients;
         this.referrals = referrals;
         this.waitingList = waitingList;
@@ -46,6 +55,7 @@ class DemoJourneyStore {
         Map<PathwayId, UUID> seenAt = new HashMap<>();
         Map<PathwayId, PatientId> patientOf = new HashMap<>();
         List<PastEpisode> opened = new ArrayList<>();
+        List<DemoJourneys.Journey> openedBy = new ArrayList<>();
         List<PastReferral> waiting = new ArrayList<>();
         for (DemoJourneys.Journey j : generated.journeys()) {
             if (j.pathway() == null) {
@@ -63,13 +73,25 @@ class DemoJourneyStore {
             }
             opened.add(new PastEpisode(patient, r.id(), r.reference(), area.icb(), area.provider(), r.pathway(), r.source(), r.receivedOn(),
                     LimberTime.dateOf(r.triagedAt()), pathway, j.discharge()));
+            openedBy.add(j);
             if (j.stop() == null) {
                 waiting.add(r);
             }
         }
         referrals.store(stored);
         waitingList.store(pathways, seenAt, patientOf);
-        episodes.store(opened);
+        List<UUID> episodeIds = episodes.store(opened);
+        List<DemoOutcomes.Opened> forOutcomes = new ArrayList<>();
+        for (int i = 0; i < opened.size(); i++) {
+            PastEpisode e = opened.get(i);
+            DemoJourneys.Journey j = openedBy.get(i);
+            var person = generated.people().get(j.person()).input();
+            boolean reachable = person.contactPreferences().contains("SMS") && person.phone() != null
+                    || person.contactPreferences().contains("EMAIL") && person.email() != null;
+            forOutcomes.add(new DemoOutcomes.Opened(episodeIds.get(i), e.patientId().value(), e.icbCode(), e.providerCode(), e.kindOfCare(), e.openedOn(),
+                    e.discharge() == null ? null : e.discharge().on(), reachable, person.workStatus(), area.tour() && j.person() == 0));
+        }
+        outcomes.store(DemoOutcomes.generate(new Random(random.nextLong()), forOutcomes, LimberTime.today(clock), schedules::instruments));
         return waiting;
     }
 }

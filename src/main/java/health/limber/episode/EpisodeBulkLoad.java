@@ -39,9 +39,9 @@ public class EpisodeBulkLoad {
         this.clock = clock;
     }
 
-    /** Stores the episodes, all or none; returns how many. */
+    /** Stores the episodes, all or none; returns their ids, in order. */
     @Transactional
-    public int store(List<PastEpisode> past) {
+    public List<java.util.UUID> store(List<PastEpisode> past) {
         List<Episode> made = new java.util.ArrayList<>(past.size());
         for (PastEpisode p : past) {
             Episode episode = Episode.open(p.patientId(), p.referralId(), p.reference(), p.icbCode(), p.providerCode(), p.kindOfCare(),
@@ -53,6 +53,6 @@ public class EpisodeBulkLoad {
             made.add(episode);
         }
         episodes.insertAll(made);
-        return past.size();
+        return made.stream().map(e -> e.id().value()).toList();
     }
 }

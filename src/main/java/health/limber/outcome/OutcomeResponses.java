@@ -212,7 +212,8 @@ public class OutcomeResponses {
     private void completed(OutcomeResponse response, Scoring.Scored scored) {
         audit.allowed(response.patientId(), AuditAction.UPDATE, RESOURCE, response.id().toString());
         if (response.dueId() != null) {
-            schedules.returned(response.dueId(), response.id(), LimberTime.today(clock));
+            schedules.returned(response.dueId(), response.id(), LimberTime.today(clock), headline(response.instrument(), scored),
+                    scored.group().orElse(null));
         }
         if (!scored.redFlags().isEmpty()) {
             Set<String> flags = new LinkedHashSet<>();
@@ -220,6 +221,12 @@ public class OutcomeResponses {
             events.publishEvent(new RedFlagAnswered(response.patientId(), response.icbCode(), response.id(), response.instrument(), flags,
                     String.join("; ", scored.redFlags().stream().map(ScoringRules.RedFlagRule::says).toList())));
         }
+    }
+
+    /** The score meaningful change is judged on, if the instrument declares one. */
+    private Double headline(String instrument, Scoring.Scored scored) {
+        var change = questionnaires.get(instrument).rules().change();
+        return change == null ? null : scored.score(change.score()).map(Score::value).orElse(null);
     }
 
     private OutcomeResponse inProgress(UUID responseId) {

@@ -155,12 +155,18 @@ public class OutcomeSchedules {
         return jdbc.sql(SELECT + " where id = :id").param("id", dueId).query(OutcomeSchedules::row).optional();
     }
 
-    /** A due questionnaire was answered; when nothing of its time point is left, its reminders stop. */
+    /**
+     * A due questionnaire was answered: its headline score and group are kept with it for the
+     * reports; when nothing of its time point is left, its reminders stop.
+     */
     @Transactional
-    public void returned(UUID dueId, UUID responseId, LocalDate on) {
+    public void returned(UUID dueId, UUID responseId, LocalDate on, Double headline, String group) {
         OutcomeDue due = find(dueId).orElseThrow();
-        jdbc.sql("update outcome_due set status = 'RETURNED', response_id = :r, closed_on = :on where id = :id and status in ('DUE', 'NOT_RETURNED')")
-                .param("r", responseId).param("on", on).param("id", dueId).update();
+        jdbc.sql("""
+                update outcome_due set status = 'RETURNED', response_id = :r, closed_on = :on, score_value = :score, answer_group = :grp
+                where id = :id and status in ('DUE', 'NOT_RETURNED')""")
+                .param("r", responseId).param("on", on).param("score", headline == null ? null : java.math.BigDecimal.valueOf(headline))
+                .param("grp", group).param("id", dueId).update();
         Integer open = jdbc.sql("select count(*) from outcome_due where episode_id = :e and time_point = :t and status = 'DUE'")
                 .param("e", due.episodeId()).param("t", due.timePoint().name()).query(Integer.class).single();
         if (open == 0) {

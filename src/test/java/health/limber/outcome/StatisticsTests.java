@@ -18,6 +18,9 @@ class StatisticsTests {
         assertThat(mean.sd()).isCloseTo(3.1623, within(0.0001));
         assertThat(mean.low()).isCloseTo(2.074, within(0.001));
         assertThat(mean.high()).isCloseTo(9.926, within(0.001));
+        Statistics.Mean fromSums = Statistics.fromSums(5, 30, 4 + 16 + 36 + 64 + 100);
+        assertThat(fromSums.low()).isCloseTo(2.074, within(0.001));
+        assertThat(fromSums.sd()).isCloseTo(3.1623, within(0.0001));
     }
 
     @Test

@@ -12,13 +12,11 @@ import health.limber.platform.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -128,6 +126,11 @@ public class OutcomeReports {
         return rows;
     }
 
+    /**
+     * Baseline to discharge per instrument, summed in the database from the headline score kept on
+     * each returned questionnaire: the number of pairs, the means, the sum of squared changes (for
+     * the interval) and how many changed by at least the meaningful amount each way.
+     */
     private List<Paired> paired(Filter filter, Set<String> icbs) {
         List<Paired> rows = new ArrayList<>();
         for (QuestionnaireDefinition definition : questionnaires.all()) {
@@ -135,31 +138,28 @@ public class OutcomeReports {
             if (rule == null) {
                 continue;
             }
-            List<double[]> pairs = bind(jdbc.sql("""
-                    select sb.score_value, sd.score_value from outcome_due b
-                    join outcome_due d on d.episode_id = b.episode_id and d.instrument = b.instrument and d.time_point = 'DISCHARGE' and d.status = 'RETURNED'
-                    join outcome_score sb on sb.response_id = b.response_id and sb.score_id = :score
-                    join outcome_score sd on sd.response_id = d.response_id and sd.score_id = :score
-                    where b.instrument = :instrument and b.time_point = 'BASELINE' and b.status = 'RETURNED' and b.icb_code in (:icbs)
-                    and d.due_on between :from and :to and sb.score_value is not null and sd.score_value is not null""" + kind(filter)), filter, icbs)
-                    .param("score", rule.score()).param("instrument", definition.key())
-                    .query((rs, n) -> new double[] {rs.getBigDecimal(1).doubleValue(), rs.getBigDecimal(2).doubleValue()}).list();
-            if (pairs.isEmpty()) {
+            double sign = rule.higherIsBetter() ? 1 : -1;
+            var sums = bind(jdbc.sql("""
+                    select count(*), avg(s.score_value), avg(b.score_value), sum(b.score_value - s.score_value),
+                        sum((b.score_value - s.score_value) * (b.score_value - s.score_value)),
+                        sum(case when (b.score_value - s.score_value) * :sign >= :meaningful then 1 else 0 end),
+                        sum(case when (b.score_value - s.score_value) * :sign <= -:meaningful then 1 else 0 end)
+                    from outcome_due b
+                    join outcome_due s on s.episode_id = b.episode_id and s.instrument = b.instrument and s.time_point = 'BASELINE'
+                        and s.status = 'RETURNED' and s.score_value is not null
+                    where b.icb_code in (:icbs) and b.time_point = 'DISCHARGE' and b.status = 'RETURNED' and b.instrument = :instrument
+                    and b.due_on between :from and :to and b.score_value is not null""" + kind(filter)), filter, icbs)
+                    .param("instrument", definition.key()).param("sign", sign).param("meaningful", rule.meaningful())
+                    .query((rs, n) -> new double[] {rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getLong(6),
+                        rs.getLong(7)}).single();
+            int pairs = (int) sums[0];
+            if (pairs == 0) {
                 continue;
             }
-            List<Double> changes = pairs.stream().map(p -> p[1] - p[0]).toList();
-            long improved = 0;
-            long worse = 0;
-            for (double[] p : pairs) {
-                Change change = changeOf(rule, p[0], p[1]);
-                improved += change == Change.IMPROVED ? 1 : 0;
-                worse += change == Change.WORSE ? 1 : 0;
-            }
-            String label = definition.rules().scores().stream().filter(s -> s.id().equals(rule.score())).map(ScoringRules.Rule::label).findFirst()
+            String label = definition.rules().scores().stream().filter(r -> r.id().equals(rule.score())).map(ScoringRules.Rule::label).findFirst()
                     .orElse(rule.score());
-            rows.add(new Paired(definition.key(), definition.title(), label, rule.higherIsBetter(), rule.meaningful(), pairs.size(),
-                    pairs.stream().mapToDouble(p -> p[0]).average().orElse(0), pairs.stream().mapToDouble(p -> p[1]).average().orElse(0),
-                    Statistics.mean(changes), improved, pairs.size() - improved - worse, worse));
+            rows.add(new Paired(definition.key(), definition.title(), label, rule.higherIsBetter(), rule.meaningful(), pairs, sums[1], sums[2],
+                    Statistics.fromSums(pairs, sums[3], sums[4]), (long) sums[5], pairs - (long) sums[5] - (long) sums[6], (long) sums[6]));
         }
         return rows;
     }
@@ -169,38 +169,37 @@ public class OutcomeReports {
         return better >= rule.meaningful() ? Change.IMPROVED : better <= -rule.meaningful() ? Change.WORSE : Change.NO_CHANGE;
     }
 
+    /** Each person's work status at baseline and whether they were working at discharge or follow-up, counted in the database. */
     private Work work(Filter filter, Set<String> icbs) {
-        Map<UUID, String> baseline = new HashMap<>();
-        Map<UUID, List<String>> later = new HashMap<>();
-        bind(jdbc.sql("""
-                select b.episode_id, rb.group_label, rd.group_label from outcome_due b
-                join outcome_due d on d.episode_id = b.episode_id and d.instrument = b.instrument and d.time_point in ('DISCHARGE', 'FOLLOW_UP')
-                    and d.status = 'RETURNED'
-                join outcome_response rb on rb.id = b.response_id
-                join outcome_response rd on rd.id = d.response_id
-                where b.instrument = 'work' and b.time_point = 'BASELINE' and b.status = 'RETURNED' and b.icb_code in (:icbs)
-                and d.due_on between :from and :to""" + kind(filter)), filter, icbs)
-                .query((rs, n) -> {
-                    UUID episode = rs.getObject(1, UUID.class);
-                    baseline.put(episode, rs.getString(2));
-                    later.computeIfAbsent(episode, k -> new ArrayList<>()).add(rs.getString(3));
-                    return null;
-                }).list();
+        long pairs = 0;
         long notWorking = 0;
         long back = 0;
         long working = 0;
         long stayed = 0;
-        for (var entry : baseline.entrySet()) {
-            boolean workingLater = later.get(entry.getKey()).contains(WORKING);
-            if (NOT_WORKING.contains(entry.getValue())) {
-                notWorking++;
-                back += workingLater ? 1 : 0;
-            } else if (WORKING.equals(entry.getValue())) {
-                working++;
-                stayed += workingLater ? 1 : 0;
+        List<Object[]> groups = bind(jdbc.sql("""
+                select atStart, workingLater, count(*) from (
+                    select s.answer_group as atStart, max(case when b.answer_group = 'EMPLOYED_WORKING' then 1 else 0 end) as workingLater
+                    from outcome_due b
+                    join outcome_due s on s.episode_id = b.episode_id and s.instrument = 'work' and s.time_point = 'BASELINE' and s.status = 'RETURNED'
+                    where b.icb_code in (:icbs) and b.instrument = 'work' and b.time_point in ('DISCHARGE', 'FOLLOW_UP') and b.status = 'RETURNED'
+                    and b.due_on between :from and :to""" + kind(filter) + """
+                    group by b.episode_id, s.answer_group) per_person
+                group by atStart, workingLater"""), filter, icbs)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2) == 1, rs.getLong(3)}).list();
+        for (Object[] g : groups) {
+            String atStart = (String) g[0];
+            boolean workingLater = (Boolean) g[1];
+            long count = (Long) g[2];
+            pairs += count;
+            if (NOT_WORKING.contains(atStart)) {
+                notWorking += count;
+                back += workingLater ? count : 0;
+            } else if (WORKING.equals(atStart)) {
+                working += count;
+                stayed += workingLater ? count : 0;
             }
         }
-        return new Work(baseline.size(), notWorking, back, working, stayed);
+        return new Work(pairs, notWorking, back, working, stayed);
     }
 
     /** A figure to one decimal place, as the page and the CSV show it. */

@@ -10,20 +10,19 @@ import health.limber.platform.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.BooleanType;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 
 /** Answers as a FHIR R4 {@code QuestionnaireResponse} (how they are stored and exchanged), and back. */
@@ -31,19 +30,27 @@ public final class ResponseJson {
 
     private ResponseJson() {}
 
-    /** The response as FHIR JSON, items in the questionnaire's order, repeating groups as one group per repetition. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * The response as FHIR JSON, items in the questionnaire's order, repeating groups as one group per
+     * repetition. Written directly (the structure is small and fixed), so storing many is quick;
+     * {@link #read} parses it back with HAPI's R4 structures, which the tests hold it to.
+     */
     public static String write(QuestionnaireDefinition definition, UUID patientId, Answers answers, boolean completed, Instant authored) {
-        QuestionnaireResponse response = new QuestionnaireResponse();
-        response.setQuestionnaire("https://limber.health/fhir/Questionnaire/" + definition.key() + "|" + definition.version());
-        response.setStatus(completed ? QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED
-                : QuestionnaireResponse.QuestionnaireResponseStatus.INPROGRESS);
-        response.setSubject(new Reference("Patient/" + patientId));
-        response.setAuthored(Date.from(authored));
+        ObjectNode response = JSON.createObjectNode();
+        response.put("resourceType", "QuestionnaireResponse");
+        response.put("questionnaire", "https://limber.health/fhir/Questionnaire/" + definition.key() + "|" + definition.version());
+        response.put("status", completed ? "completed" : "in-progress");
+        response.putObject("subject").put("reference", "Patient/" + patientId);
+        response.put("authored", authored.atZone(health.limber.platform.LimberTime.ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        ArrayNode items = JSON.createArrayNode();
         Map<String, List<QuestionnaireItem>> groups = new LinkedHashMap<>();
         for (QuestionnaireItem item : definition.questions()) {
             if (item.group() == null) {
                 if (answers.has(item.linkId())) {
-                    response.addItem(item(definition, item, answers.get(item.linkId())));
+                    items.add(item(item, answers.get(item.linkId())));
                 }
             } else {
                 groups.computeIfAbsent(item.group(), g -> new ArrayList<>()).add(item);
@@ -52,36 +59,43 @@ public final class ResponseJson {
         groups.forEach((group, children) -> {
             int repetitions = children.stream().mapToInt(c -> answers.get(c.linkId()).size()).max().orElse(0);
             for (int r = 0; r < repetitions; r++) {
-                QuestionnaireResponseItemComponent instance = new QuestionnaireResponseItemComponent().setLinkId(group);
+                ObjectNode instance = items.addObject();
+                instance.put("linkId", group);
+                ArrayNode nested = instance.putArray("item");
                 for (QuestionnaireItem child : children) {
                     List<String> given = answers.get(child.linkId());
                     if (r < given.size()) {
-                        instance.addItem(item(definition, child, List.of(given.get(r))));
+                        nested.add(item(child, List.of(given.get(r))));
                     }
                 }
-                response.addItem(instance);
             }
         });
-        return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(response);
+        if (!items.isEmpty()) {
+            response.set("item", items);
+        }
+        return JSON.writeValueAsString(response);
     }
 
-    private static QuestionnaireResponseItemComponent item(QuestionnaireDefinition definition, QuestionnaireItem item, List<String> values) {
-        QuestionnaireResponseItemComponent component = new QuestionnaireResponseItemComponent().setLinkId(item.linkId());
+    private static ObjectNode item(QuestionnaireItem item, List<String> values) {
+        ObjectNode component = JSON.createObjectNode();
+        component.put("linkId", item.linkId());
+        ArrayNode answers = component.putArray("answer");
         for (String value : values) {
-            component.addAnswer().setValue(value(item, value));
+            ObjectNode answer = answers.addObject();
+            switch (item.type()) {
+                case "choice" -> {
+                    ObjectNode coding = answer.putObject("valueCoding");
+                    coding.put("code", value);
+                    item.option(value).map(QuestionnaireItem.Option::display).ifPresent(d -> coding.put("display", d));
+                }
+                case "integer" -> answer.put("valueInteger", new BigDecimal(value).intValueExact());
+                case "decimal" -> answer.put("valueDecimal", new BigDecimal(value));
+                case "boolean" -> answer.put("valueBoolean", Boolean.parseBoolean(value));
+                case "date" -> answer.put("valueDate", value);
+                default -> answer.put("valueString", value);
+            }
         }
         return component;
-    }
-
-    private static Type value(QuestionnaireItem item, String value) {
-        return switch (item.type()) {
-            case "choice" -> new Coding().setCode(value).setDisplay(item.option(value).map(QuestionnaireItem.Option::display).orElse(null));
-            case "integer" -> new IntegerType(new BigDecimal(value).intValueExact());
-            case "decimal" -> new DecimalType(new BigDecimal(value));
-            case "boolean" -> new BooleanType(Boolean.parseBoolean(value));
-            case "date" -> new DateType(value);
-            default -> new StringType(value);
-        };
     }
 
     /** Reads a FHIR QuestionnaireResponse's answers; its questionnaire reference and subject are returned for checking. */

@@ -29,6 +29,20 @@ public final class Statistics {
         return new Mean(n, mean, mean - half, mean + half, sd);
     }
 
+    /** The same from the count, sum and sum of squares of the values (as a database adds them up). */
+    public static Mean fromSums(int n, double sum, double sumOfSquares) {
+        if (n == 0) {
+            throw new IllegalArgumentException("No values");
+        }
+        double mean = sum / n;
+        if (n == 1) {
+            return new Mean(1, mean, null, null, 0);
+        }
+        double sd = Math.sqrt(Math.max(0, (sumOfSquares - n * mean * mean) / (n - 1)));
+        double half = t(n - 1) * sd / Math.sqrt(n);
+        return new Mean(n, mean, mean - half, mean + half, sd);
+    }
+
     /** t(0.975, df): the table to 30, then 40 / 60 / 120 interpolated in 1/df, and 1.96 beyond. */
     static double t(int df) {
         if (df <= 30) {
