@@ -196,18 +196,29 @@ public class OutcomeResponses {
         return responses;
     }
 
-    /** Meaningful change from a person's first completed response to their latest, per instrument that declares it. */
+    /**
+     * Meaningful change per instrument that declares it, within one episode of care: from the first
+     * response to the latest of the most recent episode with two or more (answers not given for
+     * something due count as their own episode).
+     */
     public Map<String, Change> changes(List<OutcomeResponse> responses) {
+        Map<UUID, UUID> episodeOf = new java.util.HashMap<>();
+        responses.stream().map(OutcomeResponse::dueId).filter(java.util.Objects::nonNull).distinct()
+                .forEach(due -> schedules.find(due).ifPresent(d -> episodeOf.put(due, d.episodeId())));
         Map<String, Change> changes = new java.util.LinkedHashMap<>();
         responses.stream().map(OutcomeResponse::instrument).distinct().forEach(instrument -> {
-            List<OutcomeResponse> own = responses.stream().filter(r -> r.instrument().equals(instrument)).toList();
-            if (own.size() >= 2) {
-                questionnaires.get(instrument).rules().change(own.get(0).scores(), own.get(own.size() - 1).scores())
-                        .ifPresent(change -> changes.put(instrument, change));
-            }
+            Map<UUID, List<OutcomeResponse>> byEpisode = new java.util.LinkedHashMap<>();
+            responses.stream().filter(r -> r.instrument().equals(instrument))
+                    .forEach(r -> byEpisode.computeIfAbsent(r.dueId() == null ? NO_EPISODE : episodeOf.getOrDefault(r.dueId(), NO_EPISODE),
+                            k -> new java.util.ArrayList<>()).add(r));
+            byEpisode.values().stream().filter(own -> own.size() >= 2).reduce((first, second) -> second).ifPresent(own ->
+                    questionnaires.get(instrument).rules().change(own.get(0).scores(), own.get(own.size() - 1).scores())
+                            .ifPresent(change -> changes.put(instrument, change)));
         });
         return changes;
     }
+
+    private static final UUID NO_EPISODE = new UUID(0, 0);
 
     private void completed(OutcomeResponse response, Scoring.Scored scored) {
         audit.allowed(response.patientId(), AuditAction.UPDATE, RESOURCE, response.id().toString());

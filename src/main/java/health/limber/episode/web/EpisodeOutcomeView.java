@@ -36,10 +36,12 @@ class EpisodeOutcomeView {
     View of(UUID episodeId, PatientId patientId, LocalDate today) {
         List<OutcomeResponse> answered = responses.ofPatient(patientId);
         Map<UUID, OutcomeResponse> byId = answered.stream().collect(Collectors.toMap(OutcomeResponse::id, r -> r));
-        List<Row> rows = schedules.ofEpisode(episodeId, patientId).stream().map(d -> new Row(d, title(d.instrument()),
+        List<OutcomeDue> due = schedules.ofEpisode(episodeId, patientId);
+        java.util.Set<UUID> ofThisEpisode = due.stream().map(OutcomeDue::responseId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        List<Row> rows = due.stream().map(d -> new Row(d, title(d.instrument()),
                 d.responseId() == null || !byId.containsKey(d.responseId()) ? "" : scores(byId.get(d.responseId())),
                 (d.status() == OutcomeDue.Status.DUE || d.status() == OutcomeDue.Status.NOT_RETURNED) && !d.dueOn().isAfter(today))).toList();
-        Map<String, Change> changes = responses.changes(answered);
+        Map<String, Change> changes = responses.changes(answered.stream().filter(r -> ofThisEpisode.contains(r.id())).toList());
         Map<String, String> changeText = new java.util.LinkedHashMap<>();
         changes.forEach((k, v) -> changeText.put(title(k), v.label()));
         Map<String, String> titles = new java.util.LinkedHashMap<>();

@@ -79,7 +79,7 @@ class MyQuestionnairesController {
         }
         model.addAttribute("response", response);
         model.addAttribute("definition", definition);
-        model.addAttribute("notice", definition.licensed() ? questionnaires.notice(definition) : null);
+        model.addAttribute("instrumentNotice", definition.licensed() ? questionnaires.notice(definition) : null);
         model.addAttribute("demoWording", definition.licensed() && questionnaires.demoWording());
         model.addAttribute("page", pages.get(page - 1));
         model.addAttribute("number", page);
