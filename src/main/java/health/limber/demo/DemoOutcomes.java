@@ -90,7 +90,8 @@ final class DemoOutcomes {
                 case "EMPLOYED_WORKING" -> 0.95;
                 default -> 0;
             };
-            this.workLater = random.nextDouble() < back ? "EMPLOYED_WORKING" : workAtStart;
+            boolean workingLater = random.nextDouble() < back;
+            this.workLater = workingLater ? "EMPLOYED_WORKING" : workAtStart.equals("EMPLOYED_WORKING") ? "EMPLOYED_OFF_SICK" : workAtStart;
         }
 
         void outcomes(LocalDate today, BiFunction<String, TimePoint, List<String>> schedule, List<PastOutcome> out) {
