@@ -312,7 +312,7 @@ public class ProgrammeManagement {
             throw new InvalidInputException("answer", "Choose one of the answers");
         }
         logs.lock(programmeId.value());
-        ratings.rate(programmeId.value(), clientKey, demonstration ? exerciseId : null, answer, clock.instant());
+        ratings.rate(programmeId.value(), programme.patientId().value(), clientKey, demonstration ? exerciseId : null, answer, clock.instant());
     }
 
     /** The red-flag questions a patient can answer in the app (their wording for patients). */

@@ -3,5 +3,5 @@
  * translations in {@code exercise/library-<language>.json}), each exercise with a demonstration
  * Limber draws itself from key poses. Programmes, logs, adherence and ratings build on it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Exercise programmes", allowedDependencies = {"clinic", "identity", "notification", "organisation", "patient", "referral", "platform"})
+@org.springframework.modulith.ApplicationModule(displayName = "Exercise programmes", allowedDependencies = {"clinic", "identity", "notification", "organisation", "outcome", "patient", "referral", "platform"})
 package health.limber.exercise;

@@ -215,8 +215,13 @@ class ProgrammeIntegrationTests {
             programmes.rate(ProgrammeId.of(id), "r2", "neck-rotation", 3);
             programmes.rate(ProgrammeId.of(id), "r3", "neck-shoulder-blade-squeeze", 2);
             programmes.rate(ProgrammeId.of(id), "r4", null, 6);
+            programmes.rate(ProgrammeId.of(id), "r4", null, 6);
             return null;
         });
+        assertThat(jdbc.queryForList("""
+                select s.band from outcome_response r join outcome_score s on s.response_id = r.id
+                where r.patient_id = ? and r.instrument = 'groc' and r.source = 'EXERCISE_APP'""", String.class, patient))
+                .as("'how is the programme working' is one answer to the global rating of change, however often sent").containsExactly("Better");
         var all = asClinician(() -> reports.usefulness()).get(0);
         assertThat(all.ratings() - before.ratings()).isEqualTo(3);
         assertThat(all.useful() - before.useful()).isEqualTo(2);
