@@ -43,7 +43,8 @@ class AccessibilityBrowserIntegrationTests extends BrowserTest {
                         order by d.clinic_date"""),
                 "/classes", "/classes/" + first("""
                         select cast(c.id as varchar) from class_course c join hub h on h.id = c.hub_id where h.icb_code = 'QHL' order by c.first_date"""),
-                "/exercises", "/hubs", "/episodes",
+                "/exercises", "/hubs", "/episodes", "/outcomes",
+                "/patients/" + first("select cast(id as varchar) from patient where icb_code = 'QHL' order by nhs_number") + "/questionnaires/new?instrument=psfs",
                 "/episodes/" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is null order by reference"),
                 "/episodes/" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is not null order by reference"),
                 "/appointments", "/appointments/sessions",
@@ -52,7 +53,8 @@ class AccessibilityBrowserIntegrationTests extends BrowserTest {
                         + "where r.icb_code = 'QHL' order by a.slot_date, a.start_minute"));
     }
 
-    static final List<String> PATIENT_PAGES = List.of("/my", "/my/exercises", "/my/exercises/history", "/my/clinic-day", "/my/record", "/my/care", "/my/appointments");
+    static final List<String> PATIENT_PAGES = List.of("/my", "/my/exercises", "/my/exercises/history", "/my/clinic-day", "/my/record", "/my/care", "/my/appointments",
+            "/my/questionnaires", "/my/questionnaires/scores");
 
     static final List<String> PUBLIC_PAGES = List.of("/", "/self-referral", "/self-referral/age", "/patient/sign-in", "/sign-in", "/no-such-page");
 
