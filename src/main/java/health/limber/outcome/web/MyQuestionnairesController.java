@@ -1,7 +1,6 @@
 package health.limber.outcome.web;
 
 import health.limber.identity.CurrentActor;
-import health.limber.outcome.Answers;
 import health.limber.outcome.OutcomeDue;
 import health.limber.outcome.OutcomeResponse;
 import health.limber.outcome.OutcomeResponses;
