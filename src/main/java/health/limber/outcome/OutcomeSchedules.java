@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -125,8 +124,8 @@ public class OutcomeSchedules {
         } catch (AccessDeniedException | health.limber.platform.NotFoundException | IllegalStateException e) {
             return null;
         }
-        return patient.contact().bySms() && patient.phone() != null ? new Reachable(Channel.SMS, patient.phone())
-                : patient.contact().byEmail() && patient.email() != null ? new Reachable(Channel.EMAIL, patient.email()) : null;
+        Channel channel = Channel.agreed(patient.contact().bySms(), patient.phone(), patient.contact().byEmail(), patient.email());
+        return channel == null ? null : new Reachable(channel, channel == Channel.SMS ? patient.phone() : patient.email());
     }
 
     private void remind(EpisodeRef episode, TimePoint point, LocalDate dueOn, Reachable to) {
@@ -187,14 +186,19 @@ public class OutcomeSchedules {
     @Transactional
     public List<OutcomeDue> dueNow(PatientId patientId) {
         patients.read(patientId);
-        return jdbc.sql(SELECT + " where patient_id = :p and status = 'DUE' and due_on <= :today order by due_on, time_point, instrument")
-                .param("p", patientId.value()).param("today", LimberTime.today(clock)).query(OutcomeSchedules::row).list()
-                .stream().filter(d -> !isPast(d)).toList();
+        return jdbc.sql(SELECT + " where " + DUE_NOW + " order by due_on, time_point, instrument")
+                .param("p", patientId.value()).param("today", LimberTime.today(clock)).param("since", LimberTime.today(clock).minusDays(notReturnedAfter))
+                .query(OutcomeSchedules::row).list();
     }
 
-    private boolean isPast(OutcomeDue due) {
-        return due.dueOn().isBefore(LimberTime.today(clock).minusDays(notReturnedAfter));
+    /** How many questionnaires the person has to answer now: for their own home page (no record is read). */
+    int dueNowCount(UUID patientId) {
+        return jdbc.sql("select count(*) from outcome_due where " + DUE_NOW).param("p", patientId).param("today", LimberTime.today(clock))
+                .param("since", LimberTime.today(clock).minusDays(notReturnedAfter)).query(Integer.class).single();
     }
+
+    /** Due now: fallen due, and not yet past the grace after which it is not returned. */
+    private static final String DUE_NOW = "patient_id = :p and status = 'DUE' and due_on <= :today and due_on >= :since";
 
     /** An episode's schedule in time order, for staff who may read the record and the person. */
     @Transactional
@@ -230,11 +234,6 @@ public class OutcomeSchedules {
 
     public boolean optedOut(UUID patientId) {
         return jdbc.sql("select count(*) from outcome_reminder_opt_out where patient_id = :p").param("p", patientId).query(Integer.class).single() > 0;
-    }
-
-    /** The grace, in days, before something due counts as not returned. */
-    public Period notReturnedAfter() {
-        return Period.ofDays(notReturnedAfter);
     }
 
     private static final String SELECT = """

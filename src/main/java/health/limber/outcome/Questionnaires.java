@@ -40,13 +40,14 @@ public class Questionnaires {
     private final JdbcClient jdbc;
     private final CurrentActor currentActor;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile Map<String, QuestionnaireDefinition> running;
     private volatile int uploadsSeen = -1;
     private volatile long checkedAt;
 
-    public Questionnaires(InstrumentWording wording, JdbcClient jdbc, CurrentActor currentActor, AuditLog audit) {
+    public Questionnaires(InstrumentWording wording, JdbcClient jdbc, CurrentActor currentActor, AuditLog audit, Clock clock) {
         this.wording = wording;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.currentActor = currentActor;
         this.audit = audit;

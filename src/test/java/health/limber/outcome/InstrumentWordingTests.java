@@ -14,7 +14,7 @@ class InstrumentWordingTests {
         assertThat(none.licensed()).isFalse();
         assertThat(none.demo()).isFalse();
         assertThat(none.item("start-back", "STarT Back", "1")).startsWith("[Placeholder");
-        assertThat(new Questionnaires(none, null, null, null).find("msk-hq").orElseThrow().questions().get(0).text()).startsWith("[Placeholder");
+        assertThat(new Questionnaires(none, null, null, null, null).find("msk-hq").orElseThrow().questions().get(0).text()).startsWith("[Placeholder");
     }
 
     @Test

@@ -68,8 +68,7 @@ public class AppointmentNotices {
 
     /** How a person agreed to hear from the service: a text to their mobile, else an email; null when neither. */
     static Channel channelFor(Patient patient) {
-        return patient.contact().bySms() && patient.phone() != null ? Channel.SMS
-                : patient.contact().byEmail() && patient.email() != null ? Channel.EMAIL : null;
+        return Channel.agreed(patient.contact().bySms(), patient.phone(), patient.contact().byEmail(), patient.email());
     }
 
     /** Takes back the appointment's reminder if it has not gone yet. */

@@ -3,7 +3,6 @@ package health.limber.outcome.internal;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
-import health.limber.outcome.Change;
 import health.limber.outcome.QuestionnaireDefinition;
 import health.limber.outcome.Questionnaires;
 import health.limber.outcome.ScoringRules;
@@ -162,11 +161,6 @@ public class OutcomeReports {
                     Statistics.fromSums(pairs, sums[3], sums[4]), (long) sums[5], pairs - (long) sums[5] - (long) sums[6], (long) sums[6]));
         }
         return rows;
-    }
-
-    static Change changeOf(ScoringRules.ChangeRule rule, double before, double after) {
-        double better = rule.higherIsBetter() ? after - before : before - after;
-        return better >= rule.meaningful() ? Change.IMPROVED : better <= -rule.meaningful() ? Change.WORSE : Change.NO_CHANGE;
     }
 
     /** Each person's work status at baseline and whether they were working at discharge or follow-up, counted in the database. */
