@@ -43,7 +43,9 @@ class AccessibilityBrowserIntegrationTests extends BrowserTest {
                         order by d.clinic_date"""),
                 "/classes", "/classes/" + first("""
                         select cast(c.id as varchar) from class_course c join hub h on h.id = c.hub_id where h.icb_code = 'QHL' order by c.first_date"""),
-                "/exercises", "/hubs", "/episodes", "/outcomes",
+                "/exercises", "/hubs", "/episodes", "/outcomes", "/support", "/support/report",
+                "/support/referrals/" + first("select cast(id as varchar) from support_referral where icb_code = 'QHL' and status = 'IN_PROGRESS' order by referred_at"),
+                "/support/new?episode=" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is null order by reference"),
                 "/patients/" + first("select cast(id as varchar) from patient where icb_code = 'QHL' order by nhs_number") + "/questionnaires/new?instrument=psfs",
                 "/episodes/" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is null order by reference"),
                 "/episodes/" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is not null order by reference"),
@@ -54,7 +56,7 @@ class AccessibilityBrowserIntegrationTests extends BrowserTest {
     }
 
     static final List<String> PATIENT_PAGES = List.of("/my", "/my/exercises", "/my/exercises/history", "/my/clinic-day", "/my/record", "/my/care", "/my/appointments",
-            "/my/questionnaires", "/my/questionnaires/scores");
+            "/my/questionnaires", "/my/questionnaires/scores", "/my/support");
 
     static final List<String> PUBLIC_PAGES = List.of("/", "/self-referral", "/self-referral/age", "/patient/sign-in", "/sign-in", "/no-such-page");
 
@@ -96,12 +98,22 @@ class AccessibilityBrowserIntegrationTests extends BrowserTest {
             signInStaff(page, "manager.qhl");
             assertThat(atBothWidths(width -> check(page, pages, width))).isEmpty();
         }
-        List<String> clinicianOnly = List.of("/episodes/" + first(
-                "select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is null order by reference"));
+        String open = first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is null order by reference");
+        List<String> clinicianOnly = List.of("/episodes/" + open, "/episodes/" + open + "/fit-notes/new");
         try (BrowserContext context = desktop()) {
             Page page = context.newPage();
             signInStaff(page, "clinician.qhl");
-            assertThat(atBothWidths(width -> check(page, clinicianOnly, width))).as("the discharge form, which only a clinician sees").isEmpty();
+            assertThat(atBothWidths(width -> check(page, clinicianOnly, width))).as("the discharge form and fit notes, which only a clinician sees").isEmpty();
+        }
+        try (BrowserContext context = desktop()) {
+            Page page = context.newPage();
+            signInStaff(page, "adviser.work.qhl");
+            assertThat(atBothWidths(width -> check(page, List.of("/", "/support"), width))).as("the adviser's pages").isEmpty();
+        }
+        try (BrowserContext context = desktop()) {
+            Page page = context.newPage();
+            signInStaff(page, "admin.qhl");
+            assertThat(atBothWidths(width -> check(page, List.of("/admin/support-services"), width))).as("the support services page").isEmpty();
         }
     }
 

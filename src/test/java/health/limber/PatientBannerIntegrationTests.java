@@ -61,7 +61,9 @@ class PatientBannerIntegrationTests {
             Map.entry("/self-referral/{step}", "the person's own form, before any record exists"),
             Map.entry("/referrals/{id}/attachments/{attachmentId}", "a letter, downloaded as a file"),
             Map.entry("/programmes/{id}/handout.pdf", "the printed handout, which names the patient (checked in ProgrammeIntegrationTests)"),
-            Map.entry("/episodes/{id}/discharge-summary.pdf", "the letter to the GP, which names the patient (checked in EpisodeIntegrationTests)"));
+            Map.entry("/episodes/{id}/discharge-summary.pdf", "the letter to the GP, which names the patient (checked in EpisodeIntegrationTests)"),
+            Map.entry("/support/referrals/{id}/letter.pdf", "the referral letter to an outside service, which names the person"),
+            Map.entry("/support/fit-notes/{id}.pdf", "the printed fit note, which names the person"));
 
     /** Pages about one person, each with a way to open one for a QHL patient. */
     Map<String, Supplier<String>> onePerson() {
@@ -80,6 +82,11 @@ class PatientBannerIntegrationTests {
         pages.put("/episodes/{id}", () -> "/episodes/" + jdbc.queryForObject(
                 "select cast(id as varchar) from episode where icb_code = 'QHL' order by reference fetch first 1 rows only", String.class));
         pages.put("/appointments/{id}", () -> "/appointments/" + appointment());
+        pages.put("/support/referrals/{id}", () -> "/support/referrals/" + jdbc.queryForObject(
+                "select cast(id as varchar) from support_referral where icb_code = 'QHL' order by referred_at fetch first 1 rows only", String.class));
+        pages.put("/episodes/{id}/fit-notes/new", () -> "/episodes/" + jdbc.queryForObject(
+                "select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is null order by reference fetch first 1 rows only",
+                String.class) + "/fit-notes/new");
         return pages;
     }
 

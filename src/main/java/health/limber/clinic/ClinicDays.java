@@ -91,7 +91,8 @@ public class ClinicDays {
                           LocalDate acceptedOn) {}
 
     /** A practitioner of a hub: their one service and the languages they speak. */
-    public record Practitioner(UUID id, String name, String service, Set<String> languages) {}
+    /** A practitioner of a hub; {@code staffUsername} is the adviser's sign-in when one is linked (else null). */
+    public record Practitioner(UUID id, String name, String service, Set<String> languages, String staffUsername) {}
 
     /** Clinic days at the hubs of the ICBs the signed-in person's organisation serves, latest first. */
     @Transactional(readOnly = true)

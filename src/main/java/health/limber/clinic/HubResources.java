@@ -3,6 +3,7 @@ package health.limber.clinic;
 import health.limber.identity.Actor;
 import health.limber.identity.CurrentActor;
 import health.limber.identity.Role;
+import health.limber.identity.StaffAccounts;
 import health.limber.patient.Postcode;
 import health.limber.platform.InvalidInputException;
 import health.limber.platform.NotFoundException;
@@ -33,7 +34,10 @@ public class HubResources {
     private final Hubs hubs;
     private final CurrentActor currentActor;
 
-    HubResources(JdbcClient jdbc, Hubs hubs, CurrentActor currentActor) {
+    private final StaffAccounts staffAccounts;
+
+    HubResources(JdbcClient jdbc, Hubs hubs, CurrentActor currentActor, StaffAccounts staffAccounts) {
+        this.staffAccounts = staffAccounts;
         this.jdbc = jdbc;
         this.hubs = hubs;
         this.currentActor = currentActor;
@@ -100,6 +104,26 @@ public class HubResources {
         jdbc.sql("insert into practitioner (id, hub_id, name, service_code, languages) values (:id, :hub, :name, :service, :languages)")
                 .param("id", id).param("hub", hubId).param("name", clean).param("service", service).param("languages", String.join(",", codes)).update();
         return id;
+    }
+
+    /**
+     * Links a practitioner of a clinic day (an employment or debt adviser) to the adviser's own
+     * sign-in, so the person on the day and the account on the worklist are one; blank unlinks.
+     */
+    public void linkPractitioner(UUID practitionerId, String username) {
+        UUID hubId = jdbc.sql("select hub_id from practitioner where id = :id").param("id", practitionerId).query(UUID.class).optional()
+                .orElseThrow(() -> new NotFoundException("practitioner " + practitionerId));
+        Hub hub = hubs.find(hubId).orElseThrow(() -> new NotFoundException("hub " + hubId));
+        manager(hub.icbCode());
+        String clean = username == null || username.isBlank() ? null : username.strip();
+        if (clean != null) {
+            var account = staffAccounts.findByUsername(clean)
+                    .orElseThrow(() -> new InvalidInputException("username", "There is no staff account " + clean));
+            if (!account.role().isAdviser()) {
+                throw new InvalidInputException("username", clean + " is not an employment or debt adviser's account");
+            }
+        }
+        jdbc.sql("update practitioner set staff_username = :username where id = :id").param("username", clean).param("id", practitionerId).update();
     }
 
     /**

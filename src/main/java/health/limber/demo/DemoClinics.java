@@ -82,13 +82,26 @@ class DemoClinics {
         this.currentActor = currentActor;
     }
 
-    /** The same seven practitioners at every hub (as the ICB's service manager). */
-    Void practitioners(Random random, List<UUID> hubIds) {
+    /**
+     * The same seven practitioners at every hub (as the ICB's service manager); returns the employment
+     * and debt advisers among them with the sign-in each is to be linked to once the accounts exist.
+     */
+    java.util.Map<UUID, String> practitioners(Random random, List<UUID> hubIds, String icbCode) {
+        java.util.Map<UUID, String> advisers = new java.util.LinkedHashMap<>();
         for (UUID hub : hubIds) {
             for (String[] p : PRACTITIONERS) {
-                hubResources.addPractitioner(hub, p[1], p[0], p[2]);
+                UUID id = hubResources.addPractitioner(hub, p[1], p[0], p[2]);
+                if (p[0].equals("EMPLOYMENT") || p[0].equals("DEBT")) {
+                    advisers.put(id, DemoData.username(p[0].equals("EMPLOYMENT") ? "adviser.work" : "adviser.money", icbCode));
+                }
             }
         }
+        return advisers;
+    }
+
+    /** Links the hubs' advisers to their sign-ins (as the ICB's service manager). */
+    Void linkAdvisers(java.util.Map<UUID, String> advisers) {
+        advisers.forEach(hubResources::linkPractitioner);
         return null;
     }
 

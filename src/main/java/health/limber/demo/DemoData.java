@@ -11,24 +11,14 @@ import health.limber.identity.StaffAccounts;
 import health.limber.organisation.GpPractice;
 import health.limber.organisation.Icb;
 import health.limber.organisation.Organisations;
-import health.limber.patient.NhsNumber;
 import health.limber.patient.PatientBulkLoad;
 import health.limber.patient.PatientId;
-import health.limber.patient.PatientInput;
-import health.limber.patient.WorkStatus;
-import health.limber.patient.WorkStatusChange;
 import health.limber.platform.LimberTime;
-import health.limber.referral.ReferralBulkLoad;
 import health.limber.referral.ReferralBulkLoad.PastReferral;
-import health.limber.waitinglist.Pathway;
-import health.limber.waitinglist.PathwayId;
-import health.limber.waitinglist.WaitingListManagement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -274,6 +264,7 @@ class DemoData implements ApplicationRunner {
         LocalDate today = LimberTime.today(clock);
         List<Icb> icbs = organisations.icbs();
         List<StaffAccounts.NewStaffUser> staff = new ArrayList<>();
+        java.util.Map<Actor, java.util.Map<UUID, String>> advisers = new java.util.LinkedHashMap<>();
         for (int i = 0; i < icbs.size(); i++) {
             Icb icb = icbs.get(i);
             String provider = providerCode(i);
@@ -282,7 +273,7 @@ class DemoData implements ApplicationRunner {
             Actor manager = new Actor(username("manager", icb.code()), "Alex Morgan", Role.SERVICE_MANAGER, provider, Set.of(icb.code()), null);
             List<UUID> hubIds = currentActor.runAs(manager, () -> hubs(random, icb, towns));
             Random practitioners = new Random(seed * 17 + i);
-            currentActor.runAs(manager, () -> clinics.practitioners(practitioners, hubIds));
+            advisers.put(manager, currentActor.runAs(manager, () -> clinics.practitioners(practitioners, hubIds, icb.code())));
             staff.addAll(staff(icb, provider));
         }
         staff.addAll(programme(icbs));
@@ -298,6 +289,7 @@ class DemoData implements ApplicationRunner {
         }
         report(referrals, started);
         staffAccounts.createBySetup(staff);
+        advisers.forEach((manager, links) -> currentActor.runAs(manager, () -> clinics.linkAdvisers(links)));
         String firstProvider = providerCode(icbs.stream().map(Icb::code).toList().indexOf(FIRST_ICB));
         clinics.clinicDays(new Random(seed * 7), FIRST_ICB, firstProvider, today);
         exercise.load(new Random(seed * 13), FIRST_ICB, firstProvider, today);
@@ -349,7 +341,8 @@ class DemoData implements ApplicationRunner {
         String[][] people = {
                 {"clinician", "Sam Okoro", "CLINICIAN"}, {"physio", "Jo Lewis", "CLINICIAN"},
                 {"manager", "Alex Morgan", "SERVICE_MANAGER"}, {"analyst", "Ruth Adeyemi", "ANALYST"},
-                {"admin", "Chris Patel", "ADMIN"}};
+                {"admin", "Chris Patel", "ADMIN"}, {"adviser.work", "Dev Sharma", "EMPLOYMENT_ADVISER"},
+                {"adviser.money", "Helen Price", "DEBT_ADVISER"}};
         List<StaffAccounts.NewStaffUser> staff = new ArrayList<>();
         for (String[] person : people) {
             staff.add(new StaffAccounts.NewStaffUser(username(person[0], icb.code()), person[1] + " (" + area + ")", Role.valueOf(person[2]),
@@ -365,7 +358,9 @@ class DemoData implements ApplicationRunner {
                 new DemoSignIns.Staff("Service manager", "manager." + icb),
                 new DemoSignIns.Staff("Analyst", "analyst." + icb),
                 new DemoSignIns.Staff("Analyst (all 17 ICBs)", "analyst.programme"),
-                new DemoSignIns.Staff("Administrator", "admin." + icb));
+                new DemoSignIns.Staff("Administrator", "admin." + icb),
+                new DemoSignIns.Staff("Employment adviser", "adviser.work." + icb),
+                new DemoSignIns.Staff("Debt adviser", "adviser.money." + icb));
         List<DemoSignIns.Patient> patients = this.patients.inIcb(FIRST_ICB).stream().limit(2)
                 .map(p -> new DemoSignIns.Patient(p.givenName() + " " + p.familyName(), p.nhsNumber().formatted(), p.birthDate(),
                         accessCodes.issue(p.id().value(), "demo").code()))

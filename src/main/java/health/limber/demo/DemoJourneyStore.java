@@ -9,6 +9,7 @@ import health.limber.patient.PatientId;
 import health.limber.platform.LimberTime;
 import health.limber.referral.ReferralBulkLoad;
 import health.limber.referral.ReferralBulkLoad.PastReferral;
+import health.limber.support.SupportBulkLoad;
 import health.limber.waitinglist.PathwayId;
 import health.limber.waitinglist.WaitingListManagement;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Stores one ICB's generated journeys through each module's bulk entry point: the people's records,
  * their referrals (linked to the record once triaged), the waiting-list pathways (each linked to its
  * patient and to a hub of the ICB) and an episode of care for every triaged referral, with its
- * discharge where it has ended.
+ * discharge where it has ended; then the recent episodes' questionnaires and work and money support.
  */
 @Component
 class DemoJourneyStore {
@@ -34,10 +35,12 @@ class DemoJourneyStore {
     private final EpisodeBulkLoad episodes;
     private final OutcomeBulkLoad outcomes;
     private final OutcomeSchedules schedules;
+    private final SupportBulkLoad support;
     private final java.time.Clock clock;
 
     DemoJourneyStore(PatientBulkLoad patients, ReferralBulkLoad referrals, WaitingListManagement waitingList, EpisodeBulkLoad episodes,
-                     OutcomeBulkLoad outcomes, OutcomeSchedules schedules, java.time.Clock clock) {
+                     OutcomeBulkLoad outcomes, OutcomeSchedules schedules, SupportBulkLoad support, java.time.Clock clock) {
+        this.support = support;
         this.outcomes = outcomes;
         this.schedules = schedules;
         this.clock = clock;
@@ -91,7 +94,11 @@ class DemoJourneyStore {
             forOutcomes.add(new DemoOutcomes.Opened(episodeIds.get(i), e.patientId().value(), e.icbCode(), e.providerCode(), e.kindOfCare(), e.openedOn(),
                     e.discharge() == null ? null : e.discharge().on(), reachable, person.workStatus(), area.tour() && j.person() == 0));
         }
-        outcomes.store(DemoOutcomes.generate(new Random(random.nextLong()), forOutcomes, LimberTime.today(clock), schedules::instruments));
+        DemoOutcomes.Result result = DemoOutcomes.generate(new Random(random.nextLong()), forOutcomes, LimberTime.today(clock), schedules::instruments);
+        outcomes.store(result.outcomes());
+        DemoSupport.Generated help = DemoSupport.generate(new Random(random.nextLong()), result.courses(), LimberTime.today(clock), area.icb());
+        support.store(help.referrals());
+        patients.recordWorkStatuses(help.workStatuses());
         return waiting;
     }
 }

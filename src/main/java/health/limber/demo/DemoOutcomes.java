@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -39,17 +40,34 @@ final class DemoOutcomes {
     record Opened(UUID episodeId, UUID patientId, String icbCode, String providerCode, CarePathway kind, LocalDate openedOn, LocalDate dischargedOn,
                   boolean reachable, String workStatus, boolean tour) {}
 
+    /**
+     * What the simulation decided about a person's work and whether they asked for help with work or
+     * money (about 1 in 4 of people not working asks for help with work), for {@link DemoSupport}.
+     * Being seen by an adviser makes going back to work likelier, so the work outcomes report has
+     * something true to say.
+     */
+    record Course(Opened episode, double adherence, double readiness, String workAtStart, String workLater, boolean asksForWork,
+                  boolean asksForMoney, boolean seen) {}
+
+    record Result(List<PastOutcome> outcomes, List<Course> courses) {}
+
+    static final Set<String> NOT_WORKING = Set.of("EMPLOYED_OFF_SICK", "UNEMPLOYED_SEEKING_WORK", "INACTIVE_ILL_HEALTH");
+
     private DemoOutcomes() {}
 
-    static List<PastOutcome> generate(Random random, List<Opened> opened, LocalDate today, BiFunction<String, TimePoint, List<String>> schedule) {
+    static Result generate(Random random, List<Opened> opened, LocalDate today, BiFunction<String, TimePoint, List<String>> schedule) {
         List<PastOutcome> outcomes = new ArrayList<>();
+        List<Course> courses = new ArrayList<>();
         for (Opened episode : opened) {
             if (!EFFECT.containsKey(episode.kind()) || episode.openedOn().isBefore(today.minusMonths(MONTHS))) {
                 continue;
             }
-            new Person(random, episode).outcomes(today, schedule, outcomes);
+            Person person = new Person(random, episode);
+            person.outcomes(today, schedule, outcomes);
+            courses.add(new Course(episode, person.adherence, person.readiness, person.workAtStart, person.workLater, person.asksForWork,
+                    person.asksForMoney, person.seen));
         }
-        return outcomes;
+        return new Result(outcomes, courses);
     }
 
     /** One person's course: how much they improve, whether they work later, and when they answer. */
@@ -67,6 +85,9 @@ final class DemoOutcomes {
         final List<Double> ratings = new ArrayList<>();
         final String workAtStart;
         final String workLater;
+        final boolean asksForWork;
+        final boolean asksForMoney;
+        final boolean seen;
 
         Person(Random random, Opened episode) {
             this.random = random;
@@ -83,7 +104,12 @@ final class DemoOutcomes {
             this.activities = pool.subList(0, 2 + random.nextInt(2));
             activities.forEach(a -> ratings.add(clamp(3.5 + 1.3 * random.nextGaussian(), 0, 8)));
             this.workAtStart = episode.workStatus() != null ? episode.workStatus() : "EMPLOYED_WORKING";
-            double back = switch (workAtStart) {
+            boolean notWorking = NOT_WORKING.contains(workAtStart);
+            this.asksForWork = random.nextDouble() < (notWorking ? 0.25 : workAtStart.equals("EMPLOYED_WORKING") ? 0.03 : 0);
+            this.asksForMoney = random.nextDouble() < (notWorking ? 0.12 : 0.04);
+            this.seen = (asksForWork || asksForMoney) && random.nextDouble() < 0.45 + 0.5 * readiness;
+            double helped = asksForWork && seen && notWorking ? 0.15 : 0;
+            double back = helped + switch (workAtStart) {
                 case "EMPLOYED_OFF_SICK" -> 0.35 + 0.35 * adherence;
                 case "UNEMPLOYED_SEEKING_WORK" -> 0.15 + 0.15 * adherence;
                 case "INACTIVE_ILL_HEALTH" -> 0.08 + 0.10 * adherence;

@@ -7,6 +7,10 @@ public enum Role {
     SERVICE_MANAGER("Service manager"),
     ANALYST("Analyst"),
     ADMIN("Administrator"),
+    /** Helps people stay in or get back to work; sees only the support part of a record (DOMAIN.md §10). */
+    EMPLOYMENT_ADVISER("Employment adviser"),
+    /** Gives debt and money advice; sees only the support part of a record (DOMAIN.md §10). */
+    DEBT_ADVISER("Debt adviser"),
     /**
      * Manages organisations and every organisation's accounts. Granted deliberately, only by
      * {@code ./limber setup --system-admin}; no page can create one. It sees no patient records.
@@ -29,6 +33,11 @@ public enum Role {
 
     public boolean isStaff() {
         return this != PATIENT;
+    }
+
+    /** Work and money advisers: their own worklist and the support part of a record, never clinical notes. */
+    public boolean isAdviser() {
+        return this == EMPLOYMENT_ADVISER || this == DEBT_ADVISER;
     }
 
     /** Administrators of accounts: their own organisation's (ADMIN) or every organisation's (SYSTEM_ADMIN). */

@@ -16,7 +16,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -243,5 +247,27 @@ public class OutcomeSchedules {
         return new OutcomeDue(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
                 TimePoint.valueOf(rs.getString(6)), rs.getString(7), rs.getObject(8, LocalDate.class), OutcomeDue.Status.valueOf(rs.getString(9)),
                 rs.getObject(10, UUID.class), rs.getObject(11, LocalDate.class));
+    }
+
+    /**
+     * The work status each episode's work questionnaire gave at each time point it came back (the
+     * status code, as the patient's {@code WorkStatus}), for reports on work outcomes; no access
+     * check: it names no one, and callers report only counts.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Map<TimePoint, String>> workStatuses(Collection<UUID> episodeIds) {
+        Map<UUID, Map<TimePoint, String>> statuses = new HashMap<>();
+        List<UUID> all = List.copyOf(episodeIds);
+        for (int from = 0; from < all.size(); from += 1000) {
+            jdbc.sql("""
+                    select episode_id, time_point, answer_group from outcome_due
+                    where instrument = 'work' and status = 'RETURNED' and answer_group is not null and episode_id in (:ids)""")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .query(rs -> {
+                        statuses.computeIfAbsent(rs.getObject(1, UUID.class), e -> new EnumMap<>(TimePoint.class))
+                                .put(TimePoint.valueOf(rs.getString(2)), rs.getString(3));
+                    });
+        }
+        return statuses;
     }
 }

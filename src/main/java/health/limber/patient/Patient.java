@@ -128,6 +128,29 @@ public class Patient {
         this.updatedAt = now;
     }
 
+    /**
+     * Records a work status from a given day (an adviser's outcome: back at work from the 3rd), kept in
+     * date order in the history; it becomes the current status unless a later one was recorded.
+     */
+    void recordWorkStatus(WorkStatus status, LocalDate on, String by, Instant now) {
+        int at = workStatusHistory.size();
+        while (at > 0 && workStatusHistory.get(at - 1).recordedOn().isAfter(on)) {
+            at--;
+        }
+        workStatusHistory.add(at, new WorkStatusChange(status, on, by));
+        this.workStatus = workStatusHistory.get(workStatusHistory.size() - 1).status();
+        this.updatedAt = now;
+    }
+
+    /** The work status on a day: the last recorded on or before it, else the first ever recorded, else the current. */
+    public WorkStatus workStatusOn(LocalDate day) {
+        return workHistory().on(day);
+    }
+
+    public WorkHistory workHistory() {
+        return new WorkHistory(workStatus, List.copyOf(workStatusHistory));
+    }
+
     /** Marks a record made in error (e.g. a duplicate) as void; it stays, with who, when and why. */
     void voidRecord(String reason, String by, Instant now) {
         if (isVoided()) {

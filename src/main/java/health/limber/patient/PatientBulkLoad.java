@@ -104,6 +104,30 @@ public class PatientBulkLoad {
         }
     }
 
+    /** A work status recorded on a day (an adviser's outcome moved in from another system). */
+    public record RecordedWorkStatus(PatientId patientId, WorkStatus status, LocalDate on, String by) {}
+
+    /**
+     * Adds work statuses to the people's histories, after what they have (each is later than what is
+     * there, as outcomes come after the referral), and makes each the current status.
+     */
+    @Transactional
+    public void recordWorkStatuses(List<RecordedWorkStatus> recorded) {
+        List<Object[]> history = new ArrayList<>();
+        List<Object[]> current = new ArrayList<>();
+        for (RecordedWorkStatus r : recorded) {
+            history.add(new Object[] {r.patientId().value(), r.patientId().value(), r.status().name(), r.on(), r.by()});
+            current.add(new Object[] {r.status().name(), r.patientId().value()});
+        }
+        for (int from = 0; from < history.size(); from += 1000) {
+            batch.batchUpdate("""
+                    insert into patient_work_status (patient_id, position, status, recorded_on, recorded_by)
+                    values (?, (select coalesce(max(position), -1) + 1 from patient_work_status where patient_id = ?), ?, ?, ?)""",
+                    history.subList(from, Math.min(history.size(), from + 1000)));
+            batch.batchUpdate("update patient set work_status = ?, version = version + 1 where id = ?", current.subList(from, Math.min(current.size(), from + 1000)));
+        }
+    }
+
     /** The live records with these NHS numbers (a record with no number is never among them), by number. */
     @Transactional(readOnly = true)
     public java.util.Map<String, Summary> withNhsNumbers(java.util.Collection<String> nhsNumbers) {

@@ -167,12 +167,16 @@ public class PatientManagement {
 
     /**
      * What identifies each of several people on a list (a caseload, a register): name, NHS number and
-     * date of birth, for the records the reader's organisation may see; others are left out. A list
+     * date of birth, for the records the reader's organisation may see (record keepers, and advisers
+     * for their worklist); others are left out. A list
      * is not a read of each record, so it is not audited one by one (opening a record is).
      */
     @Transactional(readOnly = true)
     public Map<PatientId, PatientBanner> banners(Collection<PatientId> ids) {
-        Actor actor = requireRecordKeeper(null, AuditAction.SEARCH);
+        Actor actor = currentActor.get();
+        if (!isRecordKeeper(actor) && !actor.role().isAdviser()) {
+            throw denied(null, AuditAction.SEARCH);
+        }
         Map<PatientId, PatientBanner> banners = new HashMap<>();
         patients.findAllById(ids.stream().map(PatientId::value).toList()).forEach(patient -> {
             if (actor.serves(patient.icbCode())) {
@@ -199,6 +203,67 @@ public class PatientManagement {
         List<Patient> found = patients.findByBirthDateAndFamilyName(birthDate, prefix, actor.servedIcbs());
         found.forEach(patient -> audit.allowed(patient.id().value(), AuditAction.SEARCH, RESOURCE, patient.id().toString()));
         return found;
+    }
+
+    /**
+     * The support part of the record (name, contact, work) for a work or money adviser of the
+     * patient's ICB, or staff who may read the whole record, or the person themselves; audited as a
+     * read of the record.
+     */
+    @Transactional
+    public SupportDetails supportDetails(PatientId patientId) {
+        UUID id = patientId.value();
+        Patient patient = find(id);
+        Actor actor = currentActor.get();
+        boolean allowed = actor.isPatient(id) || ((isRecordKeeper(actor) || actor.role().isAdviser()) && actor.serves(patient.icbCode()));
+        if (!allowed) {
+            throw denied(id, AuditAction.READ);
+        }
+        audit.allowed(id, AuditAction.READ, "PatientSupportDetails", id.toString());
+        return SupportDetails.of(patient);
+    }
+
+    /**
+     * Records the person's work status from a day (an adviser's outcome, a clinician's note), for
+     * advisers and record keepers of the patient's ICB; kept in date order in the history.
+     */
+    @Transactional
+    public Patient recordWorkStatus(PatientId patientId, WorkStatus status, LocalDate on) {
+        UUID id = patientId.value();
+        Patient patient = find(id);
+        Actor actor = currentActor.get();
+        if (!(isRecordKeeper(actor) || actor.role().isAdviser()) || !actor.serves(patient.icbCode())) {
+            throw denied(id, AuditAction.UPDATE);
+        }
+        if (patient.isVoided()) {
+            throw new ConflictException("version", "This record has been voided and cannot be changed", PatientView.of(patient));
+        }
+        if (on == null || on.isAfter(today())) {
+            throw new InvalidInputException("on", "Enter the day the work status applied from; it cannot be in the future");
+        }
+        patient.recordWorkStatus(status, on, actor.username(), clock.instant());
+        patient = patients.save(patient);
+        audit.allowed(id, AuditAction.UPDATE, "WorkStatus", id.toString());
+        return patient;
+    }
+
+    /**
+     * Work status histories by record, without who the people are, for those who read reports
+     * (service managers, analysts); a report shows only counts.
+     */
+    @Transactional(readOnly = true)
+    public Map<PatientId, WorkHistory> workHistories(Collection<PatientId> ids) {
+        Actor actor = currentActor.get();
+        if (actor.role() != Role.SERVICE_MANAGER && actor.role() != Role.ANALYST) {
+            throw denied(null, AuditAction.SEARCH);
+        }
+        Map<PatientId, WorkHistory> histories = new HashMap<>();
+        List<UUID> all = ids.stream().map(PatientId::value).distinct().toList();
+        for (int from = 0; from < all.size(); from += 1000) {
+            patients.findAllById(all.subList(from, Math.min(all.size(), from + 1000)))
+                    .forEach(p -> histories.put(p.id(), p.workHistory()));
+        }
+        return histories;
     }
 
     /** A new access code for the patient's app (clinicians and service managers of the patient's ICB). */

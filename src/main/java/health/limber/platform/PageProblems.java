@@ -50,6 +50,22 @@ class PageProblems {
         return e.getStatusCode().value() == 404 ? "error/404" : "error/4xx";
     }
 
+    /** A value a page's address or form could not take (a date that is not a date, a choice not offered): 400, naming the rule. */
+    @ExceptionHandler(InvalidInputException.class)
+    String invalid(InvalidInputException e, HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("message", e.getMessage());
+        return "error/4xx";
+    }
+
+    /** A change the record's state refuses (it was closed, someone changed it first): 409, saying why. */
+    @ExceptionHandler(ConflictException.class)
+    String conflict(ConflictException e, HttpServletResponse response, Model model) {
+        response.setStatus(409);
+        model.addAttribute("message", e.getMessage());
+        return "error/4xx";
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     String denied(AccessDeniedException e, HttpServletResponse response) {
         response.setStatus(403);

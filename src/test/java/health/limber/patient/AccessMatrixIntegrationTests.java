@@ -33,7 +33,7 @@ class AccessMatrixIntegrationTests {
     @Autowired DemoFixtures demo;
 
     /** Who is calling. */
-    enum Caller { CLINICIAN, SERVICE_MANAGER, ANALYST, ADMIN, PATIENT, ANONYMOUS }
+    enum Caller { CLINICIAN, SERVICE_MANAGER, ANALYST, ADMIN, ADVISER, PATIENT, ANONYMOUS }
 
     /** Whose record is asked for, relative to the caller. */
     enum Target { OWN_ICB, OTHER_ICB, OWN_RECORD, OTHER_PATIENT }
@@ -76,7 +76,7 @@ class AccessMatrixIntegrationTests {
                     boolean expected = switch (caller) {
                         case CLINICIAN, SERVICE_MANAGER -> target == Target.OWN_ICB;
                         case PATIENT -> target == Target.OWN_RECORD && endpoint.patientMayUse();
-                        case ANALYST, ADMIN, ANONYMOUS -> false;
+                        case ANALYST, ADMIN, ADVISER, ANONYMOUS -> false;
                     };
                     var request = endpoint.request().apply(patient).with(csrf());
                     request = switch (caller) {
@@ -84,6 +84,7 @@ class AccessMatrixIntegrationTests {
                         case SERVICE_MANAGER -> request.with(httpBasic("manager.qhl", DemoFixtures.PASSWORD));
                         case ANALYST -> request.with(httpBasic("analyst.qhl", DemoFixtures.PASSWORD));
                         case ADMIN -> request.with(httpBasic("admin.qhl", DemoFixtures.PASSWORD));
+                        case ADVISER -> request.with(httpBasic("adviser.work.qhl", DemoFixtures.PASSWORD));
                         case PATIENT -> request.cookie(patientCookies);
                         case ANONYMOUS -> request;
                     };
@@ -100,7 +101,7 @@ class AccessMatrixIntegrationTests {
                 }
             }
         }
-        assertThat(checked).isEqualTo(ENDPOINTS.size() * (4 * 2 + 2 + 2));
+        assertThat(checked).isEqualTo(ENDPOINTS.size() * (5 * 2 + 2 + 2));
         assertThat(wrong).as("access decisions that break the policy").isEmpty();
     }
 

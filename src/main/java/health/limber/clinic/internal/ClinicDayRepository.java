@@ -292,10 +292,10 @@ public class ClinicDayRepository {
     }
 
     public List<Practitioner> practitionersOf(UUID hubId) {
-        return jdbc.sql("select id, name, service_code, languages from practitioner where hub_id = :hub order by service_code, name")
+        return jdbc.sql("select id, name, service_code, languages, staff_username from practitioner where hub_id = :hub order by service_code, name")
                 .param("hub", hubId)
                 .query((rs, n) -> new Practitioner(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        Set.copyOf(Arrays.asList(rs.getString(4).split(",")))))
+                        Set.copyOf(Arrays.asList(rs.getString(4).split(","))), rs.getString(5)))
                 .list();
     }
 

@@ -55,6 +55,15 @@ class HubController {
         });
     }
 
+    @PostMapping("/hubs/{hub}/practitioners/{practitioner}/account")
+    String linkAccount(@PathVariable UUID hub, @PathVariable UUID practitioner, @RequestParam(defaultValue = "") String username,
+                       RedirectAttributes redirect) {
+        return change(redirect, "hub-" + hub, () -> {
+            resources.linkPractitioner(practitioner, username);
+            return username.isBlank() ? "Sign-in unlinked." : "Linked to the sign-in " + username.strip() + ".";
+        });
+    }
+
     @PostMapping("/hubs/rooms/{room}")
     String roomServices(@PathVariable UUID room, @RequestParam(required = false) List<String> services, RedirectAttributes redirect) {
         return change(redirect, "room-" + room, () -> {

@@ -5,13 +5,11 @@ import health.limber.patient.Patient;
 import health.limber.patient.PatientBanner;
 import health.limber.patient.PatientManagement;
 import health.limber.patient.WorkStatus;
-import health.limber.patient.WorkStatusChange;
 import health.limber.platform.LimberTime;
 import health.limber.platform.PdfDocuments;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -61,9 +59,7 @@ class DischargeSummaries {
 
     /** The work status recorded last on or before the day (or the first one recorded, if all came later); "Not recorded" when there is none. */
     static String workStatusOn(Patient patient, LocalDate day) {
-        List<WorkStatusChange> history = patient.workStatusHistory();
-        WorkStatus status = history.stream().filter(c -> !c.recordedOn().isAfter(day)).reduce((a, b) -> b).map(WorkStatusChange::status)
-                .orElse(history.isEmpty() ? patient.workStatus() : history.get(0).status());
+        WorkStatus status = patient.workStatusOn(day);
         return status == null ? "Not recorded" : status.label();
     }
 }

@@ -223,6 +223,12 @@ public class Episode {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
+    /** What other modules may know of the episode. */
+    public health.limber.episode.EpisodeFacts facts() {
+        return new health.limber.episode.EpisodeFacts(id.value(), patientId, reference, icbCode, kindOfCare, openedOn,
+                discharge == null ? null : discharge.on());
+    }
+
     public EpisodeId id() { return id; }
     public PatientId patientId() { return patientId; }
 

@@ -103,6 +103,17 @@ public class Episodes {
                 .map(row -> row.with(followUps(List.of(row.id())).getOrDefault(row.id(), List.of())));
     }
 
+    /** Several episodes by id (without their follow-ups), for reports; ids not found are left out. */
+    public List<Episode> findAll(Collection<UUID> ids) {
+        List<Episode> found = new java.util.ArrayList<>();
+        List<UUID> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            found.addAll(jdbc.sql(SELECT + " where id in (:ids)").param("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .query((rs, n) -> row(rs).with(List.of())).list());
+        }
+        return found;
+    }
+
     public Optional<Episode> byReferral(ReferralId referralId) {
         return jdbc.sql(SELECT + " where referral_id = :r").param("r", referralId).query((rs, n) -> row(rs)).optional()
                 .map(row -> row.with(followUps(List.of(row.id())).getOrDefault(row.id(), List.of())));

@@ -107,21 +107,11 @@ class OutcomeReportTables {
     }
 
     static String count(long value, boolean suppressed) {
-        return suppressed ? Suppression.count(value) : Long.toString(value);
+        return Suppression.count(value, suppressed);
     }
 
-    /** A percentage to one place; from rounded counts when suppressed, and * when either count is. */
     static String rate(long part, long whole, boolean suppressed) {
-        if (suppressed) {
-            String p = Suppression.count(part);
-            String w = Suppression.count(whole);
-            if (p.equals("*") || w.equals("*")) {
-                return "*";
-            }
-            part = Long.parseLong(p);
-            whole = Long.parseLong(w);
-        }
-        return whole == 0 ? "" : OutcomeReports.oneDecimal(100.0 * part / whole);
+        return Suppression.rate(part, whole, suppressed);
     }
 
     static String signed(double value) {
