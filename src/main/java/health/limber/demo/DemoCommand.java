@@ -80,7 +80,8 @@ class DemoCommand implements Callable<Integer>, LimberCommand.Subcommand {
         out.println("Limber demo is running at http://localhost:" + port + "/");
         out.println();
         out.println("Staff sign in at http://localhost:" + port + "/sign-in  (password for every account: " + signIns.password() + ")");
-        signIns.staff().forEach(staff -> out.printf("  %-16s %s%n", staff.role(), staff.username()));
+        int width = signIns.staff().stream().mapToInt(staff -> staff.role().length()).max().orElse(16);
+        signIns.staff().forEach(staff -> out.printf("  %-" + width + "s  %s%n", staff.role(), staff.username()));
         out.println("  (the same roles exist for every ICB: clinician.qjk, manager.qnx, ...)");
         out.println();
         out.println("Patients sign in at http://localhost:" + port + "/patient/sign-in  (codes are new each start, single use)");

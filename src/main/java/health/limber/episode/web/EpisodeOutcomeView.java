@@ -53,10 +53,16 @@ class EpisodeOutcomeView {
         return questionnaires.find(key).map(q -> q.title()).orElse(key);
     }
 
+    /** A group as people read it: the work questions' group is the person's work status. */
+    private static String groupLabel(String group) {
+        return java.util.Arrays.stream(health.limber.patient.WorkStatus.values()).filter(w -> w.name().equals(group))
+                .map(health.limber.patient.WorkStatus::label).findFirst().orElse(group);
+    }
+
     private static String scores(OutcomeResponse response) {
         String text = response.scores().stream().filter(Score::computed)
                 .map(s -> s.label() + " " + s.shown() + (s.band() == null ? "" : " (" + s.band() + ")")).collect(Collectors.joining("; "));
         String by = response.source() == OutcomeResponse.Source.PAPER ? " · paper form entered by " + response.enteredBy() : "";
-        return (text.isEmpty() ? "Answered" : text) + (response.group() == null ? "" : " · " + response.group()) + by;
+        return (text.isEmpty() ? "Answered" : text) + (response.group() == null ? "" : " · " + groupLabel(response.group())) + by;
     }
 }

@@ -37,7 +37,7 @@ public class SupportReferrals {
     }
 
     public List<SupportService> services() {
-        return jdbc.sql("select * from support_service order by in_house desc, need, name").query((rs, n) -> service(rs)).list();
+        return jdbc.sql("select * from support_service order by in_house desc, need desc, name").query((rs, n) -> service(rs)).list();
     }
 
     public Optional<SupportService> service(String code) {
