@@ -5,5 +5,5 @@
  * notes on the episode, and the work outcomes report.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Work and money support",
-        allowedDependencies = {"episode", "identity", "notification", "organisation", "outcome", "patient", "platform", "referral"})
+        allowedDependencies = {"clinic", "episode", "identity", "notification", "organisation", "outcome", "patient", "platform", "referral"})
 package health.limber.support;

@@ -36,6 +36,8 @@ class SupportIntegrationTests {
     @Autowired JdbcTemplate jdbc;
     @Autowired TestClock clock;
     @Autowired DemoFixtures demo;
+    @Autowired health.limber.clinic.AdviserVisits visits;
+    @Autowired health.limber.identity.CurrentActor currentActor;
 
     @AfterEach
     void resetClock() {
@@ -236,5 +238,28 @@ class SupportIntegrationTests {
                 .andExpect(status().isForbidden());
         String page = mvc.perform(get("/my/support").cookie(person)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Money and debt adviser (this service)");
+    }
+
+    @Test
+    void anAdviserSeesTheOneStopVisitsOfThePractitionerLinkedToTheirSignInAndNoOneElses() {
+        LocalDate today = LocalDate.now(clock);
+        var work = visitsOf(ADVISER, today);
+        assertThat(work).as("the demo links each hub's employment adviser to adviser.work.qhl").isNotEmpty();
+        assertThat(work).allMatch(v -> v.service().equals("Employment adviser"));
+        assertThat(visitsOf(SupportJourneys.MONEY_ADVISER, today)).allMatch(v -> v.service().equals("Debt and money adviser"));
+        var hubsOfQhl = work.stream().map(health.limber.clinic.AdviserVisits.Visit::hub).collect(java.util.stream.Collectors.toSet());
+        assertThat(visitsOf("adviser.work.quy", today)).noneMatch(v -> hubsOfQhl.contains(v.hub()));
+        var clinician = new health.limber.identity.Actor(CLINICIAN, "Clinician", health.limber.identity.Role.CLINICIAN, "X", java.util.Set.of("QHL"), null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> currentActor.runAs(clinician, () -> visits.mine(today, today)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    private java.util.List<health.limber.clinic.AdviserVisits.Visit> visitsOf(String username, LocalDate today) {
+        var row = jdbc.queryForMap("select display_name, role, organisation_code from staff_user where username = ?", username);
+        java.util.Set<String> icbs = new java.util.HashSet<>(jdbc.queryForList("select icb_code from provider_icb where provider_code = ?", String.class,
+                row.get("organisation_code")));
+        var adviser = new health.limber.identity.Actor(username, (String) row.get("display_name"),
+                health.limber.identity.Role.valueOf((String) row.get("role")), (String) row.get("organisation_code"), icbs, null);
+        return currentActor.runAs(adviser, () -> visits.mine(today.minusDays(90), today.plusDays(90)));
     }
 }

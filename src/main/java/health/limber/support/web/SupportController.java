@@ -38,8 +38,13 @@ class SupportController {
     private final PatientManagement patients;
     private final CurrentActor currentActor;
     private final PdfDocuments pdfs;
+    private final health.limber.clinic.AdviserVisits visits;
+    private final java.time.Clock clock;
 
-    SupportController(SupportManagement support, PatientManagement patients, CurrentActor currentActor, PdfDocuments pdfs) {
+    SupportController(SupportManagement support, PatientManagement patients, CurrentActor currentActor, PdfDocuments pdfs,
+                      health.limber.clinic.AdviserVisits visits, java.time.Clock clock) {
+        this.visits = visits;
+        this.clock = clock;
         this.support = support;
         this.patients = patients;
         this.currentActor = currentActor;
@@ -60,6 +65,8 @@ class SupportController {
         model.addAttribute("needs", Need.values());
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("pageSize", PAGE_SIZE);
+        LocalDate today = health.limber.platform.LimberTime.today(clock);
+        model.addAttribute("visits", currentActor.get().role().isAdviser() ? visits.mine(today, today.plusDays(13)) : List.of());
         return "support/worklist";
     }
 
