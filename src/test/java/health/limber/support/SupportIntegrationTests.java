@@ -63,6 +63,9 @@ class SupportIntegrationTests {
         String money = mvc.perform(get("/api/support/referrals").param("size", "200").with(httpBasic(SupportJourneys.MONEY_ADVISER, DemoFixtures.PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(money).as("a debt adviser's worklist has only money referrals").doesNotContain(id.toString());
+        String home = mvc.perform(get("/").with(httpBasic(ADVISER, DemoFixtures.PASSWORD))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("New referrals for help with work").contains("Clinical notes and scores are not shown to this role");
     }
 
     @Test

@@ -148,6 +148,12 @@ public class SupportReferrals {
                 .param("icbs", icbs).param("need", need == null ? null : need.name()).query(Long.class).single();
     }
 
+    public long countByStatus(Collection<String> icbs, Need need, SupportReferral.Status status) {
+        return icbs.isEmpty() ? 0 : jdbc.sql("select count(*) from support_referral where icb_code in (:icbs) and need = :need and status_rank = :rank"
+                        + (status == SupportReferral.Status.REFERRED || status == SupportReferral.Status.CLOSED ? "" : " and status = :status"))
+                .param("icbs", icbs).param("need", need.name()).param("rank", status.rank()).param("status", status.name()).query(Long.class).single();
+    }
+
     private List<SupportReferral> withParts(List<SupportReferral> referrals) {
         if (referrals.isEmpty()) {
             return referrals;
