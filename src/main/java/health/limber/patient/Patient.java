@@ -130,12 +130,16 @@ public class Patient {
 
     /**
      * Records a work status from a given day (an adviser's outcome: back at work from the 3rd), kept in
-     * date order in the history; it becomes the current status unless a later one was recorded.
+     * date order in the history; it becomes the current status unless a later one was recorded. The
+     * same status again (stayed in work) changes nothing.
      */
     void recordWorkStatus(WorkStatus status, LocalDate on, String by, Instant now) {
         int at = workStatusHistory.size();
         while (at > 0 && workStatusHistory.get(at - 1).recordedOn().isAfter(on)) {
             at--;
+        }
+        if (at > 0 && workStatusHistory.get(at - 1).status() == status) {
+            return;
         }
         workStatusHistory.add(at, new WorkStatusChange(status, on, by));
         this.workStatus = workStatusHistory.get(workStatusHistory.size() - 1).status();
