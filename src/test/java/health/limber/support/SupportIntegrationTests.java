@@ -151,6 +151,10 @@ class SupportIntegrationTests {
                         {"version": 0, "reason": "TREATMENT_COMPLETE", "on": "%s"}""".formatted(LocalDate.now(clock)))).andExpect(status().isOk());
         journeys().refer(CLINICIAN, a, "IN_HOUSE_DEBT", "").andExpect(status().isConflict()).andExpect(jsonPath("$.errors[0].field").value("episodeId"));
         assertThat(journeys().referralsOf(a)).isEqualTo(before + 1);
+        String someone = "{\"patientId\": \"%s\", \"serviceCode\": \"IN_HOUSE_DEBT\", \"reason\": \"x\", \"source\": \"CLINICIAN\"}";
+        journeys().send(CLINICIAN, "/api/support/referrals", someone.formatted(demo.patient("QUY", 3).id()))
+                .andExpect(status().isForbidden());
+        journeys().send(CLINICIAN, "/api/support/referrals", someone.formatted(UUID.randomUUID())).andExpect(status().isNotFound());
     }
 
     @Test

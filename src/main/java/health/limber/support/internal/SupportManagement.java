@@ -248,6 +248,8 @@ public class SupportManagement {
         if (request.patientId() == null) {
             throw new InvalidInputException("patientId", "Say whom the referral is for");
         }
+        // whether someone has an open episode is for those who may see their record: refused (and audited) before it is told
+        patients.supportDetails(PatientId.of(request.patientId()));
         return episodes.openOf(PatientId.of(request.patientId())).orElseThrow(() -> new ConflictException("episodeId",
                 "There is no open episode of care: support is arranged while someone is under the service's care", null));
     }
