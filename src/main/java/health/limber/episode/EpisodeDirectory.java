@@ -21,9 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class EpisodeDirectory {
 
     private final Episodes episodes;
+    private final health.limber.waitinglist.WaitingListManagement waitingList;
 
-    EpisodeDirectory(Episodes episodes) {
+    EpisodeDirectory(Episodes episodes, health.limber.waitinglist.WaitingListManagement waitingList) {
         this.episodes = episodes;
+        this.waitingList = waitingList;
     }
 
     @Transactional(readOnly = true)
@@ -41,5 +43,15 @@ public class EpisodeDirectory {
     @Transactional(readOnly = true)
     public List<EpisodeFacts> findAll(Collection<UUID> ids) {
         return episodes.findAll(ids).stream().map(Episode::facts).toList();
+    }
+
+    /** The hub each episode's person is seen at (its waiting-list pathway's), for reports; episodes without one are left out. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, UUID> hubsOf(Collection<UUID> ids) {
+        java.util.Map<health.limber.waitinglist.PathwayId, UUID> episodeOf = new java.util.HashMap<>();
+        episodes.findAll(ids).forEach(e -> e.pathwayId().ifPresent(p -> episodeOf.put(p, e.id().value())));
+        java.util.Map<UUID, UUID> hubs = new java.util.HashMap<>();
+        waitingList.hubsOf(episodeOf.keySet()).forEach((pathway, hub) -> hubs.put(episodeOf.get(pathway), hub));
+        return hubs;
     }
 }

@@ -159,6 +159,14 @@ public class WaitingListManagement {
         return pathways.hubOf(pathwayId.value());
     }
 
+    /** The hubs of several pathways, for reports (pathways without one are left out). */
+    @Transactional(readOnly = true)
+    public java.util.Map<PathwayId, UUID> hubsOf(java.util.Collection<PathwayId> pathwayIds) {
+        java.util.Map<PathwayId, UUID> hubs = new java.util.HashMap<>();
+        pathways.hubsOf(pathwayIds.stream().map(PathwayId::value).toList()).forEach((pathway, hub) -> hubs.put(PathwayId.of(pathway), hub));
+        return hubs;
+    }
+
     /**
      * Assigns the hub where the patient is to be seen (a hub of the pathway's ICB), or clears it with
      * null. The clock is not touched: a move between hubs is not a transfer of care.

@@ -86,6 +86,36 @@ class SupportReportIntegrationTests {
         mvc.perform(get("/support/report").with(httpBasic("clinician.qhl", DemoFixtures.PASSWORD))).andExpect(status().isForbidden());
     }
 
+    @Test
+    void rowsPerHubAddUpToTheSameTotalAsRowsPerKindOfCare() throws Exception {
+        LocalDate to = LocalDate.now(clock);
+        LocalDate from = to.minusYears(1);
+        JsonNode byKind = report("manager.qhl", from, to, "kind");
+        JsonNode byHub = report("manager.qhl", from, to, "hub");
+        JsonNode kindTotal = byKind.get("rows").get(byKind.get("rows").size() - 1);
+        JsonNode hubTotal = byHub.get("rows").get(byHub.get("rows").size() - 1);
+        assertThat(hubTotal.get("Referred").asText()).isEqualTo(kindTotal.get("Referred").asText());
+        assertThat(hubTotal.get("Back in work").asText()).isEqualTo(kindTotal.get("Back in work").asText());
+        long perHub = 0;
+        boolean named = false;
+        for (JsonNode row : byHub.get("rows")) {
+            if (!row.get("ICB").asText().equals("All ICBs")) {
+                perHub += Long.parseLong(row.get("Referred").asText());
+                named |= !row.get("Hub").asText().equals("No hub assigned") && row.get("Kind of care").asText().equals("All");
+            }
+        }
+        assertThat(perHub).as("each person is in one hub's row").isEqualTo(Long.parseLong(hubTotal.get("Referred").asText()));
+        assertThat(named).as("the demo's pathways are assigned to hubs").isTrue();
+        mvc.perform(get("/api/support/report").param("by", "town").with(httpBasic("manager.qhl", DemoFixtures.PASSWORD)))
+                .andExpect(status().isBadRequest());
+    }
+
+    private JsonNode report(String user, LocalDate from, LocalDate to, String by) throws Exception {
+        String body = mvc.perform(get("/api/support/report").param("from", from.toString()).param("to", to.toString()).param("by", by)
+                .with(httpBasic(user, DemoFixtures.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return JsonMapper.builder().build().readTree(body);
+    }
+
     private JsonNode report(String user, LocalDate from, LocalDate to) throws Exception {
         String body = mvc.perform(get("/api/support/report").param("from", from.toString()).param("to", to.toString())
                 .with(httpBasic(user, DemoFixtures.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -38,11 +38,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupportReports {
 
-    /** The ICBs (null: all the reader's), the period referrals were made in and a kind of care (null: all). */
-    public record Filter(String icb, LocalDate from, LocalDate to, String kindOfCare) {}
+    /**
+     * The ICBs (null: all the reader's), the period referrals were made in, a kind of care (null: all)
+     * and whether rows are per hub (else per kind of care).
+     */
+    public record Filter(String icb, LocalDate from, LocalDate to, String kindOfCare, boolean byHub) {}
 
-    /** One row; {@code icb} and {@code kindOfCare} are "TOTAL" for the totals. */
-    public record Row(String icb, String kindOfCare, long asked, long referred, long seen, long notWorkingAtBaseline, long backInWork,
+    /**
+     * One row: per ICB and kind of care ({@code hub} is {@link #ALL}), or per ICB and hub (the hub's id,
+     * or {@link #NO_HUB}; {@code kindOfCare} is {@link #ALL}); "TOTAL" for the totals.
+     */
+    public record Row(String icb, String hub, String kindOfCare, long asked, long referred, long seen, long notWorkingAtBaseline, long backInWork,
                       long workingAtBaseline, long stayedInWork, Double medianDaysToContact, long contacted) {}
 
     public record Report(Filter filter, List<Row> rows) {}
@@ -51,6 +57,8 @@ public class SupportReports {
     private record Fact(UUID episodeId, UUID patientId, String icb, String kind, String source, boolean inHouse, LocalDate referredOn,
                         LocalDate firstContactOn) {}
 
+    public static final String ALL = "ALL";
+    public static final String NO_HUB = "NONE";
     private static final int FOLLOW_UP_DAYS = 90;
 
     private final JdbcClient jdbc;
@@ -85,17 +93,24 @@ public class SupportReports {
                         rs.getString(4) == null ? "IMPORTED" : rs.getString(4), rs.getString(5), rs.getBoolean(6),
                         rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class))).list();
         Map<UUID, WorkOutcome> work = workOutcomes(facts);
+        Map<UUID, UUID> hubs = filter.byHub() ? episodes.hubsOf(facts.stream().map(Fact::episodeId).collect(java.util.stream.Collectors.toSet()))
+                : Map.of();
         Map<String, List<Fact>> groups = new TreeMap<>();
         for (Fact f : facts) {
-            groups.computeIfAbsent(f.icb() + "|" + f.kind(), k -> new ArrayList<>()).add(f);
+            String second = filter.byHub() ? (hubs.containsKey(f.episodeId()) ? hubs.get(f.episodeId()).toString() : NO_HUB) + "|" + ALL
+                    : ALL + "|" + f.kind();
+            groups.computeIfAbsent(f.icb() + "|" + second, k -> new ArrayList<>()).add(f);
         }
         List<Row> rows = new ArrayList<>();
-        groups.forEach((key, group) -> rows.add(row(key.split("\\|")[0], key.split("\\|")[1], group, work)));
-        rows.add(row("TOTAL", "TOTAL", facts, work));
+        groups.forEach((key, group) -> {
+            String[] parts = key.split("\\|");
+            rows.add(row(parts[0], parts[1], parts[2], group, work));
+        });
+        rows.add(row("TOTAL", "TOTAL", "TOTAL", facts, work));
         return new Report(filter, rows);
     }
 
-    private static Row row(String icb, String kind, List<Fact> facts, Map<UUID, WorkOutcome> work) {
+    private static Row row(String icb, String hub, String kind, List<Fact> facts, Map<UUID, WorkOutcome> work) {
         Set<UUID> asked = new HashSet<>();
         Set<UUID> referred = new HashSet<>();
         Set<UUID> seen = new HashSet<>();
@@ -116,7 +131,7 @@ public class SupportReports {
         episodeIds.forEach(e -> counts.merge(work.getOrDefault(e, WorkOutcome.NOT_COUNTED), 1L, Long::sum));
         long back = counts.getOrDefault(WorkOutcome.BACK_IN_WORK, 0L);
         long stayed = counts.getOrDefault(WorkOutcome.STAYED_IN_WORK, 0L);
-        return new Row(icb, kind, asked.size(), referred.size(), seen.size(), back + counts.getOrDefault(WorkOutcome.NOT_BACK_IN_WORK, 0L), back,
+        return new Row(icb, hub, kind, asked.size(), referred.size(), seen.size(), back + counts.getOrDefault(WorkOutcome.NOT_BACK_IN_WORK, 0L), back,
                 stayed + counts.getOrDefault(WorkOutcome.LEFT_WORK, 0L), stayed, median(new ArrayList<>(daysToContact.values())),
                 daysToContact.size());
     }

@@ -27,8 +27,8 @@ class SupportReportApiController {
             + "'from' to 'to' (the last 12 months by default); one object per row keyed by the column headings. Analysts get published figures.")
     @GetMapping("/api/support/report")
     Map<String, Object> report(@RequestParam(required = false) String icb, @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to, @RequestParam(required = false) String kind) {
-        SupportReports.Report report = reports.report(tables.filter(icb, from, to, kind));
+                               @RequestParam(required = false) String to, @RequestParam(required = false) String kind, @RequestParam(required = false) String by) {
+        SupportReports.Report report = reports.report(tables.filter(icb, from, to, kind, by));
         List<Map<String, String>> rows = new ArrayList<>();
         for (List<String> row : tables.rows(report)) {
             Map<String, String> keyed = new LinkedHashMap<>();

@@ -46,19 +46,21 @@ class SupportReportController {
 
     @GetMapping("/support/report")
     String page(@RequestParam(required = false) String icb, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(required = false) String kind, Model model) {
+                @RequestParam(required = false) String kind, @RequestParam(required = false) String by, Model model) {
         model.addAttribute("icbs", organisations.icbs().stream().filter(i -> currentActor.get().servedIcbs().contains(i.code())).toList());
         model.addAttribute("kinds", SupportReportTables.KINDS);
         model.addAttribute("icb", icb);
         model.addAttribute("kind", kind);
+        model.addAttribute("by", by);
         model.addAttribute("head", HEAD);
         try {
-            SupportReports.Report report = reports.report(tables.filter(icb, from, to, kind));
+            SupportReports.Report report = reports.report(tables.filter(icb, from, to, kind, by));
             model.addAttribute("rows", tables.rows(report));
             model.addAttribute("from", report.filter().from());
             model.addAttribute("to", report.filter().to());
             model.addAttribute("query", "from=" + report.filter().from() + "&to=" + report.filter().to()
-                    + (icb == null || icb.isBlank() ? "" : "&icb=" + icb) + (kind == null || kind.isBlank() ? "" : "&kind=" + kind));
+                    + (icb == null || icb.isBlank() ? "" : "&icb=" + icb) + (kind == null || kind.isBlank() ? "" : "&kind=" + kind)
+                    + (report.filter().byHub() ? "&by=hub" : ""));
         } catch (InvalidInputException e) {
             model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
             model.addAttribute("rows", List.of());
@@ -71,8 +73,8 @@ class SupportReportController {
 
     @GetMapping("/support/report.csv")
     void csv(@RequestParam(required = false) String icb, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-             @RequestParam(required = false) String kind, HttpServletResponse response) throws IOException {
-        SupportReports.Report report = reports.report(tables.filter(icb, from, to, kind));
+             @RequestParam(required = false) String kind, @RequestParam(required = false) String by, HttpServletResponse response) throws IOException {
+        SupportReports.Report report = reports.report(tables.filter(icb, from, to, kind, by));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"work-outcomes-" + report.filter().from() + "-" + report.filter().to() + ".csv\"");
         PrintWriter out = response.getWriter();
@@ -82,8 +84,8 @@ class SupportReportController {
 
     @GetMapping("/support/report.pdf")
     ResponseEntity<byte[]> pdf(@RequestParam(required = false) String icb, @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to, @RequestParam(required = false) String kind, HttpServletRequest request) {
-        SupportReports.Report report = reports.report(tables.filter(icb, from, to, kind));
+                               @RequestParam(required = false) String to, @RequestParam(required = false) String kind, @RequestParam(required = false) String by, HttpServletRequest request) {
+        SupportReports.Report report = reports.report(tables.filter(icb, from, to, kind, by));
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("from", report.filter().from());
         variables.put("to", report.filter().to());

@@ -325,6 +325,21 @@ public class Pathways {
         return jdbc.queryForList("select hub_id from pathway_hub where pathway_id = ?", UUID.class, pathwayId).stream().findFirst();
     }
 
+    /** The hubs of several pathways (those with none assigned are left out). */
+    public Map<UUID, UUID> hubsOf(Collection<UUID> pathwayIds) {
+        Map<UUID, UUID> hubs = new java.util.HashMap<>();
+        List<UUID> all = List.copyOf(pathwayIds);
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<UUID> part = all.subList(from, Math.min(all.size(), from + 1000));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            jdbc.query("select pathway_id, hub_id from pathway_hub where pathway_id in (" + marks + ")",
+                    rs -> {
+                        hubs.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                    }, part.toArray());
+        }
+        return hubs;
+    }
+
     /** Replaces the pathway's hub (null clears it), noting who and when. */
     public void assignHub(UUID pathwayId, UUID hubId, String by, Instant at) {
         jdbc.update("delete from pathway_hub where pathway_id = ?", pathwayId);
