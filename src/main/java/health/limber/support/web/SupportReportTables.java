@@ -11,7 +11,6 @@ import health.limber.referral.CarePathway;
 import health.limber.support.internal.SupportReports;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -70,14 +69,8 @@ class SupportReportTables {
     }
 
     private static LocalDate date(String value, String field, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "Enter the date as yyyy-mm-dd, for example 2026-03-31");
-        }
+        LocalDate typed = SupportController.date(field, value);
+        return typed == null ? otherwise : typed;
     }
 
     boolean suppressed() {
