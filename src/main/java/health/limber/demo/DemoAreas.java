@@ -8,6 +8,12 @@ final class DemoAreas {
 
     private DemoAreas() {}
 
+    /** Cohort 2's six areas and period are not published: the demo chooses them, and says so on the cohort. */
+    static final java.util.Set<String> COHORT_2 = new java.util.LinkedHashSet<>(List.of("QUE", "QJK", "QK1", "QMM", "QOC", "QNX"));
+    static final java.time.LocalDate COHORT_2_FROM = java.time.LocalDate.of(2025, 10, 1);
+    static final java.time.LocalDate COHORT_2_TO = java.time.LocalDate.of(2026, 3, 31);
+    static final String COHORT_2_NOTE = "Demo data: these six areas and this period were chosen by the demo, not by the programme.";
+
     record Town(String name, String outward) {}
 
     static final Map<String, List<Town>> TOWNS = Map.ofEntries(

@@ -184,6 +184,7 @@ class SecurityConfiguration {
             .requestMatchers(path("/clinic-days"), path("/clinic-days/**"), path("/classes"), path("/classes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
             .requestMatchers(path("/episodes"), path("/episodes/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")
             .requestMatchers(path("/outcomes"), path("/outcomes/**")).hasAnyRole("SERVICE_MANAGER", "ANALYST")
+            .requestMatchers(path("/reports"), path("/reports/**")).hasAnyRole("SERVICE_MANAGER", "ANALYST")
             .requestMatchers(path("/support/report"), path("/support/report.csv"), path("/support/report.pdf")).hasAnyRole("SERVICE_MANAGER", "ANALYST")
             .requestMatchers(path("/support"), path("/support/**")).hasAnyRole("EMPLOYMENT_ADVISER", "DEBT_ADVISER", "CLINICIAN", "SERVICE_MANAGER")
             .requestMatchers(path("/appointments"), path("/appointments/**")).hasAnyRole("CLINICIAN", "SERVICE_MANAGER")

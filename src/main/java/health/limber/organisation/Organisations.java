@@ -21,8 +21,8 @@ public class Organisations {
 
     /** ICBs in the programme's listing order. */
     public List<Icb> icbs() {
-        return jdbc.sql("select code, name, pilot_area, cohort_code from icb order by display_order, code")
-                .query((rs, n) -> new Icb(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        return jdbc.sql("select code, name, pilot_area from icb order by display_order, code")
+                .query((rs, n) -> new Icb(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 
@@ -43,6 +43,37 @@ public class Organisations {
         Optional<Icb> found = icbs().stream().filter(icb -> icb.code().equals(code)).findFirst();
         found.ifPresent(icb -> knownIcbs.put(icb.code(), icb));
         return found;
+    }
+
+    /**
+     * Adds an ICB (organisation data an administrator enters, for example the areas of a new cohort):
+     * its ODS code (Q and two letters or digits), its name and the short name reports use (from the
+     * name when not given). An ICB already known is refused rather than renamed.
+     */
+    @Transactional
+    public Icb addIcb(String code, String name, String shortName, String addedBy) {
+        String checked = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
+        var errors = new health.limber.platform.InvalidFieldsException.Collector();
+        if (!Icb.isIcbCode(checked)) {
+            errors.add("icbCode", "Enter the ICB's ODS code: Q followed by 2 letters or numbers, for example QHL");
+        } else if (icb(checked).isPresent()) {
+            errors.add("icbCode", "ICB " + checked + " is already known");
+        }
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            errors.add("icbName", "Enter the ICB's name (up to 200 characters)");
+        }
+        if (shortName != null && shortName.strip().length() > 200) {
+            errors.add("icbShortName", "The short name can be up to 200 characters");
+        }
+        errors.throwIfAny();
+        String area = shortName == null || shortName.isBlank()
+                ? name.strip().replaceFirst("^NHS ", "").replaceFirst(" Integrated Care Board$", "").replaceFirst(" ICB$", "")
+                : shortName.strip();
+        jdbc.sql("""
+                        insert into icb (code, name, pilot_area, display_order, added_by)
+                        values (:code, :name, :area, (select coalesce(max(display_order), 0) + 1 from icb), :by)""")
+                .param("code", checked).param("name", name.strip()).param("area", area).param("by", addedBy).update();
+        return new Icb(checked, name.strip(), area);
     }
 
     /** The ICBs whose patients a provider's staff may see. */

@@ -21,7 +21,7 @@ class PatientInputTests {
     static final Organisations ORGANISATIONS = new Organisations(null) {
         @Override
         public Optional<Icb> icb(String code) {
-            return "QHL".equals(code) ? Optional.of(new Icb("QHL", "NHS Birmingham and Solihull ICB", "Birmingham and Solihull", "COHORT_1"))
+            return "QHL".equals(code) ? Optional.of(new Icb("QHL", "NHS Birmingham and Solihull ICB", "Birmingham and Solihull"))
                     : Optional.empty();
         }
 

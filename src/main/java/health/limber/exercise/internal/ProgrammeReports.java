@@ -217,8 +217,10 @@ public class ProgrammeReports {
 
     private List<UsefulnessRow> usefulnessBy(String group, Row row) {
         Actor actor = currentActor.get();
-        if (actor.isPatient() || actor.servedIcbs().isEmpty()) {
-            throw new AccessDeniedException("Staff only");
+        // exact counts per exercise, template and hub: for the service's own clinicians and managers, as on the usefulness page;
+        // analysts read usefulness through the programme reports, where small numbers are withheld
+        if (actor.role() != Role.CLINICIAN && actor.role() != Role.SERVICE_MANAGER || actor.servedIcbs().isEmpty()) {
+            throw new AccessDeniedException("Usefulness by exercise is for the service's clinicians and managers");
         }
         return jdbc.sql("""
                         select %s, count(*), sum(case when r.answer >= 3 then 1 else 0 end)

@@ -19,25 +19,26 @@ import picocli.CommandLine.Option;
  * First set-up of a real deployment (without demo data): the provider, the ICBs it serves and its
  * first administrator, who then creates everyone else on the admin pages.
  */
-@Command(name = "setup", description = "Add a provider, the ICBs it serves and a first administrator account.")
+@Command(name = "setup", description = "Add a provider, the ICBs it serves and a first administrator account; "
+        + "or (setup icb, setup cohort) the programme's ICBs and cohorts.", subcommands = {SetupAreas.Icb.class, SetupAreas.Cohort.class})
 class SetupCommand implements Callable<Integer>, LimberCommand.Subcommand {
 
-    @Option(names = "--provider-code", required = true, description = "ODS code of the provider, e.g. RYX.")
+    @Option(names = "--provider-code", description = "ODS code of the provider, e.g. RYX (required).")
     String providerCode;
 
-    @Option(names = "--provider-name", required = true, description = "Name of the provider.")
+    @Option(names = "--provider-name", description = "Name of the provider.")
     String providerName;
 
     @Option(names = "--provider-phone", description = "The service's phone number for patients, printed on handouts.")
     String providerPhone;
 
-    @Option(names = "--icb", required = true, description = "ODS code of an ICB the provider serves (repeat for several).")
+    @Option(names = "--icb", description = "ODS code of an ICB the provider serves (repeat for several).")
     List<String> icbs;
 
-    @Option(names = "--admin", required = true, description = "Username for the first administrator.")
+    @Option(names = "--admin", description = "Username for the first administrator.")
     String admin;
 
-    @Option(names = "--admin-name", required = true, description = "Full name of the first administrator.")
+    @Option(names = "--admin-name", description = "Full name of the first administrator.")
     String adminName;
 
     @Option(names = "--system-admin", description = "Make this account a system administrator: it manages every organisation's "
@@ -46,6 +47,10 @@ class SetupCommand implements Callable<Integer>, LimberCommand.Subcommand {
 
     @Override
     public Integer call() {
+        if (providerCode == null || providerName == null || icbs == null || admin == null || adminName == null) {
+            System.err.println("Give --provider-code, --provider-name, --icb, --admin and --admin-name (see ./limber setup --help).");
+            return 2;
+        }
         String password = password();
         if (password == null) {
             System.err.println("Give the administrator's password on the terminal, or in LIMBER_ADMIN_PASSWORD.");

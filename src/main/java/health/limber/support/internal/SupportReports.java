@@ -85,6 +85,15 @@ public class SupportReports {
             throw new AccessDeniedException("The work outcomes report is for service managers and analysts");
         }
         Set<String> icbs = filter.icb() == null ? actor.servedIcbs() : actor.servedIcbs().contains(filter.icb()) ? Set.of(filter.icb()) : Set.of();
+        return forIcbs(filter, icbs);
+    }
+
+    /**
+     * The same report for the given ICBs, without asking who reads it: for the reporting module's
+     * programme reports, which check the reader's ICBs themselves.
+     */
+    @Transactional(readOnly = true)
+    public Report forIcbs(Filter filter, Set<String> icbs) {
         List<Fact> facts = icbs.isEmpty() ? List.of() : jdbc.sql("""
                         select episode_id, patient_id, icb_code, kind_of_care, source, in_house, referred_on, first_contact_on from support_referral
                         where icb_code in (:icbs) and referred_on >= :from and referred_on <= :to""" + (filter.kindOfCare() == null ? "" : " and kind_of_care = :kind"))

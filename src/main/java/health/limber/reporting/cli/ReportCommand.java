@@ -1,22 +1,20 @@
-package health.limber.waitinglist.cli;
+package health.limber.reporting.cli;
 
 import health.limber.cli.LimberCommand;
 import health.limber.cli.Server;
-import health.limber.waitinglist.internal.Bands;
-import health.limber.waitinglist.internal.Census;
-import health.limber.platform.Suppression;
+import health.limber.platform.CsvCells;
+import health.limber.waitinglist.WaitingListFigures;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.LongFunction;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
-@Command(name = "report", description = "Waiting-list reports.", subcommands = {ReportCommand.CensusReport.class,
-        ReportCommand.Compare.class}, mixinStandardHelpOptions = true)
+/** {@code ./limber report}: the waiting-list census and comparison, and the programme's cohort report, run by the database's owner. */
+@Command(name = "report", description = "Waiting-list and programme reports.", subcommands = {ReportCommand.CensusReport.class,
+        ReportCommand.Compare.class, CohortCommand.class}, mixinStandardHelpOptions = true)
 class ReportCommand implements Runnable, LimberCommand.Subcommand {
 
     @Override
@@ -31,27 +29,19 @@ class ReportCommand implements Runnable, LimberCommand.Subcommand {
         @Option(names = "--suppress", description = "Suppress small numbers (1-7 as *, others rounded to 5) for publication.")
         boolean suppress;
 
-        LongFunction<String> count() {
-            return suppress ? Suppression::count : Long::toString;
-        }
-
-        void print(List<String> header, List<List<String>> rows) {
+        /** Prints a table (its first row the header) as aligned columns or CSV. */
+        void print(List<List<String>> table) {
             if ("csv".equals(format)) {
-                System.out.println(health.limber.platform.CsvCells.line(header));
-                rows.forEach(row -> System.out.println(health.limber.platform.CsvCells.line(row)));
+                table.forEach(row -> System.out.println(CsvCells.line(row)));
                 return;
             }
-            int[] widths = new int[header.size()];
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = header.get(i).length();
-                for (List<String> row : rows) {
+            int[] widths = new int[table.get(0).size()];
+            for (List<String> row : table) {
+                for (int i = 0; i < widths.length; i++) {
                     widths[i] = Math.max(widths[i], row.get(i).length());
                 }
             }
-            List<List<String>> all = new ArrayList<>();
-            all.add(header);
-            all.addAll(rows);
-            for (List<String> row : all) {
+            for (List<String> row : table) {
                 StringBuilder line = new StringBuilder();
                 for (int i = 0; i < row.size(); i++) {
                     line.append(i == 0 ? String.format("%-" + widths[i] + "s", row.get(i)) : String.format("  %" + widths[i] + "s", row.get(i)));
@@ -75,37 +65,34 @@ class ReportCommand implements Runnable, LimberCommand.Subcommand {
 
         @Option(names = "--by", defaultValue = "COMMISSIONER", converter = GroupByConverter.class,
                 description = "Rows per commissioner (default), provider, treatment-function or priority.")
-        Census.GroupBy by;
+        String by;
 
         @Override
         public Integer call() {
             try (var context = Server.start(Map.of("spring.main.lazy-initialization", true), false)) {
-                Census census = context.getBean(Census.class);
+                WaitingListFigures figures = context.getBean(WaitingListFigures.class);
                 if (timing) {
                     // warm up, and collect start-up's garbage now, so no collector pause from start-up lands in the timed query
-                    census.on(date, by);
+                    figures.censusTable(date, by, output.suppress);
                     System.gc();
                 }
                 long started = System.nanoTime();
-                Map<String, Bands> rows = census.on(date, by);
+                List<List<String>> table = figures.censusTable(date, by, output.suppress);
                 if (timing) {
                     System.err.printf("census query: %.1f ms%n", (System.nanoTime() - started) / 1e6);
                 }
-                List<List<String>> lines = new ArrayList<>();
-                rows.forEach((commissioner, bands) -> lines.add(bands.row(commissioner, output.count())));
-                lines.add(Census.total(rows).row("TOTAL", output.count()));
-                output.print(Bands.columns(by.name().toLowerCase(java.util.Locale.ROOT)), lines);
+                output.print(table);
             }
             return 0;
         }
     }
 
     /** Accepts {@code treatment-function} as well as {@code TREATMENT_FUNCTION}. */
-    static final class GroupByConverter implements CommandLine.ITypeConverter<Census.GroupBy> {
+    static final class GroupByConverter implements CommandLine.ITypeConverter<String> {
         @Override
-        public Census.GroupBy convert(String value) {
+        public String convert(String value) {
             try {
-                return Census.GroupBy.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                return WaitingListFigures.censusGroup(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("--by must be commissioner, provider, treatment-function or priority, not '"
                                                               + value + "'");
@@ -128,12 +115,7 @@ class ReportCommand implements Runnable, LimberCommand.Subcommand {
         @Override
         public Integer call() {
             try (var context = Server.start(Map.of("spring.main.lazy-initialization", true), false)) {
-                List<List<String>> lines = new ArrayList<>();
-                for (var line : context.getBean(Census.class).compare(from, to, null).shown(output.suppress)) {
-                    lines.add(List.of(line.icb(), line.atStart(), line.atEnd(), line.change() == null ? "" : Long.toString(line.change()),
-                            line.percentChange() == null ? "" : line.percentChange().toPlainString()));
-                }
-                output.print(List.of("commissioner", "waiting_18_plus_from", "waiting_18_plus_to", "change", "pct_change"), lines);
+                output.print(context.getBean(WaitingListFigures.class).compareTable(from, to, output.suppress));
             }
             return 0;
         }
