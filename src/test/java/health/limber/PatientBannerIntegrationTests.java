@@ -48,6 +48,10 @@ class PatientBannerIntegrationTests {
     /** Pages with an id in the address that are not about one person, and why. */
     static final Map<String, String> NOT_ONE_PERSON = Map.ofEntries(
             Map.entry("/admin/users/{id}", "a staff account"),
+            Map.entry("/admin/cohorts/{code}", "a programme cohort"),
+            Map.entry("/reports/cohorts/{code}", "a cohort report: counts of areas, no person"),
+            Map.entry("/reports/cohorts/{code}.csv", "a cohort report: counts of areas, no person"),
+            Map.entry("/reports/cohorts/{code}.pdf", "a cohort report: counts of areas, no person"),
             Map.entry("/exercises/{id}", "an exercise in the library"),
             Map.entry("/exercises/media/{id}", "a picture or video of an exercise"),
             Map.entry("/my/exercises/media/{id}", "a picture or video of an exercise"),

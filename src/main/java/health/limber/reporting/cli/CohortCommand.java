@@ -1,6 +1,10 @@
 package health.limber.reporting.cli;
 
 import health.limber.cli.Server;
+import health.limber.identity.Actor;
+import health.limber.identity.CurrentActor;
+import health.limber.identity.Role;
+import health.limber.organisation.Organisations;
 import health.limber.platform.InvalidFieldsException;
 import health.limber.platform.InvalidInputException;
 import health.limber.reporting.internal.BoardPaper;
@@ -14,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +43,7 @@ class CohortCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table (default), csv or pdf (the board paper).")
     String format;
 
-    @Option(names = "--output", description = "Where to write the PDF (default: cohort-report.pdf in this directory).")
+    @Option(names = "--output", description = "Where to write the PDF (default: cohort-report.pdf in the current directory).")
     Path output;
 
     @Option(names = "--suppress", description = "Suppress small numbers for publication (1-7 as *, others rounded to 5, and secondary suppression).")
@@ -56,14 +61,21 @@ class CohortCommand implements Callable<Integer> {
         }
         try (var context = Server.start(Map.of("spring.main.lazy-initialization", true), false)) {
             CohortReports reports = context.getBean(CohortReports.class);
-            Published published = Published.of(cohort != null ? reports.forCohort(cohort) : reports.forAreas(icbs, from, to), suppress);
+            // the database's owner reads every area's figures, as a service manager of all of them would
+            Actor owner = new Actor("limber-report", "Command line (database owner)", Role.SERVICE_MANAGER, "CLI",
+                    context.getBean(Organisations.class).icbs().stream().map(health.limber.organisation.Icb::code).collect(Collectors.toSet()), null);
+            Published published = context.getBean(CurrentActor.class).runAs(owner, () ->
+                    Published.of(cohort != null ? reports.forCohort(cohort) : reports.forAreas(icbs, from, to), suppress));
             if (!published.report().anyData()) {
                 System.err.println("No waiting-list records for these areas in " + published.report().from() + " to " + published.report().to()
                                    + ": there is nothing to report.");
                 return 1;
             }
             if (format.equals("pdf")) {
-                Path file = output == null ? Path.of("cohort-report.pdf") : output;
+                // a relative path is from where ./limber was called (it runs from its own directory)
+                String caller = System.getenv("LIMBER_CALLER_DIR");
+                Path named = output == null ? Path.of("cohort-report.pdf") : output;
+                Path file = caller == null || named.isAbsolute() ? named : Path.of(caller).resolve(named);
                 Files.write(file, context.getBean(BoardPaper.class).render(published));
                 System.out.println("Board paper written to " + file.toAbsolutePath());
                 return 0;

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Service;
 /**
  * Works out the cohort report from each module's public figures, for a cohort or any set of ICBs and
  * period. Service managers and analysts see the areas their organisation serves (the rest of a
- * cohort's areas are named as left out); the command line, run by the database's owner, sees every area.
+ * cohort's areas are named as left out); the command line, run by the database's owner, reads as a
+ * service manager of every area.
  */
 @Service
 public class CohortReports {
