@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cohort report benchmark on PostgreSQL. `./limber demo-journeys --referrals N` (default 36,000: about
 # two years of the 17 demo areas' referrals, with their pathways, episodes, questionnaires and support)
-# writes the data; a cohort of all 17 areas over Cohort 1's period and one of six areas are added. Then,
+# writes the data (with Cohort 2, six areas over a period the demo chooses). Then,
 # in one server, for an analyst of every area:
 #  1. the cohort report page for Cohort 1 (17 areas: census at both dates, people seen, the seen-quicker
 #     replay per area, usefulness, outcomes, work) (target: p95 <= 2 s);
@@ -22,8 +22,6 @@ insert into provider (code, name) values ('BNCH', 'Bench programme team');
 insert into provider_icb select 'BNCH', code from icb;
 insert into staff_user (id, username, display_name, password_hash, role, organisation_code, enabled, failed_attempts, created_at, version)
 values (gen_random_uuid(), 'bench.analyst', 'Bench Analyst', '{noop}bench-password', 'ANALYST', 'BNCH', true, 0, now(), 0);
-update cohort set period_start = date '2025-10-01', period_end = date '2026-03-31' where code = 'COHORT_2';
-insert into cohort_icb values ('COHORT_2', 'QUE'), ('COHORT_2', 'QJK'), ('COHORT_2', 'QK1'), ('COHORT_2', 'QMM'), ('COHORT_2', 'QOC'), ('COHORT_2', 'QNX');
 vacuum analyze;
 SQL
 psql_ -d $db -At -c "select 'stored: ' || (select count(*) from clock_period) || ' clock periods, ' || (select count(*) from usefulness_rating)

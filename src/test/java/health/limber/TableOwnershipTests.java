@@ -46,7 +46,8 @@ class TableOwnershipTests {
             Map.entry("notification", Set.of("outbox_message")),
             Map.entry("episode", Set.of("episode", "episode_follow_up", "episode_letter")),
             Map.entry("outcome", Set.of("outcome_questionnaire", "outcome_due", "outcome_response", "outcome_score", "outcome_reminder_opt_out")),
-            Map.entry("support", Set.of("support_service", "support_referral", "support_contact", "support_outcome", "fit_note")));
+            Map.entry("support", Set.of("support_service", "support_referral", "support_contact", "support_outcome", "fit_note")),
+            Map.entry("reporting", Set.of("deprivation_area")));
 
     /** A table named where SQL names one: after from, join, into, update or table. */
     static final Pattern TABLE = Pattern.compile("\\b(?:from|join|into|update|table)\\s+([a-z_]+)", Pattern.CASE_INSENSITIVE);

@@ -53,7 +53,7 @@ class DemoData implements ApplicationRunner {
 
     private final TransactionTemplate transaction;
     private final Organisations organisations;
-    private final health.limber.organisation.Cohorts cohorts;
+    private final DemoProgramme programmeData;
     private final StaffAccounts staffAccounts;
     private final PatientBulkLoad patients;
     private final HubResources hubResources;
@@ -76,7 +76,7 @@ class DemoData implements ApplicationRunner {
     /** Opened once the tour's first ICB has everything (its programmes too); until then the demo shows "getting ready". */
     private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
-    DemoData(TransactionTemplate transaction, Organisations organisations, health.limber.organisation.Cohorts cohorts, StaffAccounts staffAccounts, PatientBulkLoad patients,
+    DemoData(TransactionTemplate transaction, Organisations organisations, DemoProgramme programmeData, StaffAccounts staffAccounts, PatientBulkLoad patients,
              HubResources hubResources, Hubs hubs, CurrentActor currentActor, AccessCodes accessCodes, DemoClinics clinics,
              DemoExercise exercise, DemoJourneyStore journeys, Clock clock, @Value("${limber.demo.seed:2024}") long seed,
              @Value("${limber.demo.referrals-per-week:7.5}") double referralsPerWeek,
@@ -85,7 +85,7 @@ class DemoData implements ApplicationRunner {
              @Value("${limber.demo.journeys-only:false}") boolean journeysOnly) {
         this.transaction = transaction;
         this.organisations = organisations;
-        this.cohorts = cohorts;
+        this.programmeData = programmeData;
         this.staffAccounts = staffAccounts;
         this.patients = patients;
         this.hubResources = hubResources;
@@ -301,9 +301,7 @@ class DemoData implements ApplicationRunner {
     private List<StaffAccounts.NewStaffUser> programme(List<Icb> icbs) {
         organisations.addProvider(PROGRAMME, "MSK waiting list programme team (demo)",
                 icbs.stream().map(Icb::code).collect(Collectors.toCollection(LinkedHashSet::new)));
-        var cohort2 = cohorts.get("COHORT_2");
-        cohorts.update(cohort2.code(), new health.limber.organisation.Cohorts.CohortForm(cohort2.name(), DemoAreas.COHORT_2_FROM, DemoAreas.COHORT_2_TO,
-                cohort2.fundingPounds(), DemoAreas.COHORT_2_NOTE, DemoAreas.COHORT_2), "demo");
+        programmeData.setUp();
         return List.of(new StaffAccounts.NewStaffUser("analyst.programme", "Priya Shah (programme)", Role.ANALYST, PROGRAMME, PASSWORD));
     }
 

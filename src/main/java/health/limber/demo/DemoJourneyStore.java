@@ -53,6 +53,9 @@ class DemoJourneyStore {
     /** Stores the journeys; returns those still waiting for care, with their referrals as stored. */
     List<PastReferral> store(DemoJourneys.Generated generated, DemoJourneys.Area area, List<UUID> hubIds, Random random) {
         List<PatientId> people = patients.store(generated.people());
+        Map<PatientId, health.limber.patient.EthnicCategory> ethnicity = new HashMap<>();
+        people.forEach(id -> DemoPeople.ethnicCategory(id).ifPresent(category -> ethnicity.put(id, category)));
+        patients.recordEthnicCategories(ethnicity);
         List<PastReferral> stored = new ArrayList<>();
         List<health.limber.waitinglist.Pathway> pathways = new ArrayList<>();
         Map<PathwayId, UUID> seenAt = new HashMap<>();

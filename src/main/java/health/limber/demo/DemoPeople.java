@@ -42,6 +42,23 @@ final class DemoPeople {
         return new PastPatient(input, earlier, recorded, "demo", now);
     }
 
+    /**
+     * A made-up ethnic category for a demo person, from their record's id (so the seeded journeys are
+     * unchanged): roughly England's mix, with 5% who chose not to say and 10% never asked (empty).
+     */
+    static java.util.Optional<health.limber.patient.EthnicCategory> ethnicCategory(health.limber.patient.PatientId id) {
+        int n = Math.floorMod(id.value().hashCode(), 1000);
+        String[][] shares = {{"100", null}, {"150", "NOT_STATED"}, {"760", "WHITE_BRITISH"}, {"775", "WHITE_IRISH"}, {"840", "WHITE_OTHER"},
+            {"870", "MIXED_OTHER"}, {"900", "ASIAN_INDIAN"}, {"925", "ASIAN_PAKISTANI"}, {"935", "ASIAN_BANGLADESHI"}, {"945", "ASIAN_OTHER"},
+            {"965", "BLACK_AFRICAN"}, {"975", "BLACK_CARIBBEAN"}, {"985", "CHINESE"}, {"1000", "OTHER"}};
+        for (String[] share : shares) {
+            if (n < Integer.parseInt(share[0])) {
+                return java.util.Optional.ofNullable(share[1]).map(health.limber.patient.EthnicCategory::valueOf);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The person with their NHS number. */
     static PastPatient numbered(PastPatient person, String nhsNumber) {
         PatientInput in = person.input();

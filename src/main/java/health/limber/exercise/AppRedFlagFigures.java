@@ -15,17 +15,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * On a clinician's home page: how many people with a running programme reported a red flag in the
  * app in the last two weeks (the same window as the caseload's alert), linked to the caseload
- * filtered to them.
+ * filtered to them; and how many programmes in the caseload have any alert.
  */
 @Component
 class AppRedFlagFigures implements HomeFigures {
 
     private final JdbcClient jdbc;
+    private final health.limber.exercise.internal.ProgrammeReports reports;
     private final CurrentActor currentActor;
     private final Clock clock;
 
-    AppRedFlagFigures(JdbcClient jdbc, CurrentActor currentActor, Clock clock) {
+    AppRedFlagFigures(JdbcClient jdbc, health.limber.exercise.internal.ProgrammeReports reports, CurrentActor currentActor, Clock clock) {
         this.jdbc = jdbc;
+        this.reports = reports;
         this.currentActor = currentActor;
         this.clock = clock;
     }
@@ -44,6 +46,8 @@ class AppRedFlagFigures implements HomeFigures {
                 .param("today", health.limber.platform.LimberTime.today(clock))
                 .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(14))))
                 .query(Long.class).single();
-        return List.of(new Figure("Red flags reported in the exercise app (2 weeks)", people, "/programmes?alert=RED_FLAG", true));
+        long alerts = reports.caseload().stream().filter(row -> !row.alerts().isEmpty()).count();
+        return List.of(new Figure("Red flags reported in the exercise app (2 weeks)", people, "/programmes?alert=RED_FLAG", true),
+                new Figure("Programmes in your caseload with an alert", alerts, "/programmes", false));
     }
 }

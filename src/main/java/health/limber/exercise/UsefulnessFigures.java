@@ -83,4 +83,36 @@ public class UsefulnessFigures {
         sums.forEach((icb, s) -> figures.put(icb, new Usefulness(s[0], s[1], s[2], s[3], s[4], s[5])));
         return figures;
     }
+
+    /** A person's latest answers in the period: the demonstration rating (1-4) and how it is working (1-7); null where they gave none. */
+    public record Latest(Integer demonstration, Integer change) {
+        public boolean useful() {
+            return demonstration != null && demonstration >= 3;
+        }
+
+        public boolean muchBetter() {
+            return change != null && change >= 6;
+        }
+    }
+
+    /** Each patient's latest answers in the period, on programmes of these ICBs (for splitting usefulness by group). */
+    public Map<java.util.UUID, Latest> latestByPatient(Collection<String> icbs, LocalDate from, LocalDate to) {
+        Map<java.util.UUID, Latest> latest = new java.util.HashMap<>();
+        if (icbs.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("""
+                        select p.patient_id, r.kind, r.answer from usefulness_rating r join programme p on p.id = r.programme_id
+                        where p.icb_code in (:icbs) and r.rated_at >= :from and r.rated_at < :to order by r.rated_at, r.id""")
+                .param("icbs", icbs)
+                .param("from", java.sql.Timestamp.from(from.atStartOfDay(LONDON).toInstant()))
+                .param("to", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(LONDON).toInstant()))
+                .query(rs -> {
+                    java.util.UUID patient = rs.getObject(1, java.util.UUID.class);
+                    Latest was = latest.getOrDefault(patient, new Latest(null, null));
+                    latest.put(patient, "DEMONSTRATION".equals(rs.getString(2)) ? new Latest(rs.getInt(3), was.change())
+                            : new Latest(was.demonstration(), rs.getInt(3)));
+                });
+        return latest;
+    }
 }

@@ -44,6 +44,8 @@ public class Patient {
     private String gpPracticeCode;
     private String icbCode;
     private WorkStatus workStatus;
+    /** Set by {@link #recordEthnicCategory}; Spring Data sets it after construction. */
+    private EthnicCategory ethnicCategory;
     @MappedCollection(idColumn = "patient_id", keyColumn = "position")
     private List<WorkStatusChange> workStatusHistory;
     private Instant voidedAt;
@@ -199,4 +201,14 @@ public class Patient {
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
     public long version() { return version == null ? 0 : version; }
+
+    public EthnicCategory ethnicCategory() {
+        return ethnicCategory;
+    }
+
+    /** Records the ethnic category the person states (or that they chose not to say). */
+    void recordEthnicCategory(EthnicCategory category, Instant now) {
+        this.ethnicCategory = category;
+        this.updatedAt = now;
+    }
 }

@@ -104,6 +104,16 @@ public class PatientBulkLoad {
         }
     }
 
+    /** Records the people's ethnic categories (a bulk load from another system, or the demo's made-up people). */
+    @Transactional
+    public void recordEthnicCategories(java.util.Map<PatientId, EthnicCategory> categories) {
+        List<Object[]> rows = new ArrayList<>();
+        categories.forEach((id, category) -> rows.add(new Object[] {category.name(), id.value()}));
+        for (int from = 0; from < rows.size(); from += 1000) {
+            batch.batchUpdate("update patient set ethnic_category = ? where id = ?", rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
+    }
+
     /** A work status recorded on a day (an adviser's outcome moved in from another system). */
     public record RecordedWorkStatus(PatientId patientId, WorkStatus status, LocalDate on, String by) {}
 

@@ -266,6 +266,39 @@ public class PatientManagement {
         return histories;
     }
 
+    /** Records the ethnic category the person states, for record keepers of the patient's ICB; audited as an update. */
+    @Transactional
+    public Patient recordEthnicCategory(PatientId patientId, EthnicCategory category) {
+        UUID id = patientId.value();
+        Patient patient = writable(id, AuditAction.UPDATE);
+        if (category == null) {
+            throw new InvalidInputException("ethnicCategory", "Choose the person's ethnic category, or 'Not stated' if they chose not to say");
+        }
+        patient.recordEthnicCategory(category, clock.instant());
+        patient = patients.save(patient);
+        audit.allowed(id, AuditAction.UPDATE, "EthnicCategory", id.toString());
+        return patient;
+    }
+
+    /**
+     * What equity reports split people by, without who they are, for those who read reports (service
+     * managers, analysts; the command line as the database's owner); a report shows only counts.
+     */
+    @Transactional(readOnly = true)
+    public Map<PatientId, EquityFacts> equityFacts(Collection<PatientId> ids) {
+        Actor actor = currentActor.get();
+        if (actor.role() != Role.SERVICE_MANAGER && actor.role() != Role.ANALYST) {
+            throw denied(null, AuditAction.SEARCH);
+        }
+        Map<PatientId, EquityFacts> facts = new HashMap<>();
+        List<UUID> all = ids.stream().map(PatientId::value).distinct().toList();
+        for (int from = 0; from < all.size(); from += 1000) {
+            patients.findAllById(all.subList(from, Math.min(all.size(), from + 1000))).forEach(p -> facts.put(p.id(), new EquityFacts(p.birthDate(),
+                    p.sex().label(), p.ethnicCategory(), p.postcode().map(Postcode::value).orElse(null), p.preferredLanguage(), p.interpreterNeeded())));
+        }
+        return facts;
+    }
+
     /** A new access code for the patient's app (clinicians and service managers of the patient's ICB). */
     @Transactional
     public AccessCodes.IssuedAccessCode issueAccessCode(PatientId patientId) {

@@ -25,6 +25,7 @@ class HomeController {
             return "redirect:/my";
         }
         model.addAttribute("figures", figures.stream().flatMap(f -> f.figures().stream()).toList());
+        model.addAttribute("panels", figures.stream().flatMap(f -> f.panels().stream()).toList());
         return "platform/home";
     }
 

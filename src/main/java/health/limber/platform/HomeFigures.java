@@ -13,6 +13,11 @@ public interface HomeFigures {
     /** The figures for the person signed in now (none when they are not for this person's role). */
     List<Figure> figures();
 
+    /** Dashboard panels for the person signed in now: a table, and a chart of the same figures when it helps. */
+    default List<Panel> panels() {
+        return List.of();
+    }
+
     /**
      * One count with what it means and where to act on it.
      *
@@ -22,6 +27,19 @@ public interface HomeFigures {
 
         public boolean alarming() {
             return urgent && count > 0;
+        }
+    }
+
+    /**
+     * A dashboard panel: its title, a sentence saying what it shows, where to see more, and its figures
+     * as a table (every chart is also a table, for screen readers). {@code chartLabels} and
+     * {@code chartSeries} are the chart's JSON (labels, and series of label and data), or null for a table alone.
+     */
+    record Panel(String title, String description, String link, List<String> columns, List<List<String>> rows, String chartType,
+                 String chartLabels, String chartSeries) {
+
+        public boolean hasChart() {
+            return chartSeries != null;
         }
     }
 }

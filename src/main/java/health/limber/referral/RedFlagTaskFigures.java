@@ -36,6 +36,7 @@ class RedFlagTaskFigures implements HomeFigures {
         }
         return List.of(
                 new Figure("Red-flag tasks overdue", queries.countOverdueTasks(actor.servedIcbs(), clock.instant()), "/referrals/tasks", true),
-                new Figure("Red-flag tasks open", queries.countOpenTasks(actor.servedIcbs()), "/referrals/tasks", true));
+                new Figure("Red-flag tasks open", queries.countOpenTasks(actor.servedIcbs()), "/referrals/tasks", true),
+                new Figure("Referrals waiting for triage", queries.countAwaitingTriage(actor.servedIcbs()), "/referrals", false));
     }
 }

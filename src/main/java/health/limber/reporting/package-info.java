@@ -7,5 +7,5 @@
  * {@link health.limber.platform.Suppression}, with its secondary rule, in every channel alike.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-        allowedDependencies = {"cli", "exercise", "identity", "organisation", "outcome", "platform", "support", "waitinglist"})
+        allowedDependencies = {"cli", "exercise", "identity", "organisation", "outcome", "patient", "platform", "support", "waitinglist"})
 package health.limber.reporting;

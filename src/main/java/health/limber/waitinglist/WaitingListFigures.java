@@ -108,24 +108,10 @@ public class WaitingListFigures {
 
     /** People seen quicker in one ICB over a period, by the replay of {@link SeenQuicker#METHOD}. */
     public SeenQuicker seenQuicker(String icb, LocalDate from, LocalDate to) {
-        long before = jdbc.sql("""
-                        select count(*) from clock_period where commissioner_code = :icb and end_reason = 'FIRST_TREATMENT'
-                        and end_date >= :since and end_date < :from""")
-                .param("icb", icb).param("since", from.minusWeeks(12)).param("from", from).query(Long.class).single();
-        double capacity = before / 12.0;
-        LocalDate horizon = to.plusWeeks(SeenQuicker.HORIZON_WEEKS);
-        List<QueueReplay.Waiter> waiters = jdbc.sql("""
-                        select pathway_id, period_no, priority, start_date, end_date, end_reason, stopped_by from clock_period
-                        where commissioner_code = :icb and start_date <= :horizon and (end_date is null or end_date >= :from)""")
-                .param("icb", icb).param("from", from).param("horizon", horizon)
-                .query((rs, n) -> new QueueReplay.Waiter(rs.getObject(1, UUID.class) + "/" + rs.getInt(2),
-                        Priority.ofCode(rs.getInt(3)).clinicalOrder(), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
-                        "FIRST_TREATMENT".equals(rs.getString(6)), rs.getString(7) == null ? NOT_RECORDED : rs.getString(7)))
-                .list();
-        QueueReplay.Result result = QueueReplay.replay(waiters, from, to, capacity, SeenQuicker.HORIZON_WEEKS);
+        Replayed replayed = replay(icb, from, to);
         Map<String, SeenQuicker.Counts> byKind = new TreeMap<>();
         long seen = 0, quicker = 0, saved = 0, notWithin = 0;
-        for (QueueReplay.Compared c : result.seen()) {
+        for (QueueReplay.Compared c : replayed.result().seen()) {
             SeenQuicker.Counts counts = new SeenQuicker.Counts(1, c.seenQuicker() ? 1 : 0, c.weeksSaved());
             byKind.merge(c.waiter().kind(), counts, SeenQuicker.Counts::plus);
             seen++;
@@ -133,6 +119,62 @@ public class WaitingListFigures {
             saved += c.weeksSaved();
             notWithin += c.replayWeek() == null ? 1 : 0;
         }
-        return new SeenQuicker(icb, capacity, seen, quicker, saved, notWithin, new HashMap<>(byKind));
+        return new SeenQuicker(icb, replayed.result().capacityPerWeek(), seen, quicker, saved, notWithin, new HashMap<>(byKind));
+    }
+
+    /**
+     * One person's clock in an ICB's period, for splitting the cohort report's measures by group
+     * (equity): the patient record it belongs to (null when none is linked) and the pathway's date of
+     * birth; whether they waited 18 weeks or more on the first and on the last day; whether they were
+     * seen by first definitive contact in the period and, if so, whether quicker and by how many weeks.
+     */
+    public record PersonInPeriod(UUID patientId, LocalDate birthDate, boolean weeks18AtStart, boolean weeks18AtEnd, boolean seen,
+                                 boolean quicker, int weeksSaved) {}
+
+    /** Everyone on the ICB's list in the period (waiting on its first or last day, or seen in it), from the same replay as {@link #seenQuicker}. */
+    public List<PersonInPeriod> people(String icb, LocalDate from, LocalDate to) {
+        Replayed replayed = replay(icb, from, to);
+        Map<String, QueueReplay.Compared> compared = new HashMap<>();
+        replayed.result().seen().forEach(c -> compared.put(c.waiter().id(), c));
+        List<PersonInPeriod> people = new java.util.ArrayList<>();
+        for (Row row : replayed.rows()) {
+            QueueReplay.Waiter w = row.waiter();
+            boolean atStart = waiting18(w, from);
+            boolean atEnd = waiting18(w, to);
+            QueueReplay.Compared c = compared.get(w.id());
+            if (atStart || atEnd || c != null) {
+                people.add(new PersonInPeriod(row.patientId(), row.birthDate(), atStart, atEnd, c != null, c != null && c.seenQuicker(),
+                        c == null ? 0 : c.weeksSaved()));
+            }
+        }
+        return people;
+    }
+
+    private static boolean waiting18(QueueReplay.Waiter w, LocalDate on) {
+        return !w.start().isAfter(on) && (w.end() == null || w.end().isAfter(on)) && on.toEpochDay() - w.start().toEpochDay() >= 127;
+    }
+
+    private record Row(QueueReplay.Waiter waiter, UUID patientId, LocalDate birthDate) {}
+
+    private record Replayed(List<Row> rows, QueueReplay.Result result) {}
+
+    /** The ICB's clocks from the period's first day to the horizon, replayed at the capacity of the 12 weeks before. */
+    private Replayed replay(String icb, LocalDate from, LocalDate to) {
+        long before = jdbc.sql("""
+                        select count(*) from clock_period where commissioner_code = :icb and end_reason = 'FIRST_TREATMENT'
+                        and end_date >= :since and end_date < :from""")
+                .param("icb", icb).param("since", from.minusWeeks(12)).param("from", from).query(Long.class).single();
+        LocalDate horizon = to.plusWeeks(SeenQuicker.HORIZON_WEEKS);
+        List<Row> rows = jdbc.sql("""
+                        select c.pathway_id, c.period_no, c.priority, c.start_date, c.end_date, c.end_reason, c.stopped_by, p.patient_id, p.birth_date
+                        from clock_period c join pathway p on p.id = c.pathway_id
+                        where c.commissioner_code = :icb and c.start_date <= :horizon and (c.end_date is null or c.end_date >= :from)""")
+                .param("icb", icb).param("from", from).param("horizon", horizon)
+                .query((rs, n) -> new Row(new QueueReplay.Waiter(rs.getObject(1, UUID.class) + "/" + rs.getInt(2),
+                        Priority.ofCode(rs.getInt(3)).clinicalOrder(), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class),
+                        "FIRST_TREATMENT".equals(rs.getString(6)), rs.getString(7) == null ? NOT_RECORDED : rs.getString(7)),
+                        rs.getObject(8, UUID.class), rs.getObject(9, LocalDate.class)))
+                .list();
+        return new Replayed(rows, QueueReplay.replay(rows.stream().map(Row::waiter).toList(), from, to, before / 12.0, SeenQuicker.HORIZON_WEEKS));
     }
 }

@@ -37,7 +37,7 @@ class DemoExerciseCohortTests {
     @Test
     void thePatternsMakeLogsInsideEachProgrammeAndTheUsefulnessShareComesFromTheAnswers() {
         List<Icb> icbs = organisations.icbs();
-        String icb = icbs.get(icbs.size() - 1).code();
+        String icb = icbs.get(16).code(); // the last of the 17 demo areas (tests elsewhere add ICBs after them)
         LocalDate today = LocalDate.now(clock);
         int made = exercise.cohort(new Random(7), icb, "RZA", 10, 0, today);
         assertThat(made).isEqualTo(10);

@@ -4,6 +4,9 @@ import health.limber.DemoFixtures;
 import health.limber.identity.Role;
 import health.limber.identity.StaffAccounts;
 import health.limber.organisation.Organisations;
+import health.limber.patient.EthnicCategory;
+import health.limber.patient.PatientBulkLoad;
+import health.limber.patient.PatientId;
 import health.limber.waitinglist.KindOfCare;
 import health.limber.waitinglist.Pathway;
 import health.limber.waitinglist.PathwayKey;
@@ -16,7 +19,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,7 +55,8 @@ final class CohortData {
 
     private CohortData() {}
 
-    static synchronized void load(Organisations organisations, StaffAccounts staff, Pathways pathways, JdbcTemplate jdbc, DemoFixtures demo) {
+    static synchronized void load(Organisations organisations, StaffAccounts staff, Pathways pathways, JdbcTemplate jdbc, DemoFixtures demo,
+                                  PatientBulkLoad patients) {
         if (organisations.icb("QZA").isPresent()) {
             return;
         }
@@ -83,6 +89,25 @@ final class CohortData {
         }
         pathways.saveAll(list, null, Instant.now());
         ratings(jdbc, demo);
+        people(jdbc, demo, patients);
+    }
+
+    /**
+     * Ethnic groups for the equity split: the 10 QZA people waiting 200 to 209 days are linked to
+     * patient records; the 3 seen who waited least are White, the next 3 seen Asian, the 4 still
+     * waiting chose not to say; the 3 who rated their programme are Black; everyone else has no record.
+     */
+    private static void people(JdbcTemplate jdbc, DemoFixtures demo, PatientBulkLoad patients) {
+        Map<PatientId, EthnicCategory> categories = new HashMap<>();
+        for (int k = 0; k < 10; k++) {
+            UUID patient = demo.patient("QHL", 50 + k).id();
+            jdbc.update("update pathway set patient_id = ? where issuer_code = ? and pathway_identifier = ?", patient, PROVIDER, "A-200-" + k);
+            categories.put(PatientId.of(patient), k < 3 ? EthnicCategory.WHITE_BRITISH : k < 6 ? EthnicCategory.ASIAN_INDIAN : EthnicCategory.NOT_STATED);
+        }
+        for (int p = 0; p < 3; p++) {
+            categories.put(PatientId.of(demo.patient("QHL", 40 + p).id()), EthnicCategory.BLACK_AFRICAN);
+        }
+        patients.recordEthnicCategories(categories);
     }
 
     private static Pathway open(String key, String icb, LocalDate start) {

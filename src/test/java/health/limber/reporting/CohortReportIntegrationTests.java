@@ -38,10 +38,11 @@ class CohortReportIntegrationTests {
     @Autowired StaffAccounts staff;
     @Autowired Pathways pathways;
     @Autowired Cohorts cohorts;
+    @Autowired health.limber.patient.PatientBulkLoad patients;
 
     @BeforeEach
     void data() {
-        CohortData.load(organisations, staff, pathways, jdbc, demo);
+        CohortData.load(organisations, staff, pathways, jdbc, demo, patients);
     }
 
     private MockHttpServletRequestBuilder areas(String path) {

@@ -2,6 +2,7 @@ package health.limber.patient.internal;
 
 import health.limber.patient.AccessibilityNeeds;
 import health.limber.patient.ContactPreferences;
+import health.limber.patient.EthnicCategory;
 import health.limber.patient.NhsNumber;
 import health.limber.patient.Patient;
 import health.limber.patient.Postcode;
@@ -17,7 +18,7 @@ public record PatientView(UUID id, String nhsNumber, String nhsNumberUnknownReas
                           LocalDate birthDate, Sex sex, String postcode, String phone, String email,
                           String preferredLanguage, boolean interpreterNeeded, List<AccessibilityNeeds.Need> accessibilityNeeds,
                           String otherNeeds, List<ContactPreferences.Channel> contactPreferences, String gpPracticeCode,
-                          String icbCode, WorkStatus workStatus, List<WorkStatusChange> workStatusHistory,
+                          String icbCode, WorkStatus workStatus, List<WorkStatusChange> workStatusHistory, EthnicCategory ethnicCategory,
                           boolean voided, Instant voidedAt, String voidedBy, String voidReason, long version) {
 
     public static PatientView of(Patient p) {
@@ -25,6 +26,6 @@ public record PatientView(UUID id, String nhsNumber, String nhsNumberUnknownReas
                 p.givenName(), p.familyName(), p.birthDate(), p.sex(), p.postcode().map(Postcode::value).orElse(null),
                 p.phone(), p.email(), p.preferredLanguage(), p.interpreterNeeded(), p.needs().needs(),
                 p.needs().otherNeeds(), p.contact().channels(), p.gpPracticeCode(), p.icbCode(), p.workStatus(),
-                p.workStatusHistory(), p.isVoided(), p.voidedAt(), p.voidedBy(), p.voidReason(), p.version());
+                p.workStatusHistory(), p.ethnicCategory(), p.isVoided(), p.voidedAt(), p.voidedBy(), p.voidReason(), p.version());
     }
 }

@@ -89,6 +89,14 @@ class PatientApiController {
         return new AccessCodeView(issued.code(), issued.expiresAt().toString());
     }
 
+    @PutMapping("/{id}/ethnic-category")
+    @Operation(summary = "Record the ethnic category the person states: an NHS Data Dictionary code (A to S, or Z for not stated) or its name")
+    PatientView ethnicCategory(@PathVariable UUID id, @RequestBody EthnicCategoryRequest request) {
+        return PatientView.of(patients.recordEthnicCategory(PatientId.of(id), health.limber.patient.EthnicCategory.parse(request.ethnicCategory())));
+    }
+
+    record EthnicCategoryRequest(String ethnicCategory) {}
+
     record VoidRequest(String reason, Long version) {}
 
     record AccessCodeView(String code, String expiresAt) {}

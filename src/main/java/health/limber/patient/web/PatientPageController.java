@@ -147,6 +147,32 @@ class PatientPageController {
         return form(model, id);
     }
 
+    @GetMapping("/patients/{id}/ethnic-category")
+    String ethnicCategory(@PathVariable UUID id, Model model) {
+        Patient patient = patients.read(PatientId.of(id));
+        model.addAttribute("banner", PatientBanner.of(patient));
+        model.addAttribute("patientId", id);
+        model.addAttribute("current", patient.ethnicCategory());
+        model.addAttribute("categories", health.limber.patient.EthnicCategory.values());
+        return "patient/ethnic-category";
+    }
+
+    @PostMapping("/patients/{id}/ethnic-category")
+    String recordEthnicCategory(@PathVariable UUID id, @RequestParam(required = false) String ethnicCategory, Model model,
+                                RedirectAttributes redirect) {
+        try {
+            patients.recordEthnicCategory(PatientId.of(id), health.limber.patient.EthnicCategory.parse(ethnicCategory));
+            redirect.addFlashAttribute("notice", "Ethnic category saved");
+            return "redirect:/patients/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
+            model.addAttribute("banner", patients.banner(PatientId.of(id)));
+            model.addAttribute("patientId", id);
+            model.addAttribute("categories", health.limber.patient.EthnicCategory.values());
+            return "patient/ethnic-category";
+        }
+    }
+
     @GetMapping("/patients/{id}/void")
     String confirmVoid(@PathVariable UUID id, Model model) {
         Patient patient = patients.read(PatientId.of(id));

@@ -87,6 +87,15 @@ public class ReferralQueries {
         return new WorklistPage(list, total, filter.page(), PAGE_SIZE);
     }
 
+    /** How many referrals of the ICBs are waiting for triage. */
+    public long countAwaitingTriage(Collection<String> icbs) {
+        if (icbs.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from referral r where r.status = 'RECEIVED' and r.icb_code in (:icbs)")
+                .param("icbs", icbs).query(Long.class).single();
+    }
+
     /** How many red-flag tasks of the ICBs are open (for the worklist's link, without loading them). */
     public long countOpenTasks(Collection<String> icbs) {
         if (icbs.isEmpty()) {

@@ -56,20 +56,37 @@ public class CohortReports {
         this.currentActor = currentActor;
     }
 
+    /**
+     * What a report covers: its title, the cohort (null for chosen areas), the period, funding, and
+     * the areas the reader may see ({@code icbs}) and those left out ({@code outside}, by name).
+     */
+    public record Scope(String title, String cohortCode, LocalDate from, LocalDate to, Long fundingPounds, String description, List<String> icbs,
+                        List<String> outside) {}
+
     /** The report for a cohort (by code or name) over its period. */
     public CohortReport forCohort(String codeOrName) {
+        return report(cohortScope(codeOrName));
+    }
+
+    /** The report for any ICBs (ODS codes, as typed) over a period, without funding. */
+    public CohortReport forAreas(Collection<String> icbCodes, LocalDate from, LocalDate to) {
+        return report(areasScope(icbCodes, from, to));
+    }
+
+    /** A cohort's scope for the reader: checked, with the areas they may see. */
+    public Scope cohortScope(String codeOrName) {
         checkReader();
         Cohort cohort = cohorts.find(codeOrName)
                 .orElseThrow(() -> new InvalidInputException("cohort", "There is no cohort called " + codeOrName));
         if (!cohort.hasPeriod()) {
             throw new InvalidInputException("cohort", cohort.name() + " has no period yet: an administrator enters it under Cohorts");
         }
-        return compute(cohort.name(), cohort.code(), cohort.periodStart(), cohort.periodEnd(), cohort.fundingPounds(), cohort.description(),
+        return scope(cohort.name(), cohort.code(), cohort.periodStart(), cohort.periodEnd(), cohort.fundingPounds(), cohort.description(),
                 cohort.icbs());
     }
 
-    /** The report for any ICBs (ODS codes, as typed) over a period, without funding. */
-    public CohortReport forAreas(Collection<String> icbCodes, LocalDate from, LocalDate to) {
+    /** Chosen areas' scope for the reader: every rule checked at once (the period in order, real ICB codes, at least one). */
+    public Scope areasScope(Collection<String> icbCodes, LocalDate from, LocalDate to) {
         checkReader();
         var errors = new InvalidFieldsException.Collector();
         if (from == null) {
@@ -97,7 +114,7 @@ public class CohortReports {
             errors.add("icb", "Choose at least one ICB area");
         }
         errors.throwIfAny();
-        return compute("Chosen areas", null, from, to, null, null, List.copyOf(icbs));
+        return scope("Chosen areas", null, from, to, null, null, List.copyOf(icbs));
     }
 
     private void checkReader() {
@@ -108,10 +125,16 @@ public class CohortReports {
         });
     }
 
-    private CohortReport compute(String title, String code, LocalDate from, LocalDate to, Long funding, String description, List<String> wanted) {
+    private Scope scope(String title, String code, LocalDate from, LocalDate to, Long funding, String description, List<String> wanted) {
         Optional<Actor> actor = currentActor.find();
         List<String> icbs = wanted.stream().filter(icb -> actor.map(a -> a.serves(icb)).orElse(true)).toList();
-        List<String> outside = wanted.stream().filter(icb -> !icbs.contains(icb)).map(this::name).toList();
+        return new Scope(title, code, from, to, funding, description, icbs, wanted.stream().filter(icb -> !icbs.contains(icb)).map(this::name).toList());
+    }
+
+    private CohortReport report(Scope scope) {
+        List<String> icbs = scope.icbs();
+        LocalDate from = scope.from();
+        LocalDate to = scope.to();
         var atStart = waitingList.waiters(from, icbs);
         var atEnd = waitingList.waiters(to, icbs);
         var seen = waitingList.firstContacts(icbs, from, to);
@@ -126,11 +149,11 @@ public class CohortReports {
                     waitingList.seenQuicker(icb, from, to), useful.getOrDefault(icb, UsefulnessFigures.Usefulness.NONE),
                     outcome.getOrDefault(icb, OutcomeFigures.Outcomes.NONE), work.getOrDefault(icb, WorkSupportFigures.Support.NONE)));
         }
-        return new CohortReport(title, code, from, to, funding, description, List.copyOf(areas), total(areas), outside,
-                waitingList.anyPathways(icbs, from, to));
+        return new CohortReport(scope.title(), scope.cohortCode(), from, to, scope.fundingPounds(), scope.description(), List.copyOf(areas),
+                total(areas), scope.outside(), waitingList.anyPathways(icbs, from, to));
     }
 
-    private String name(String icb) {
+    String name(String icb) {
         return organisations.icb(icb).map(Icb::pilotArea).orElse(icb);
     }
 

@@ -122,6 +122,7 @@ class CohortReportController {
         model.addAttribute("method", SeenQuicker.METHOD);
         model.addAttribute("path", path);
         model.addAttribute("query", queryString(query));
+        model.addAttribute("equity", (path.equals("/reports/cohort") ? "/reports/equity" : path + "/equity") + queryString(query));
         List<String> names = published.areas().stream().map(Published.Row::name).toList();
         model.addAttribute("chartLabels", json.writeValueAsString(names));
         model.addAttribute("waitChart", json.writeValueAsString(List.of(series("18+ weeks on " + published.report().from(), published, "w18_start"),

@@ -41,6 +41,18 @@ public class WaitingListQueries {
     public record Due(UUID pathwayId, String identifier, String nhsNumber, String commissioner, Priority priority,
                       LocalDate start, LocalDate due, long daysWaited) {}
 
+    /** How many waiting pathways of these commissioners are due (or overdue) for validation. */
+    public long countValidationDue(Collection<String> commissioners, LocalDate today) {
+        if (commissioners.isEmpty()) {
+            return 0;
+        }
+        Long count = jdbc.queryForObject("""
+                select count(*) from clock_period c
+                where c.end_date is null and c.next_validation_due <= :today and c.commissioner_code in (:commissioners)""",
+                new MapSqlParameterSource("commissioners", commissioners).addValue("today", today), Long.class);
+        return count == null ? 0 : count;
+    }
+
     /** Waiting pathways whose next validation date has come, the most overdue first. */
     public List<Due> validationDue(Collection<String> commissioners, LocalDate today, int page) {
         var params = new MapSqlParameterSource("commissioners", commissioners).addValue("today", today)
