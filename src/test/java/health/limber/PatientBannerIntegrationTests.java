@@ -52,6 +52,8 @@ class PatientBannerIntegrationTests {
             Map.entry("/reports/cohorts/{code}", "a cohort report: counts of areas, no person"),
             Map.entry("/reports/cohorts/{code}.csv", "a cohort report: counts of areas, no person"),
             Map.entry("/reports/cohorts/{code}.pdf", "a cohort report: counts of areas, no person"),
+            Map.entry("/reports/cohorts/{code}/equity", "a cohort's equity report: counts of groups, no person"),
+            Map.entry("/reports/cohorts/{code}/equity.csv", "a cohort's equity report: counts of groups, no person"),
             Map.entry("/exercises/{id}", "an exercise in the library"),
             Map.entry("/exercises/media/{id}", "a picture or video of an exercise"),
             Map.entry("/my/exercises/media/{id}", "a picture or video of an exercise"),
@@ -76,6 +78,7 @@ class PatientBannerIntegrationTests {
                 "select cast(id as varchar) from patient where icb_code = 'QHL' and voided_at is null order by nhs_number fetch first 1 rows only", String.class);
         pages.put("/patients/{id}", () -> "/patients/" + patient.get());
         pages.put("/patients/{id}/edit", () -> "/patients/" + patient.get() + "/edit");
+        pages.put("/patients/{id}/ethnic-category", () -> "/patients/" + patient.get() + "/ethnic-category");
         pages.put("/patients/{id}/void", () -> "/patients/" + patient.get() + "/void");
         pages.put("/patients/{id}/questionnaires/new", () -> "/patients/" + patient.get() + "/questionnaires/new");
         pages.put("/referrals/{id}", () -> "/referrals/" + jdbc.queryForObject(
