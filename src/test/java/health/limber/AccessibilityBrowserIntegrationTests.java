@@ -48,6 +48,7 @@ class AccessibilityBrowserIntegrationTests extends BrowserTest {
                 "/support/new?episode=" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is null order by reference"),
                 "/patients/" + first("select cast(id as varchar) from patient where icb_code = 'QHL' order by nhs_number") + "/questionnaires/new?instrument=psfs",
                 "/episodes/" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is null order by reference"),
+                "/patients/" + first("select cast(id as varchar) from patient where icb_code = 'QHL' order by nhs_number") + "/ethnic-category",
                 "/episodes/" + first("select cast(id as varchar) from episode where icb_code = 'QHL' and discharged_on is not null order by reference"),
                 "/appointments", "/appointments/sessions",
                 "/appointments/book?referral=" + first("select cast(referral_id as varchar) from one_to_one_referral where icb_code = 'QHL' order by reference"),
@@ -113,13 +114,15 @@ class AccessibilityBrowserIntegrationTests extends BrowserTest {
         try (BrowserContext context = desktop()) {
             Page page = context.newPage();
             signInStaff(page, "analyst.programme");
-            assertThat(atBothWidths(width -> check(page, List.of("/outcomes", "/support/report?by=hub"), width)))
+            assertThat(atBothWidths(width -> check(page, List.of("/", "/outcomes", "/support/report?by=hub", "/reports/cohorts", "/reports/cohorts/COHORT_1",
+                    "/reports/cohorts/COHORT_2/equity"), width)))
                     .as("the reports of an analyst of all 17 ICBs, whose ICB list has the longest names").isEmpty();
         }
         try (BrowserContext context = desktop()) {
             Page page = context.newPage();
             signInStaff(page, "admin.qhl");
-            assertThat(atBothWidths(width -> check(page, List.of("/admin/support-services"), width))).as("the support services page").isEmpty();
+            assertThat(atBothWidths(width -> check(page, List.of("/admin/support-services", "/admin/cohorts", "/admin/cohorts/COHORT_2"), width)))
+                    .as("the support services and cohort pages").isEmpty();
         }
     }
 

@@ -70,10 +70,8 @@ class ComingClinics implements HomeFigures {
         }
         lines.sort(Comparator.comparing(Line::day));
         List<List<String>> rows = new ArrayList<>(lines.stream().map(Line::cells).toList());
-        if (rows.isEmpty()) {
-            rows.add(List.of("", "No one-stop days or classes in the next 4 weeks", "", "", "", "", ""));
-        }
-        return List.of(new Panel("Clinic days and classes, next 4 weeks", "Places, bookings and free places at your hubs, and bookings at risk.",
+        return List.of(new Panel("Clinic days and classes, next 4 weeks", rows.isEmpty() ? "No one-stop days or classes at your hubs in the next 4 weeks."
+                : "Places, bookings and free places at your hubs, and bookings at risk.",
                 "/clinic-days", List.of("Date", "What", "Hub", "Places", "Booked", "Free", "At risk"), rows, null, null, null));
     }
 }

@@ -39,10 +39,8 @@ class TodaysAppointments implements HomeFigures {
             rows.add(List.of(a.start() + "–" + a.end(), a.name() + (a.nhsNumber() == null ? "" : " (" + a.nhsNumber() + ")"), a.type().label(),
                     a.place() == null ? a.mode().name().toLowerCase(java.util.Locale.ROOT) : a.place(), a.status() == null ? "Booked" : a.status().label()));
         }
-        if (rows.isEmpty()) {
-            rows.add(List.of("", "No 1:1 appointments today", "", "", ""));
-        }
-        return List.of(new Panel("Your appointments today", "Your 1:1 appointments today, in time order.", "/appointments",
+        return List.of(new Panel("Your appointments today", rows.isEmpty() ? "You have no 1:1 appointments today."
+                : "Your 1:1 appointments today, in time order.", "/appointments",
                 List.of("Time", "Person", "Appointment", "Where", "Outcome"), rows, null, null, null));
     }
 }

@@ -64,8 +64,13 @@ class EquityReportController {
     private String page(EquityReport report, Model model, String path, String query) {
         model.addAttribute("report", report);
         model.addAttribute("scope", report.scope());
-        model.addAttribute("splits", report.published(suppressed()));
-        model.addAttribute("columns", EquityReport.COLUMNS);
+        var splits = report.published(suppressed());
+        model.addAttribute("splits", splits);
+        // usefulness columns only when someone answered in the period: zeros would read as a fact
+        boolean useful = !splits.isEmpty() && (!"0".equals(splits.get(0).rows().get(splits.get(0).rows().size() - 1).get("patients_answered"))
+                || !"0".equals(splits.get(0).rows().get(splits.get(0).rows().size() - 1).get("patients_rated_change")));
+        model.addAttribute("usefulnessCollected", useful);
+        model.addAttribute("columns", useful ? EquityReport.COLUMNS : EquityReport.COLUMNS.subList(0, EquityReport.COLUMNS.indexOf("patients_answered")));
         model.addAttribute("labels", EquityReport.LABELS);
         model.addAttribute("suppressed", suppressed());
         model.addAttribute("csv", path + ".csv" + query);
