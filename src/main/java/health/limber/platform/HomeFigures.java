@@ -11,7 +11,9 @@ import java.util.List;
 public interface HomeFigures {
 
     /** The figures for the person signed in now (none when they are not for this person's role). */
-    List<Figure> figures();
+    default List<Figure> figures() {
+        return List.of();
+    }
 
     /** Dashboard panels for the person signed in now: a table, and a chart of the same figures when it helps. */
     default List<Panel> panels() {

@@ -38,11 +38,6 @@ class ComingClinics implements HomeFigures {
     }
 
     @Override
-    public List<Figure> figures() {
-        return List.of();
-    }
-
-    @Override
     public List<Panel> panels() {
         if (currentActor.get().role() != Role.SERVICE_MANAGER) {
             return List.of();

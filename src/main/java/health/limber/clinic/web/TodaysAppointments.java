@@ -25,11 +25,6 @@ class TodaysAppointments implements HomeFigures {
     }
 
     @Override
-    public List<Figure> figures() {
-        return List.of();
-    }
-
-    @Override
     public List<Panel> panels() {
         if (currentActor.get().role() != Role.CLINICIAN) {
             return List.of();

@@ -1,8 +1,6 @@
 package health.limber.reporting.internal;
 
 import health.limber.platform.Suppression;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +56,9 @@ public record EquityReport(CohortReports.Scope scope, List<Split> splits, String
                 for (int c = 0; c < COUNTS.size(); c++) {
                     values.put(COUNTS.get(c), hidden[r][c] ? "*" : suppressed ? Suppression.count(cells[r][c]) : Long.toString(cells[r][c]));
                 }
-                values.put("w18_pct_change", change(values.get("w18_start"), values.get("w18_end")));
-                values.put("pct_patients_useful", percent(values.get("patients_useful"), values.get("patients_answered")));
-                values.put("pct_much_better", percent(values.get("patients_much_better"), values.get("patients_rated_change")));
+                values.put("w18_pct_change", Published.percentChange(values.get("w18_start"), values.get("w18_end")));
+                values.put("pct_patients_useful", Published.percent(values.get("patients_useful"), values.get("patients_answered")));
+                values.put("pct_much_better", Published.percent(values.get("patients_much_better"), values.get("patients_rated_change")));
                 Map<String, String> ordered = new LinkedHashMap<>();
                 COLUMNS.forEach(column -> ordered.put(column, values.get(column)));
                 boolean total = r == names.size();
@@ -69,25 +67,5 @@ public record EquityReport(CohortReports.Scope scope, List<Split> splits, String
             shown.add(new PublishedSplit(split.id(), split.label(), rows));
         }
         return shown;
-    }
-
-    private static String change(String start, String end) {
-        if (!number(start) || !number(end) || Long.parseLong(start) == 0) {
-            return "";
-        }
-        return BigDecimal.valueOf(Long.parseLong(end) - Long.parseLong(start)).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(Long.parseLong(start)), 1, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    private static String percent(String part, String whole) {
-        if (!number(part) || !number(whole) || Long.parseLong(whole) == 0) {
-            return "";
-        }
-        return BigDecimal.valueOf(Long.parseLong(part)).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(Long.parseLong(whole)), 1, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    private static boolean number(String value) {
-        return value != null && value.matches("[0-9]+");
     }
 }

@@ -185,19 +185,21 @@ public record Published(CohortReport report, boolean suppressed, List<Column> co
     private static void change(Map<String, String> v, String measure) {
         String start = v.get(measure + "_start");
         String end = v.get(measure + "_end");
-        if (!number(start) || !number(end)) {
-            v.put(measure + "_change", "");
-            v.put(measure + "_pct_change", "");
-            return;
-        }
-        long s = Long.parseLong(start);
-        long e = Long.parseLong(end);
-        v.put(measure + "_change", Long.toString(e - s));
-        v.put(measure + "_pct_change", s == 0 ? "" : BigDecimal.valueOf(e - s).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(s), 1, RoundingMode.HALF_UP).toPlainString());
+        v.put(measure + "_change", number(start) && number(end) ? Long.toString(Long.parseLong(end) - Long.parseLong(start)) : "");
+        v.put(measure + "_pct_change", percentChange(start, end));
     }
 
-    private static String percent(String part, String whole) {
+    /** (end − start) ÷ start in percent to one place, from counts as shown; "" when either is withheld or start is 0. */
+    static String percentChange(String start, String end) {
+        if (!number(start) || !number(end) || Long.parseLong(start) == 0) {
+            return "";
+        }
+        return BigDecimal.valueOf(Long.parseLong(end) - Long.parseLong(start)).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(Long.parseLong(start)), 1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** part ÷ whole in percent to one place, from counts as shown; "" when either is withheld or whole is 0. */
+    static String percent(String part, String whole) {
         if (!number(part) || !number(whole) || Long.parseLong(whole) == 0) {
             return "";
         }
